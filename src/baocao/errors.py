@@ -1,0 +1,48 @@
+"""The errors baocao raises. The CLI alone turns them into messages and exit codes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem in a user's file, located for an editor to jump to."""
+
+    path: str
+    line: int | None
+    column: int | None
+    message: str
+    severity: str = "lỗi"
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.severity}: {self.message}"
+
+
+class BaocaoError(Exception):
+    """Base of every error caused by the user's data, templates or files (exit 1)."""
+
+
+class DataFileNotFound(BaocaoError):
+    """The year file asked for does not exist."""
+
+
+class DataError(BaocaoError):
+    """A year file is not valid: carries every problem found in it."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class TemplateError(BaocaoError):
+    """A template is missing, malformed, or asks for something the data lacks."""
+
+
+class OutputError(BaocaoError):
+    """A document could not be written (locked, read-only, folder not creatable)."""

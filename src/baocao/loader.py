@@ -1,0 +1,221 @@
+"""YAML → model, keeping the line and column of every value.
+
+PyYAML is used at the node level: the file is composed with the safe loader
+(no object tags), every mapping is walked by hand so that a duplicate key is an
+error instead of a silently lost figure, and the position of every value is kept
+so that a schema error can point at its line and column.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from .errors import DataError, DataFileNotFound, Problem
+from .messages import describe_validation_error
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 40
+MAX_ALIAS_USES = 100
+
+Location = tuple[int, int]
+PathKey = tuple[Any, ...]
+
+
+@dataclass
+class Parsed:
+    """Plain Python data of a YAML file with the position of each value."""
+
+    path: str
+    data: Any
+    positions: dict[PathKey, Location] = field(default_factory=dict)
+    key_positions: dict[PathKey, Location] = field(default_factory=dict)
+
+    def locate(self, loc: PathKey, key: bool = False) -> Location | None:
+        """Position of the deepest known value on ``loc`` (or of its key)."""
+        table = self.key_positions if key else self.positions
+        for cut in range(len(loc), -1, -1):
+            found = table.get(tuple(loc[:cut]))
+            if found is not None:
+                return found
+        return None
+
+
+def resolve_year_path(year_or_path: str, data_dir: Path = Path("data")) -> Path:
+    """``2024`` → ``data/2024.yaml``; anything that looks like a path is kept."""
+    text = str(year_or_path)
+    if text.isdigit():
+        return data_dir / f"{text}.yaml"
+    return Path(text)
+
+
+def read_text(path: Path) -> str:
+    if not path.is_file():
+        raise DataFileNotFound(f"Không tìm thấy tệp dữ liệu: {path}")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise DataError(
+            [
+                Problem(
+                    str(path),
+                    None,
+                    None,
+                    f"tệp quá lớn ({size} byte, tối đa {MAX_FILE_BYTES} byte)",
+                )
+            ]
+        )
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataError(
+            [
+                Problem(
+                    str(path), None, None, f"tệp không phải UTF-8 (byte lỗi ở vị trí {exc.start})"
+                )
+            ]
+        ) from exc
+    return unicodedata.normalize("NFC", text)
+
+
+def parse_yaml(text: str, path: str) -> Parsed:
+    """Compose ``text`` safely and convert it, collecting structural problems."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        raise DataError([_syntax_problem(exc, text, path)]) from exc
+    parsed = Parsed(path=path, data=None)
+    problems: list[Problem] = []
+    constructor = yaml.SafeLoader("")
+    alias_uses = {"count": 0}
+    seen_nodes: set[int] = set()
+
+    def convert(node: yaml.Node, at: PathKey, depth: int) -> Any:
+        if depth > MAX_DEPTH:
+            raise DataError([_problem(path, node, f"lồng quá sâu (tối đa {MAX_DEPTH} cấp)")])
+        if id(node) in seen_nodes:
+            alias_uses["count"] += 1
+            if alias_uses["count"] > MAX_ALIAS_USES:
+                raise DataError([_problem(path, node, "dùng bí danh (alias) YAML quá nhiều lần")])
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            seen_nodes.add(id(node))
+        parsed.positions[at] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.MappingNode):
+            result: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    problems.append(_problem(path, key_node, "không hỗ trợ khóa gộp '<<'"))
+                    continue
+                key = convert(key_node, at + ("<key>",), depth + 1)
+                if not isinstance(key, (str, int)):
+                    problems.append(_problem(path, key_node, "khóa phải là chữ hoặc số"))
+                    continue
+                if key in result:
+                    first = parsed.key_positions.get(at + (key,))
+                    where = f" (đã có ở dòng {first[0]})" if first else ""
+                    problems.append(_problem(path, key_node, f"khóa '{key}' bị lặp{where}"))
+                    continue
+                parsed.key_positions[at + (key,)] = (
+                    key_node.start_mark.line + 1,
+                    key_node.start_mark.column + 1,
+                )
+                result[key] = convert(value_node, at + (key,), depth + 1)
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [convert(item, at + (i,), depth + 1) for i, item in enumerate(node.value)]
+        try:
+            return constructor.construct_object(node, deep=True)
+        except yaml.YAMLError as exc:
+            problems.append(_problem(path, node, f"giá trị không đọc được: {exc}"))
+            return None
+
+    if root is not None:
+        parsed.data = convert(root, (), 0)
+    if problems:
+        raise DataError(problems)
+    return parsed
+
+
+def load_year(year_or_path: str | Path, data_dir: Path = Path("data")):
+    """Read, parse and validate a year file; raise ``DataError`` with every problem."""
+    from .model import YearData
+
+    path = resolve_year_path(str(year_or_path), data_dir)
+    parsed = parse_yaml(read_text(path), str(path))
+    if not isinstance(parsed.data, dict):
+        raise DataError([Problem(str(path), 1, 1, "tệp phải là một bảng khóa: giá trị (mapping)")])
+    try:
+        return YearData.model_validate(parsed.data)
+    except ValidationError as exc:
+        raise DataError(validation_problems(exc, parsed)) from exc
+
+
+def validation_problems(exc: ValidationError, parsed: Parsed) -> list[Problem]:
+    problems = []
+    for error in exc.errors(include_url=False):
+        loc = _data_loc(parsed.data, error["loc"])
+        on_key = error["type"] == "extra_forbidden"
+        position = parsed.locate(loc, key=on_key) or parsed.locate(loc)
+        line, column = position if position else (None, None)
+        message = describe_validation_error(error, loc, _siblings(parsed.data, loc))
+        problems.append(Problem(parsed.path, line, column, message))
+    unique = list(dict.fromkeys(problems))
+    unique.sort(key=lambda p: (p.line or 0, p.column or 0))
+    return unique
+
+
+def _data_loc(data: Any, loc: tuple[Any, ...]) -> PathKey:
+    """Drop the union-member names pydantic puts in ``loc`` but the data lacks."""
+    kept: list[Any] = []
+    node = data
+    for part in loc:
+        if (
+            isinstance(node, dict)
+            and part in node
+            or isinstance(node, list)
+            and isinstance(part, int)
+            and 0 <= part < len(node)
+        ):
+            kept.append(part)
+            node = node[part]
+        elif isinstance(node, dict) and isinstance(part, str) and not part[:1].isupper():
+            kept.append(part)
+            node = None
+    return tuple(kept)
+
+
+def _siblings(data: Any, loc: PathKey) -> list[str]:
+    node = data
+    for part in loc[:-1]:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return []
+    return [k for k in node if isinstance(k, str)] if isinstance(node, dict) else []
+
+
+def closest(word: str, choices: list[str]) -> str | None:
+    found = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def _problem(path: str, node: yaml.Node, message: str) -> Problem:
+    return Problem(path, node.start_mark.line + 1, node.start_mark.column + 1, message)
+
+
+def _syntax_problem(exc: yaml.YAMLError, text: str, path: str) -> Problem:
+    mark = getattr(exc, "problem_mark", None)
+    reason = getattr(exc, "problem", None) or str(exc)
+    if mark is None:
+        return Problem(path, None, None, f"lỗi cú pháp YAML: {reason}")
+    lines = text.splitlines()
+    shown = lines[mark.line] if mark.line < len(lines) else ""
+    caret = " " * mark.column + "^"
+    message = f"lỗi cú pháp YAML: {reason}\n    {shown}\n    {caret}"
+    return Problem(path, mark.line + 1, mark.column + 1, message)

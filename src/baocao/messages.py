@@ -1,0 +1,99 @@
+"""Vietnamese messages for schema errors reported by pydantic."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from functools import lru_cache
+from typing import Any
+
+NUMBER_AS_TEXT = re.compile(r"^-?[\d.]+(,\d+)?\s*%?$")
+
+
+@lru_cache(maxsize=1)
+def known_keys() -> list[str]:
+    """Every key the year file may use, for 'did you mean' suggestions."""
+    from pydantic import BaseModel
+
+    from . import model
+
+    keys: set[str] = set()
+    for value in vars(model).values():
+        if isinstance(value, type) and issubclass(value, BaseModel):
+            keys.update(value.model_fields)
+    return sorted(keys)
+
+
+def field_name(loc: tuple[Any, ...]) -> str:
+    parts = []
+    for part in loc:
+        if isinstance(part, int):
+            parts.append(f"[{part}]")
+        else:
+            parts.append(("." if parts else "") + str(part))
+    return "".join(parts) or "(gốc)"
+
+
+def number_hint(raw: str) -> str:
+    """How to write a number that was typed the Vietnamese way, as text."""
+    text = raw.strip().rstrip("%").strip()
+    plain = text.replace(".", "").replace(",", ".")
+    return f"hãy viết số theo kiểu YAML, không dấu chấm phân cách nghìn và không dấu %: {plain}"
+
+
+def describe_validation_error(
+    error: dict[str, Any], loc: tuple[Any, ...], siblings: list[str]
+) -> str:
+    kind = error["type"]
+    name = field_name(loc)
+    found = error.get("input")
+    if kind == "extra_forbidden":
+        key = loc[-1] if loc else "?"
+        match = difflib.get_close_matches(str(key), known_keys(), n=1, cutoff=0.6)
+        hint = f", có phải ý bạn là '{match[0]}'?" if match else ""
+        return f"khóa không hợp lệ '{key}'{hint}"
+    if kind == "missing":
+        return f"thiếu trường bắt buộc '{name}'"
+    if kind in {"int_parsing", "float_parsing", "int_type", "float_type", "int_from_float"}:
+        if isinstance(found, str) and NUMBER_AS_TEXT.match(found.strip()):
+            return f"'{name}' phải là số, không phải chữ '{found}' ({number_hint(found)})"
+        return f"'{name}' phải là số (tìm thấy: {found!r})"
+    if kind in {"string_type"}:
+        return f"'{name}' phải là chữ (tìm thấy: {found!r})"
+    if kind in {
+        "date_type",
+        "date_parsing",
+        "date_from_datetime_parsing",
+        "date_from_datetime_inexact",
+    }:
+        return f"'{name}' phải là ngày hợp lệ dạng YYYY-MM-DD (tìm thấy: {found!r})"
+    if kind == "string_pattern_mismatch":
+        pattern = error.get("ctx", {}).get("pattern", "")
+        if "d{4}" in pattern and "-" in pattern:
+            return f"'{name}' phải là năm, tháng hoặc ngày dạng YYYY, YYYY-MM hay YYYY-MM-DD (tìm thấy: {found!r})"
+        if "target" in pattern:
+            return (
+                f"cột không hợp lệ '{found}' ở '{name}' (dùng: stt, name, result, evaluation, "
+                "note, lead, partners, time, progress, target:YYYY)"
+            )
+        return (
+            f"'{name}' chỉ được gồm chữ thường không dấu, số và dấu gạch dưới, "
+            f"bắt đầu bằng chữ (tìm thấy: {found!r})"
+        )
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        return f"'{name}' không hợp lệ: {found!r} (giá trị cho phép: {expected})"
+    if kind in {"too_short", "string_too_short"}:
+        return f"'{name}' không được để trống"
+    if kind in {"list_type"}:
+        return f"'{name}' phải là một danh sách (các dòng bắt đầu bằng '- ')"
+    if kind in {"dict_type", "model_type", "model_attributes_type"}:
+        return f"'{name}' phải là một bảng khóa: giá trị"
+    if kind in {"greater_than_equal", "less_than_equal"}:
+        return f"'{name}' nằm ngoài khoảng cho phép (tìm thấy: {found!r})"
+    if kind in {"value_error", "assertion_error"}:
+        text = str(error.get("msg", "")).removeprefix("Value error, ")
+        return f"'{name}': {text}"
+    if kind == "union_tag_invalid":
+        return f"'{name}' không đúng dạng nào được phép"
+    return f"'{name}': {error.get('msg', kind)}"

@@ -1,0 +1,307 @@
+"""Pydantic models of one year's data file: pure data, no I/O.
+
+A year file has four independent parts: ``sources`` (the documents figures come
+from), ``metrics`` (figures with stable ids shared by every year), ``task_lists``
+and ``report`` (one report's metadata, prose and appendices). Metrics do not belong
+to a report: any number of reports can cite them by id.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal, Union
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PrivateAttr,
+    StrictFloat,
+    StrictInt,
+    Tag,
+    field_validator,
+    model_validator,
+)
+
+ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+AS_OF_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+Evaluation = Literal["Đạt", "Chưa đạt", "Chưa đánh giá", "Ước đạt", "Chưa có số liệu"]
+Number = Union[StrictInt, StrictFloat]
+Identifier = Annotated[str, Field(pattern=ID_PATTERN)]
+
+
+def _kind_by_key(key: str, if_present: str, otherwise: str):
+    def pick(value: object) -> str:
+        if isinstance(value, dict):
+            return if_present if key in value else otherwise
+        return if_present if hasattr(value, key) else otherwise
+
+    return pick
+
+
+class Strict(BaseModel):
+    """Base of every model: unknown keys are errors, so a typo never loses a field."""
+
+    model_config = ConfigDict(extra="forbid", frozen=False, str_strip_whitespace=True)
+
+
+class SourceRef(Strict):
+    """Where a figure was read: a source id from ``sources``, a line and the words."""
+
+    ref: Identifier
+    line: int | None = Field(default=None, ge=1)
+    quote: str = Field(min_length=1)
+
+
+class Observation(Strict):
+    """One reading of a metric at a date: a value, or a numerator and a denominator."""
+
+    as_of: Annotated[str, Field(pattern=AS_OF_PATTERN)]
+    value: Number | None = None
+    numerator: Number | None = None
+    denominator: Number | None = None
+    printed: str | None = None
+    text: str | None = None
+    source: SourceRef
+
+    @field_validator("as_of", mode="before")
+    @classmethod
+    def _date_to_text(cls, raw: object) -> object:
+        if isinstance(raw, date):
+            return raw.isoformat()
+        if isinstance(raw, int):
+            return str(raw)
+        return raw
+
+    @model_validator(mode="after")
+    def _has_figure(self) -> Observation:
+        if (self.numerator is None) != (self.denominator is None):
+            raise ValueError("cần có cả tử số (numerator) và mẫu số (denominator)")
+        if self.denominator == 0:
+            raise ValueError("mẫu số (denominator) không được bằng 0")
+        if self.value is None and self.numerator is None and not self.text:
+            raise ValueError("cần có value, hoặc numerator và denominator, hoặc text")
+        return self
+
+
+class Target(Strict):
+    """A target for a year, as a number in the metric's unit or as printed text."""
+
+    year: int = Field(ge=2000, le=2100)
+    value: Number | None = None
+    text: str | None = None
+    plan: str | None = None
+
+    @model_validator(mode="after")
+    def _has_value(self) -> Target:
+        if self.value is None and self.text is None:
+            raise ValueError("mục tiêu cần có value hoặc text")
+        return self
+
+
+class Metric(Strict):
+    """A figure with an id that stays the same in every year's file."""
+
+    id: Identifier
+    name: str = Field(min_length=1)
+    unit: str = Field(min_length=1)
+    decimals: int | None = Field(default=None, ge=0, le=6)
+    allow_over_100: bool = False
+    parts: list[Identifier] = Field(default_factory=list)
+    targets: list[Target] = Field(default_factory=list)
+    evaluation: Evaluation | None = None
+    result: str | None = None
+    note: str | None = None
+    lead: str | None = None
+    partners: str | None = None
+    definition: str | None = None
+    observations: list[Observation] = Field(min_length=1)
+
+    @property
+    def is_rate(self) -> bool:
+        return self.unit == "%"
+
+    @property
+    def latest(self) -> Observation:
+        """The observation documents print: the one with the latest as-of date."""
+        return max(self.observations, key=lambda o: o.as_of)
+
+    def target_for(self, year: int) -> Target | None:
+        return next((t for t in self.targets if t.year == year), None)
+
+
+class Task(Strict):
+    """One row of a task list."""
+
+    name: str = Field(min_length=1)
+    result: str | None = None
+    time: str | None = None
+    progress: str | None = None
+    lead: str | None = None
+    partners: str | None = None
+    evaluation: Evaluation | None = None
+    note: str | None = None
+
+
+class TaskGroup(Strict):
+    """A group heading inside a task list, with its tasks."""
+
+    group: str = Field(min_length=1)
+    tasks: list[Task] = Field(min_length=1)
+
+
+TaskItem = Annotated[
+    Annotated[TaskGroup, Tag("group")] | Annotated[Task, Tag("task")],
+    Discriminator(_kind_by_key("group", "group", "task")),
+]
+
+
+class TaskList(Strict):
+    id: Identifier
+    title: str = Field(min_length=1)
+    source: SourceRef
+    items: list[TaskItem] = Field(min_length=1)
+
+
+class Signer(Strict):
+    authority: list[str] = Field(min_length=1)
+    name: str = Field(min_length=1)
+
+
+class Document(Strict):
+    """Metadata of the issued document (Nghị định 30/2020/NĐ-CP, Phụ lục I)."""
+
+    parent_agency: str = Field(min_length=1)
+    agency: str = Field(min_length=1)
+    agency_name: str = Field(min_length=1)
+    number: str | None = None
+    symbol: str = Field(min_length=1)
+    place: str = Field(min_length=1)
+    date: date
+    type: str = "BÁO CÁO"
+    summary: str = Field(min_length=1)
+    signer: Signer
+    recipients: list[str] = Field(min_length=1)
+
+    @field_validator("number", mode="before")
+    @classmethod
+    def _number_as_text(cls, raw: object) -> object:
+        if isinstance(raw, int):
+            return str(raw)
+        return raw
+
+
+class Bullets(Strict):
+    bullets: list[str] = Field(min_length=1)
+    marker: Literal["-", "+", "•"] = "-"
+
+
+def _block_kind(value: object) -> str:
+    return "text" if isinstance(value, str) else "bullets"
+
+
+Block = Annotated[
+    Annotated[str, Tag("text")] | Annotated[Bullets, Tag("bullets")],
+    Discriminator(_block_kind),
+]
+
+
+class Section(Strict):
+    """A numbered heading (I., 1., a) by depth) with its blocks and subsections."""
+
+    title: str = Field(min_length=1)
+    body: list[Block] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+
+
+class GroupRow(Strict):
+    group: str = Field(min_length=1)
+
+
+class MetricRow(Strict):
+    """A table row showing one metric, or several stacked (tỉnh / huyện / xã)."""
+
+    metric: Identifier | list[Identifier]
+    label: str | None = None
+    result: str | None = None
+    note: str | None = None
+
+    @property
+    def metric_ids(self) -> list[str]:
+        return [self.metric] if isinstance(self.metric, str) else list(self.metric)
+
+
+Row = Annotated[
+    Annotated[GroupRow, Tag("group")] | Annotated[MetricRow, Tag("metric")],
+    Discriminator(_kind_by_key("group", "group", "metric")),
+]
+
+COLUMN_PATTERN = r"^(stt|name|result|evaluation|note|lead|partners|time|progress|target:\d{4})$"
+
+
+class Table(Strict):
+    """A table of metrics (``rows``) or of a task list (``task_list``)."""
+
+    columns: list[Annotated[str, Field(pattern=COLUMN_PATTERN)]] = Field(min_length=2)
+    headers: dict[str, str] = Field(default_factory=dict)
+    numbering: Literal["roman", "decimal"] = "roman"
+    rows: list[Row] = Field(default_factory=list)
+    task_list: Identifier | None = None
+
+    @model_validator(mode="after")
+    def _one_source(self) -> Table:
+        if bool(self.rows) == bool(self.task_list):
+            raise ValueError("bảng cần có đúng một trong hai: rows hoặc task_list")
+        return self
+
+
+class AppendixPart(Strict):
+    heading: str | None = None
+    subheading: str | None = None
+    table: Table | None = None
+    paragraphs: list[str] = Field(default_factory=list)
+
+
+class Appendix(Strict):
+    title: str = Field(min_length=1)
+    subtitle: str | None = None
+    parts: list[AppendixPart] = Field(min_length=1)
+
+
+class Report(Strict):
+    document: Document
+    grounds: list[str] = Field(default_factory=list)
+    opening: list[str] = Field(default_factory=list)
+    sections: list[Section] = Field(min_length=1)
+    closing: str = Field(min_length=1)
+    footnotes: dict[Identifier, str] = Field(default_factory=dict)
+    appendices: list[Appendix] = Field(default_factory=list)
+
+
+class YearData(Strict):
+    """The whole of ``data/<year>.yaml``."""
+
+    year: int = Field(ge=2000, le=2100)
+    sources: dict[Identifier, str] = Field(min_length=1)
+    metrics: list[Metric] = Field(default_factory=list)
+    task_lists: list[TaskList] = Field(default_factory=list)
+    report: Report
+    _by_id: dict[str, Metric] = PrivateAttr(default_factory=dict)
+
+    def model_post_init(self, __context: object) -> None:
+        self._by_id = {m.id: m for m in self.metrics}
+
+    def metric(self, metric_id: str) -> Metric | None:
+        return self._by_id.get(metric_id)
+
+    def task_list(self, list_id: str) -> TaskList | None:
+        return next((t for t in self.task_lists if t.id == list_id), None)
+
+
+REFERENCE = re.compile(
+    r"\[\[([a-z][a-z0-9_]*)(?:\|([a-z_]+(?::\d{4})?))?\]\]|\[\^([a-z][a-z0-9_]*)\]"
+)
+"""Inline references in prose: ``[[metric_id]]``, ``[[metric_id|format]]``, ``[^footnote]``."""
