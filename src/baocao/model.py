@@ -180,7 +180,8 @@ class Document(Strict):
     number: str | None = None
     symbol: str = Field(min_length=1)
     place: str = Field(min_length=1)
-    date: date
+    date: date | Annotated[int, Field(ge=2000, le=2100)]
+    """A full date, or only the year while the document awaits its date."""
     type: str = "BÁO CÁO"
     summary: str = Field(min_length=1)
     signer: Signer
