@@ -46,3 +46,7 @@ class TemplateError(BaocaoError):
 
 class OutputError(BaocaoError):
     """A document could not be written (locked, read-only, folder not creatable)."""
+
+
+class UnresolvedReference(BaocaoError):
+    """Text refers to a metric, footnote or value that the data does not have."""

@@ -1,0 +1,181 @@
+"""Render a year's documents: context → docxtpl in a sandbox → footnotes → file.
+
+Templates render with autoescaping on, undefined variables as errors and in a
+sandboxed Jinja environment, so a template can neither print an empty string
+where a figure belongs nor reach Python internals. The rendered XML is parsed
+strictly: docxtpl's own re-parse repairs broken XML silently, which would drop
+text.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from docxtpl import DocxTemplate
+from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
+from markupsafe import Markup
+
+from ..context import build_appendix, build_report
+from ..errors import BaocaoError, TemplateError
+from ..formatting import FILTERS
+from ..model import YearData
+from .output import write_atomically
+from .package import MalformedPart, check_well_formed, finish_package
+from .tables import table_xml
+from .xml import InvalidCharacters, runs
+
+REPORT_TEMPLATE = "BaoCao.docx"
+APPENDIX_TEMPLATE = "PhuLuc.docx"
+EMU_PER_MM = 36000
+
+
+def jinja_environment() -> SandboxedEnvironment:
+    environment = SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
+    environment.filters.update(FILTERS)
+    return environment
+
+
+class StrictDocxTemplate(DocxTemplate):
+    """docxtpl with a strict parse of the rendered body before docxtpl's lenient one."""
+
+    def build_xml(self, context, jinja_env=None):
+        xml = super().build_xml(context, jinja_env)
+        check_well_formed("word/document.xml", xml.encode("utf-8"))
+        return xml
+
+    def build_headers_footers_xml(self, context, uri, jinja_env=None):
+        for key, xml in super().build_headers_footers_xml(context, uri, jinja_env):
+            check_well_formed("header/footer", xml)
+            yield key, xml
+
+
+@dataclass(frozen=True)
+class RenderedFile:
+    path: Path
+    kind: str
+
+
+def document_stamp(data: YearData) -> date:
+    value = data.report.document.date
+    return value if isinstance(value, date) else date(value, 1, 1)
+
+
+def _section_break(template: DocxTemplate) -> Markup:
+    """A paragraph ending a section that starts the next appendix on page 1."""
+    body = template.get_docx().element.body
+    properties = body.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}sectPr")
+    xml = etree.tostring(properties, encoding="unicode")
+    return Markup(f"<w:p><w:pPr>{xml}</w:pPr></w:p>")
+
+
+def _text_width_mm(template: DocxTemplate) -> float:
+    section = template.get_docx().sections[0]
+    usable = section.page_width - section.left_margin - section.right_margin
+    return usable / EMU_PER_MM
+
+
+def _report_context(context: dict[str, Any]) -> dict[str, Any]:
+    body = [{"kind": b["kind"], "runs": Markup(runs(b["segments"]))} for b in context["body"]]
+    return {**context, "body": body}
+
+
+def _appendix_context(context: dict[str, Any], template: DocxTemplate) -> dict[str, Any]:
+    width = _text_width_mm(template)
+    appendices = []
+    for appendix in context["appendices"]:
+        parts = [
+            {
+                **part,
+                "paragraphs": [Markup(runs(p)) for p in part["paragraphs"]],
+                "table": Markup(table_xml(part["table"], width)) if part["table"] else None,
+            }
+            for part in appendix["parts"]
+        ]
+        appendices.append({**appendix, "parts": parts})
+    return {**context, "appendices": appendices, "section_break": _section_break(template)}
+
+
+def _render(
+    template_path: Path, make_context, notes: list[tuple[int, str]], data: YearData
+) -> bytes:
+    if not template_path.is_file():
+        raise TemplateError(f"Không tìm thấy mẫu văn bản '{template_path}'")
+    template = StrictDocxTemplate(str(template_path))
+    try:
+        template.init_docx()
+        context = make_context(template)
+        template.render(context, jinja_env=jinja_environment(), autoescape=True)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(
+            f"{template_path.name}: lỗi cú pháp mẫu: {exc.message} (gần: {_near(exc)})"
+        ) from exc
+    except jinja2.UndefinedError as exc:
+        raise TemplateError(
+            f"{template_path.name}: mẫu dùng biến không có trong dữ liệu: {exc.message}"
+        ) from exc
+    except jinja2.exceptions.SecurityError as exc:
+        raise TemplateError(f"{template_path.name}: mẫu làm việc không được phép: {exc}") from exc
+    except jinja2.TemplateError as exc:
+        raise TemplateError(f"{template_path.name}: lỗi mẫu: {exc}") from exc
+    except (MalformedPart, InvalidCharacters) as exc:
+        raise TemplateError(f"{template_path.name}: {exc}") from exc
+    _set_properties(template, data)
+    buffer = io.BytesIO()
+    template.save(buffer)
+    try:
+        return finish_package(buffer.getvalue(), notes, document_stamp(data))
+    except MalformedPart as exc:
+        raise TemplateError(f"{template_path.name}: {exc}") from exc
+
+
+def _near(exc: jinja2.TemplateSyntaxError) -> str:
+    context = getattr(exc, "docx_context", None)
+    if context:
+        return " ".join(part.strip() for part in context if part.strip())[:200]
+    return f"dòng {exc.lineno}"
+
+
+def _set_properties(template: DocxTemplate, data: YearData) -> None:
+    """Document properties from the data, never from the clock or the machine."""
+    doc = data.report.document
+    stamp = datetime.combine(document_stamp(data), datetime.min.time())
+    properties = template.docx.core_properties
+    properties.title = f"{doc.type} {doc.summary}"
+    properties.author = doc.agency_name
+    properties.last_modified_by = doc.agency_name
+    properties.created = stamp
+    properties.modified = stamp
+    properties.last_printed = stamp
+    properties.revision = 1
+    properties.language = "vi-VN"
+
+
+def render_year(data: YearData, templates: Path, out_dir: Path) -> list[RenderedFile]:
+    """Write the BÁO CÁO and its Phụ lục for ``data`` into ``out_dir``."""
+    try:
+        report = build_report(data)
+        appendix = build_appendix(data) if data.report.appendices else None
+    except InvalidCharacters as exc:
+        raise BaocaoError(str(exc)) from exc
+    outputs: list[tuple[Path, bytes, str]] = []
+    report_bytes = _render(
+        templates / REPORT_TEMPLATE, lambda _t: _report_context(report), report["footnotes"], data
+    )
+    outputs.append((out_dir / f"BaoCao_{data.year}.docx", report_bytes, "BÁO CÁO"))
+    if appendix is not None:
+        appendix_bytes = _render(
+            templates / APPENDIX_TEMPLATE,
+            lambda t: _appendix_context(appendix, t),
+            appendix["footnotes"],
+            data,
+        )
+        outputs.append((out_dir / f"PhuLuc_{data.year}.docx", appendix_bytes, "Phụ lục"))
+    for path, content, _kind in outputs:
+        write_atomically(path, content)
+    return [RenderedFile(path, kind) for path, _content, kind in outputs]

@@ -1,0 +1,103 @@
+"""Package-level work python-docx and docxtpl do not do: footnotes and a
+reproducible zip.
+
+Footnotes are created from the data as a ``word/footnotes.xml`` part with its
+relationship and content type; the zip is rewritten with fixed timestamps and a
+fixed member order so that the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from datetime import date
+
+from lxml import etree
+
+from .xml import W_NS, text_run
+
+FOOTNOTES_PART = "word/footnotes.xml"
+FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+
+NAMESPACES = (
+    f'xmlns:w="{W_NS}" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+)
+
+
+class MalformedPart(ValueError):
+    """A rendered part is not well-formed XML."""
+
+
+def footnotes_xml(notes: list[tuple[int, str]]) -> str:
+    """Separator footnotes (ids -1 and 0), then one footnote per reference."""
+    separators = (
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" '
+        'w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing '
+        'w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/>'
+        "</w:r></w:p></w:footnote>"
+    )
+    body = "".join(
+        f'<w:footnote w:id="{number}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
+        '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>'
+        f"{text_run(' ' + text)}</w:p></w:footnote>"
+        for number, text in notes
+    )
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f"<w:footnotes {NAMESPACES}>{separators}{body}</w:footnotes>"
+    )
+
+
+def _add_override(content_types: bytes) -> bytes:
+    text = content_types.decode("utf-8")
+    if f'PartName="/{FOOTNOTES_PART}"' in text:
+        return content_types
+    override = f'<Override PartName="/{FOOTNOTES_PART}" ContentType="{FOOTNOTES_TYPE}"/>'
+    return text.replace("</Types>", override + "</Types>").encode("utf-8")
+
+
+def _add_relationship(rels: bytes) -> bytes:
+    text = rels.decode("utf-8")
+    if FOOTNOTES_REL in text:
+        return rels
+    used = {int(n) for n in re.findall(r'Id="rId(\d+)"', text)}
+    new_id = max(used, default=0) + 1
+    relationship = f'<Relationship Id="rId{new_id}" Type="{FOOTNOTES_REL}" Target="footnotes.xml"/>'
+    return text.replace("</Relationships>", relationship + "</Relationships>").encode("utf-8")
+
+
+def check_well_formed(name: str, data: bytes) -> None:
+    """Parse strictly: a part that is not well formed is an error, never repaired."""
+    try:
+        etree.fromstring(data, parser=etree.XMLParser(recover=False, resolve_entities=False))
+    except etree.XMLSyntaxError as exc:
+        raise MalformedPart(f"{name}: XML không hợp lệ: {exc}") from exc
+
+
+def finish_package(docx: bytes, notes: list[tuple[int, str]], stamp: date) -> bytes:
+    """Add the footnotes part and rewrite the zip reproducibly."""
+    source = zipfile.ZipFile(io.BytesIO(docx))
+    members = {info.filename: source.read(info.filename) for info in source.infolist()}
+    if notes:
+        members[FOOTNOTES_PART] = footnotes_xml(notes).encode("utf-8")
+        members["[Content_Types].xml"] = _add_override(members["[Content_Types].xml"])
+        rels = "word/_rels/document.xml.rels"
+        members[rels] = _add_relationship(members[rels])
+    first = ["[Content_Types].xml", "_rels/.rels"]
+    order = [n for n in first if n in members] + sorted(n for n in members if n not in first)
+    output = io.BytesIO()
+    timestamp = (max(stamp.year, 1980), stamp.month, stamp.day, 0, 0, 0)
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in order:
+            data = members[name]
+            if name.endswith(".xml") or name.endswith(".rels"):
+                check_well_formed(name, data)
+            info = zipfile.ZipInfo(name, date_time=timestamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, data)
+    return output.getvalue()

@@ -1,0 +1,55 @@
+"""WordprocessingML fragments built as text: runs, paragraphs, section breaks.
+
+Every piece of user text passes through ``text_run`` which escapes it, so text
+from the data can never become markup.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape
+
+from ..context import FootnoteMark, Paragraph
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+INVALID_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+class InvalidCharacters(ValueError):
+    """Text holds characters that an XML document cannot contain."""
+
+
+def check_text(text: str) -> str:
+    found = INVALID_XML_CHARS.search(text)
+    if found:
+        raise InvalidCharacters(
+            f"ký tự không hợp lệ U+{ord(found.group()):04X} trong: {text[:60]!r}"
+        )
+    return text
+
+
+def text_run(text: str, bold: bool = False) -> str:
+    properties = "<w:rPr><w:b/><w:bCs/></w:rPr>" if bold else ""
+    return f'<w:r>{properties}<w:t xml:space="preserve">{escape(check_text(text))}</w:t></w:r>'
+
+
+def footnote_reference_run(number: int) -> str:
+    return (
+        '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
+        f'<w:footnoteReference w:id="{number}"/></w:r>'
+    )
+
+
+def runs(segments: Paragraph, bold: bool = False) -> str:
+    parts = []
+    for segment in segments:
+        if isinstance(segment, FootnoteMark):
+            parts.append(footnote_reference_run(segment.number))
+        else:
+            parts.append(text_run(segment, bold))
+    return "".join(parts)
+
+
+def paragraph(segments: Paragraph, style: str, bold: bool = False, keep_next: bool = False) -> str:
+    keep = "<w:keepNext/>" if keep_next else ""
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{keep}</w:pPr>{runs(segments, bold)}</w:p>'

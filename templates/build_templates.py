@@ -1,0 +1,414 @@
+"""Build templates/BaoCao.docx and templates/PhuLuc.docx.
+
+Run ``python templates/build_templates.py`` after changing a setting below, and
+commit the script with the .docx files, so every layout change is reviewable.
+The values follow ../shared/docs/official-format.md (Nghị định 30/2020/NĐ-CP,
+Phụ lục I). Users may also open the .docx files in Word and restyle them: the
+Jinja tags in the text (``{{ doc.agency }}``, ``{%p for b in body %}``) must stay.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt
+
+HERE = Path(__file__).resolve().parent
+
+FONT = "Times New Roman"
+PAGE = {"width": Mm(210), "height": Mm(297)}
+MARGINS = {"top": Mm(20), "bottom": Mm(20), "left": Mm(30), "right": Mm(15)}
+HEADER_DISTANCE = Mm(10)
+BODY_SIZE = Pt(14)
+BODY_INDENT = Cm(1.27)
+BODY_SPACE_AFTER = Pt(6)
+BODY_LINE_SPACING = 1.2
+HEADER_SIZE = Pt(13)
+MOTTO_SIZE = Pt(14)
+PAGE_NUMBER_SIZE = Pt(14)
+FOOTNOTE_SIZE = Pt(11)
+RECIPIENT_TITLE_SIZE = Pt(12)
+RECIPIENT_SIZE = Pt(11)
+TABLE_SIZE = Pt(12)
+LEFT_COLUMN = Mm(62)
+RIGHT_COLUMN = Mm(103)
+RULE_SIZE = Pt(1)
+
+# (name, base, size, bold, italic, alignment, first-line indent, space before, after)
+PARAGRAPH_STYLES = [
+    ("BC Body", None, BODY_SIZE, False, False, "justify", BODY_INDENT, 0, BODY_SPACE_AFTER),
+    (
+        "BC Heading 1",
+        "BC Body",
+        BODY_SIZE,
+        True,
+        False,
+        "justify",
+        BODY_INDENT,
+        Pt(6),
+        BODY_SPACE_AFTER,
+    ),
+    (
+        "BC Heading 2",
+        "BC Body",
+        BODY_SIZE,
+        True,
+        False,
+        "justify",
+        BODY_INDENT,
+        Pt(3),
+        BODY_SPACE_AFTER,
+    ),
+    (
+        "BC Heading 3",
+        "BC Body",
+        BODY_SIZE,
+        False,
+        True,
+        "justify",
+        BODY_INDENT,
+        0,
+        BODY_SPACE_AFTER,
+    ),
+    ("BC Bullet", "BC Body", BODY_SIZE, False, False, "justify", BODY_INDENT, 0, BODY_SPACE_AFTER),
+    ("BC Bullet 2", "BC Body", BODY_SIZE, False, False, "justify", Cm(1.77), 0, BODY_SPACE_AFTER),
+    ("BC Agency", None, HEADER_SIZE, False, False, "center", None, 0, 0),
+    ("BC Title", None, BODY_SIZE, True, False, "center", None, 0, 0),
+    ("BC Date", None, BODY_SIZE, False, True, "center", None, 0, 0),
+    ("BC Rule", None, Pt(2), False, False, "center", None, 0, 0),
+    ("BC Recipients Title", None, RECIPIENT_TITLE_SIZE, True, True, "left", None, 0, 0),
+    ("BC Recipients", None, RECIPIENT_SIZE, False, False, "left", None, 0, 0),
+    ("BC Signature", None, BODY_SIZE, True, False, "center", None, 0, 0),
+    ("BC Page Number", None, PAGE_NUMBER_SIZE, False, False, "center", None, 0, 0),
+    ("BC Table Header", None, TABLE_SIZE, True, False, "center", None, Pt(2), Pt(2)),
+    ("BC Table Text", None, TABLE_SIZE, False, False, "left", None, Pt(2), Pt(2)),
+    ("BC Table Center", "BC Table Text", TABLE_SIZE, False, False, "center", None, Pt(2), Pt(2)),
+    ("BC Table Group", "BC Table Text", TABLE_SIZE, True, False, "left", None, Pt(2), Pt(2)),
+    (
+        "BC Table Group Center",
+        "BC Table Text",
+        TABLE_SIZE,
+        True,
+        False,
+        "center",
+        None,
+        Pt(2),
+        Pt(2),
+    ),
+    ("BC Appendix Heading", None, BODY_SIZE, True, False, "left", None, Pt(6), Pt(6)),
+]
+
+ALIGN = {
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+}
+
+
+def set_fonts(r_pr) -> None:
+    """Times New Roman on all four slots; no theme font Word could substitute."""
+    fonts = r_pr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        r_pr.insert(0, fonts)
+    for attribute in list(fonts.attrib):
+        if attribute.endswith("Theme") or attribute.endswith("theme"):
+            del fonts.attrib[attribute]
+    for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(slot), FONT)
+
+
+def clean_styles(document) -> None:
+    """Set fonts on the document defaults and every style, drop theme fonts and colours."""
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    r_pr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    set_fonts(r_pr)
+    lang = r_pr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        r_pr.append(lang)
+    lang.set(qn("w:val"), "vi-VN")
+    lang.set(qn("w:eastAsia"), "vi-VN")
+    for element in styles.iter(qn("w:rFonts")):
+        set_fonts(element.getparent())
+    for element in styles.iter(qn("w:color")):
+        element.set(qn("w:val"), "000000")
+        for attribute in list(element.attrib):
+            if "theme" in attribute.lower():
+                del element.attrib[attribute]
+    document.styles["Normal"].font.size = BODY_SIZE
+    document.styles["Normal"].font.name = FONT
+
+
+def add_styles(document) -> None:
+    styles = document.styles
+    for name, base, size, bold, italic, align, indent, before, after in PARAGRAPH_STYLES:
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = styles[base] if base else styles["Normal"]
+        style.quick_style = True
+        font = style.font
+        font.name = FONT
+        font.size = size
+        font.bold = bold
+        font.italic = italic
+        set_fonts(style.element.get_or_add_rPr())
+        paragraph = style.paragraph_format
+        paragraph.alignment = ALIGN[align]
+        paragraph.first_line_indent = indent if indent is not None else Cm(0)
+        paragraph.space_before = before
+        paragraph.space_after = after
+        paragraph.widow_control = True
+        if name.startswith("BC Body") or name.startswith("BC Heading") or "Bullet" in name:
+            paragraph.line_spacing_rule = WD_LINE_SPACING.MULTIPLE
+            paragraph.line_spacing = BODY_LINE_SPACING
+        else:
+            paragraph.line_spacing = 1.0
+        if name.startswith("BC Heading"):
+            paragraph.keep_with_next = True
+    footnote_text = styles.add_style("Footnote Text", WD_STYLE_TYPE.PARAGRAPH)
+    footnote_text.base_style = styles["Normal"]
+    footnote_text.font.size = FOOTNOTE_SIZE
+    footnote_text.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    footnote_text.paragraph_format.space_after = Pt(0)
+    footnote_text.paragraph_format.line_spacing = 1.0
+    set_fonts(footnote_text.element.get_or_add_rPr())
+    footnote_reference = styles.add_style("Footnote Reference", WD_STYLE_TYPE.CHARACTER)
+    footnote_reference.font.superscript = True
+    set_fonts(footnote_reference.element.get_or_add_rPr())
+
+
+def setup_page(section, landscape: bool) -> None:
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = PAGE["height"], PAGE["width"]
+    else:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = PAGE["width"], PAGE["height"]
+    section.top_margin = MARGINS["top"]
+    section.bottom_margin = MARGINS["bottom"]
+    section.left_margin = MARGINS["left"]
+    section.right_margin = MARGINS["right"]
+    section.header_distance = HEADER_DISTANCE
+    section.footer_distance = HEADER_DISTANCE
+    section.different_first_page_header_footer = True
+    page_numbers = OxmlElement("w:pgNumType")
+    page_numbers.set(qn("w:start"), "1")
+    section._sectPr.append(page_numbers)
+    header = section.header
+    header.is_linked_to_previous = False
+    paragraph = header.paragraphs[0]
+    paragraph.style = "BC Page Number"
+    add_field(paragraph, "PAGE")
+    first = section.first_page_header
+    first.is_linked_to_previous = False
+    first.paragraphs[0].style = "BC Page Number"
+
+
+def add_field(paragraph, instruction: str) -> None:
+    """A complex field (PAGE) so Word and LibreOffice compute the number."""
+    for kind, text in (
+        ("begin", None),
+        ("instr", instruction),
+        ("separate", None),
+        ("text", "1"),
+        ("end", None),
+    ):
+        run = paragraph.add_run()
+        if kind == "instr":
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = f" {text} "
+        elif kind == "text":
+            element = OxmlElement("w:t")
+            element.text = text
+        else:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        run._r.append(element)
+
+
+def rule(cell_or_doc, left, right):
+    """A solid line: a bottom border on a tiny empty paragraph narrowed by indents."""
+    paragraph = cell_or_doc.add_paragraph(style="BC Rule")
+    paragraph.paragraph_format.left_indent = left
+    paragraph.paragraph_format.right_indent = right
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    paragraph._p.get_or_add_pPr().append(borders)
+    return paragraph
+
+
+def borderless_table(document, widths):
+    table = document.add_table(rows=1, cols=len(widths))
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "nil")
+        borders.append(element)
+    tbl_pr.append(borders)
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tbl_pr.append(layout)
+    margins = OxmlElement("w:tblCellMar")
+    for edge in ("left", "right"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:w"), "0")
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    tbl_pr.append(margins)
+    for index, width in enumerate(widths):
+        table.columns[index].width = width
+        table.rows[0].cells[index].width = width
+    return table
+
+
+def write(cell, text, style, first=False, **run_format):
+    paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
+    paragraph.style = style
+    run = paragraph.add_run(text)
+    for key, value in run_format.items():
+        setattr(run.font, key, value)
+    return paragraph
+
+
+def header_block(document) -> None:
+    """Boxes 1-4 of the header (official-format.md, 'Header block')."""
+    table = borderless_table(document, [LEFT_COLUMN, RIGHT_COLUMN])
+    left, right = table.rows[0].cells
+    write(left, "{{ doc.parent_agency }}", "BC Agency", first=True)
+    write(left, "{{ doc.agency }}", "BC Agency", bold=True)
+    rule(left, Mm(18), Mm(18))
+    write(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "BC Agency", first=True, bold=True)
+    write(right, "Độc lập - Tự do - Hạnh phúc", "BC Agency", bold=True, size=MOTTO_SIZE)
+    rule(right, Mm(19.5), Mm(19.5))
+    cells = table.add_row().cells
+    cells[0].width, cells[1].width = LEFT_COLUMN, RIGHT_COLUMN
+    number = write(cells[0], "{{ doc.number_line }}", "BC Agency", first=True)
+    number.paragraph_format.space_before = Pt(6)
+    place = write(cells[1], "{{ doc.place_date }}", "BC Date", first=True)
+    place.paragraph_format.space_before = Pt(6)
+
+
+def title_block(document) -> None:
+    title = document.add_paragraph("{{ doc.type }}", style="BC Title")
+    title.paragraph_format.space_before = Pt(18)
+    document.add_paragraph("{{ doc.summary }}", style="BC Title")
+    rule(document, Mm(60), Mm(60)).paragraph_format.space_after = Pt(12)
+
+
+BODY_KINDS = [
+    ("heading1", "BC Heading 1"),
+    ("heading2", "BC Heading 2"),
+    ("heading3", "BC Heading 3"),
+    ("bullet", "BC Bullet"),
+    ("bullet2", "BC Bullet 2"),
+]
+
+
+def body_loop(document) -> None:
+    document.add_paragraph("{%p for b in body %}", style="BC Body")
+    for index, (kind, style) in enumerate(BODY_KINDS):
+        keyword = "if" if index == 0 else "elif"
+        document.add_paragraph(f"{{%p {keyword} b.kind == '{kind}' %}}", style="BC Body")
+        document.add_paragraph("{{r b.runs }}", style=style)
+    document.add_paragraph("{%p else %}", style="BC Body")
+    document.add_paragraph("{{r b.runs }}", style="BC Body")
+    document.add_paragraph("{%p endif %}", style="BC Body")
+    document.add_paragraph("{%p endfor %}", style="BC Body")
+
+
+def signature_block(document) -> None:
+    spacer = document.add_paragraph(style="BC Body")
+    spacer.paragraph_format.space_after = Pt(0)
+    table = borderless_table(document, [Mm(85), Mm(80)])
+    left, right = table.rows[0].cells
+    write(left, "Nơi nhận:", "BC Recipients Title", first=True)
+    write(left, "{%p for recipient in doc.recipients %}", "BC Recipients")
+    write(left, "{{ recipient }}", "BC Recipients")
+    write(left, "{%p endfor %}", "BC Recipients")
+    write(right, "{%p for line in doc.authority %}", "BC Signature", first=True)
+    write(right, "{{ line }}", "BC Signature")
+    write(right, "{%p endfor %}", "BC Signature")
+    for _ in range(4):
+        write(right, "", "BC Signature")
+    write(right, "{{ doc.signer }}", "BC Signature")
+
+
+def new_document(landscape: bool):
+    document = Document()
+    clean_styles(document)
+    add_styles(document)
+    setup_page(document.sections[0], landscape)
+    body = document.element.body
+    for paragraph in list(body.iter(qn("w:p"))):
+        body.remove(paragraph)
+    properties = document.core_properties
+    properties.author = ""
+    properties.last_modified_by = ""
+    properties.comments = ""
+    properties.title = ""
+    return document
+
+
+def build_report(path: Path) -> None:
+    document = new_document(landscape=False)
+    header_block(document)
+    title_block(document)
+    body_loop(document)
+    signature_block(document)
+    document.save(path)
+
+
+def build_appendix(path: Path) -> None:
+    document = new_document(landscape=True)
+    add = document.add_paragraph
+    add("{%p for a in appendices %}", style="BC Title")
+    add("{{ a.label }}", style="BC Title")
+    add("{{ a.title }}", style="BC Title").paragraph_format.space_before = Pt(6)
+    add("{%p if a.subtitle %}", style="BC Title")
+    add("{{ a.subtitle }}", style="BC Title")
+    add("{%p endif %}", style="BC Title")
+    add("{{ doc.reference }}", style="BC Date").paragraph_format.space_after = Pt(12)
+    add("{%p for part in a.parts %}", style="BC Appendix Heading")
+    add("{%p if part.heading %}", style="BC Appendix Heading")
+    add("{{ part.heading }}", style="BC Appendix Heading")
+    add("{%p endif %}", style="BC Appendix Heading")
+    add("{%p if part.subheading %}", style="BC Appendix Heading")
+    add("{{ part.subheading }}", style="BC Appendix Heading")
+    add("{%p endif %}", style="BC Appendix Heading")
+    add("{%p for para in part.paragraphs %}", style="BC Body")
+    add("{{r para }}", style="BC Body")
+    add("{%p endfor %}", style="BC Body")
+    add("{%p if part.table %}", style="BC Body")
+    add("{{p part.table }}", style="BC Body")
+    add("{%p endif %}", style="BC Body")
+    add("{%p endfor %}", style="BC Body")
+    add("{%p if not loop.last %}", style="BC Body")
+    add("{{p section_break }}", style="BC Body")
+    add("{%p endif %}", style="BC Body")
+    add("{%p endfor %}", style="BC Body")
+    document.save(path)
+
+
+def main() -> None:
+    build_report(HERE / "BaoCao.docx")
+    build_appendix(HERE / "PhuLuc.docx")
+    print("Đã tạo templates/BaoCao.docx và templates/PhuLuc.docx")
+
+
+if __name__ == "__main__":
+    main()
