@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def _stable_terminal(monkeypatch):
+    """Rich wraps at the terminal width: pin it so printed tables are the same everywhere."""
+    monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("TERM", "dumb")
+
+
+@pytest.fixture
+def in_repo(monkeypatch):
+    """Run with the repository as working directory (data/ and templates/ found there)."""
+    monkeypatch.chdir(ROOT)
+    return ROOT
+
+
+def pytest_report_header(config):
+    return f"baocao tests; seeds: {SEEDS if SEEDS.is_dir() else 'not found'}; cwd {os.getcwd()}"
