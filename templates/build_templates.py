@@ -14,11 +14,10 @@ from pathlib import Path
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Cm, Emu, Mm, Pt
 
 HERE = Path(__file__).resolve().parent
 
@@ -37,8 +36,10 @@ FOOTNOTE_SIZE = Pt(11)
 RECIPIENT_TITLE_SIZE = Pt(12)
 RECIPIENT_SIZE = Pt(11)
 TABLE_SIZE = Pt(12)
-LEFT_COLUMN = Mm(62)
-RIGHT_COLUMN = Mm(103)
+TEXT_WIDTH_PORTRAIT = Emu(PAGE["width"] - MARGINS["left"] - MARGINS["right"])
+LEFT_COLUMN = Mm(84)
+RIGHT_COLUMN = Mm(96)
+HEADER_OVERHANG_LEFT = Mm(10)
 RULE_SIZE = Pt(1)
 
 # (name, base, size, bold, italic, alignment, first-line indent, space before, after)
@@ -199,9 +200,8 @@ def setup_page(section, landscape: bool) -> None:
     section.header_distance = HEADER_DISTANCE
     section.footer_distance = HEADER_DISTANCE
     section.different_first_page_header_footer = True
-    page_numbers = OxmlElement("w:pgNumType")
-    page_numbers.set(qn("w:start"), "1")
-    section._sectPr.append(page_numbers)
+    page_numbers = element("w:pgNumType", {"w:start": "1"})
+    section._sectPr.find(qn("w:cols")).addprevious(page_numbers)
     header = section.header
     header.is_linked_to_previous = False
     paragraph = header.paragraphs[0]
@@ -236,44 +236,52 @@ def add_field(paragraph, instruction: str) -> None:
 
 
 def rule(cell_or_doc, left, right):
-    """A solid line: a bottom border on a tiny empty paragraph narrowed by indents."""
+    """A solid line: a bottom border on a tiny empty paragraph narrowed by indents.
+
+    In a table cell it must not be the cell's last paragraph: LibreOffice drops the
+    bottom border of a cell's last paragraph."""
     paragraph = cell_or_doc.add_paragraph(style="BC Rule")
     paragraph.paragraph_format.left_indent = left
     paragraph.paragraph_format.right_indent = right
-    borders = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
-        bottom.set(qn(key), value)
-    borders.append(bottom)
-    paragraph._p.get_or_add_pPr().append(borders)
+    borders = element("w:pBdr")
+    bottom = {"w:val": "single", "w:sz": "6", "w:space": "1", "w:color": "000000"}
+    borders.append(element("w:bottom", bottom))
+    paragraph._p.get_or_add_pPr().find(qn("w:pStyle")).addnext(borders)
     return paragraph
 
 
 def borderless_table(document, widths):
+    """A borderless fixed-width table; a wide one overhangs into the (wide) left margin
+    so the 13 pt header lines fit on one line each, as in the printed seeds."""
     table = document.add_table(rows=1, cols=len(widths))
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     tbl_pr = table._tbl.tblPr
-    borders = OxmlElement("w:tblBorders")
+    for child in list(tbl_pr):
+        tbl_pr.remove(child)
+    total = sum(int(w.twips) for w in widths)
+    overhang = min(max(0, total - int(TEXT_WIDTH_PORTRAIT.twips)), int(HEADER_OVERHANG_LEFT.twips))
+    tbl_pr.append(element("w:tblW", {"w:w": str(total), "w:type": "dxa"}))
+    tbl_pr.append(element("w:tblInd", {"w:w": str(-overhang), "w:type": "dxa"}))
+    borders = element("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:val"), "nil")
-        borders.append(element)
+        borders.append(element(f"w:{edge}", {"w:val": "nil"}))
     tbl_pr.append(borders)
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout)
-    margins = OxmlElement("w:tblCellMar")
+    tbl_pr.append(element("w:tblLayout", {"w:type": "fixed"}))
+    margins = element("w:tblCellMar")
     for edge in ("left", "right"):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:w"), "0")
-        element.set(qn("w:type"), "dxa")
-        margins.append(element)
+        margins.append(element(f"w:{edge}", {"w:w": "0", "w:type": "dxa"}))
     tbl_pr.append(margins)
     for index, width in enumerate(widths):
         table.columns[index].width = width
         table.rows[0].cells[index].width = width
     return table
+
+
+def element(tag: str, attributes: dict[str, str] | None = None):
+    created = OxmlElement(tag)
+    for key, value in (attributes or {}).items():
+        created.set(qn(key), value)
+    return created
 
 
 def write(cell, text, style, first=False, **run_format):
@@ -291,10 +299,12 @@ def header_block(document) -> None:
     left, right = table.rows[0].cells
     write(left, "{{ doc.parent_agency }}", "BC Agency", first=True)
     write(left, "{{ doc.agency }}", "BC Agency", bold=True)
-    rule(left, Mm(18), Mm(18))
+    rule(left, Mm(27), Mm(27))
+    left.add_paragraph(style="BC Rule")
     write(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "BC Agency", first=True, bold=True)
     write(right, "Độc lập - Tự do - Hạnh phúc", "BC Agency", bold=True, size=MOTTO_SIZE)
     rule(right, Mm(19.5), Mm(19.5))
+    right.add_paragraph(style="BC Rule")
     cells = table.add_row().cells
     cells[0].width, cells[1].width = LEFT_COLUMN, RIGHT_COLUMN
     number = write(cells[0], "{{ doc.number_line }}", "BC Agency", first=True)
