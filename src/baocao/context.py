@@ -128,7 +128,7 @@ def document_context(data: YearData) -> dict[str, Any]:
         "type": doc.type,
         "summary": doc.summary,
         "authority": doc.signer.authority,
-        "signer": doc.signer.name,
+        "signer": doc.signer.name or "",
         "recipients": recipient_lines(doc.recipients),
         "reference": reference_line(doc),
     }

@@ -167,8 +167,11 @@ class TaskList(Strict):
 
 
 class Signer(Strict):
+    """Authority lines (``KT. GIÁM ĐỐC`` / ``PHÓ GIÁM ĐỐC``) and the signer's name; the
+    name may be left out while it is not known, the signing space stays."""
+
     authority: list[str] = Field(min_length=1)
-    name: str = Field(min_length=1)
+    name: str | None = Field(default=None, min_length=1)
 
 
 class Document(Strict):
