@@ -147,6 +147,7 @@ def clean_styles(document) -> None:
                 del element.attrib[attribute]
     document.styles["Normal"].font.size = BODY_SIZE
     document.styles["Normal"].font.name = FONT
+    set_fonts(document.styles["Normal"].element.get_or_add_rPr())
 
 
 def add_styles(document) -> None:

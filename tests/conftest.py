@@ -24,5 +24,26 @@ def in_repo(monkeypatch):
     return ROOT
 
 
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/ from the current output (review the diff!)")
+
+
+@pytest.fixture
+def golden(request):
+    """Compare text with tests/golden/<name>; rewrite it only with --update-golden."""
+    update = request.config.getoption("--update-golden")
+
+    def check(name: str, text: str) -> None:
+        path = ROOT / "tests" / "golden" / name
+        if update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        assert path.is_file(), f"missing golden file {path}: run pytest --update-golden"
+        assert text == path.read_text(encoding="utf-8")
+
+    return check
+
+
 def pytest_report_header(config):
     return f"baocao tests; seeds: {SEEDS if SEEDS.is_dir() else 'not found'}; cwd {os.getcwd()}"

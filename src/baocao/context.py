@@ -320,7 +320,6 @@ def _metric_cell(column: str, row: Any, metrics: list[Metric]) -> str | None:
 
 def appendix_context(data: YearData, text: TextBuilder) -> list[dict[str, Any]]:
     appendices = []
-    several = len(data.report.appendices) > 1
     for index, appendix in enumerate(data.report.appendices, start=1):
         where = f"appendices[{index - 1}]"
         parts = []
@@ -340,7 +339,7 @@ def appendix_context(data: YearData, text: TextBuilder) -> list[dict[str, Any]]:
             )
         appendices.append(
             {
-                "label": f"Phụ lục {to_roman(index)}" if several else "Phụ lục",
+                "label": f"Phụ lục {to_roman(index)}",
                 "title": appendix.title,
                 "subtitle": appendix.subtitle,
                 "parts": parts,
