@@ -6,6 +6,7 @@ Commands import heavy libraries (docx, lxml) only inside their own body so that
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -83,6 +84,105 @@ def render(
             fail(exc)
     if failed:
         raise typer.Exit(code=1)
+
+
+class DiffFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    md = "md"
+    docx = "docx"
+
+
+DIFF_KINDS = {"csv": "bảng so sánh CSV", "json": "so sánh JSON", "md": "bảng so sánh Markdown"}
+
+
+@app.command()
+def diff(
+    years: YearsArgument,
+    fmt: Annotated[
+        DiffFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table (bảng trên màn hình), csv, json, md hoặc docx "
+            "(mặc định: theo đuôi tệp --output, nếu không thì table).",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Tệp ghi kết quả (mặc định: in ra màn hình; docx: out/SoSanh_<các năm>.docx).",
+            metavar="TỆP",
+        ),
+    ] = None,
+    data_dir: Annotated[
+        Path, typer.Option("--data", help="Thư mục chứa các tệp năm.", metavar="THƯ_MỤC")
+    ] = Path("data"),
+) -> None:
+    """So sánh chỉ tiêu giữa hai năm trở lên (mỗi năm một cột)."""
+    from .diff import compare
+    from .loader import load_year
+
+    if len(years) < 2:
+        raise typer.BadParameter("cần ít nhất hai năm để so sánh.", param_hint="NĂM")
+    if len(set(years)) < len(years):
+        raise typer.BadParameter("mỗi năm chỉ nêu một lần.", param_hint="NĂM")
+    kind = fmt.value if fmt else _format_from(output)
+    if kind == "table" and output is not None:
+        raise typer.BadParameter(
+            "bảng chỉ in ra màn hình; dùng --format csv, json, md hoặc docx để ghi tệp.",
+            param_hint="--output",
+        )
+    datasets = []
+    for year in years:
+        try:
+            datasets.append(load_year(year, data_dir))
+        except BaocaoError as exc:
+            fail(exc)
+    if len(datasets) < len(years):
+        raise typer.Exit(code=1)
+    try:
+        comparison = compare(datasets)
+        if kind == "table":
+            console.comparison_table(comparison)
+        elif kind == "docx":
+            from .render.comparison import comparison_docx
+            from .render.output import write_atomically
+
+            target = output or Path("out") / f"SoSanh_{'_'.join(map(str, comparison.years))}.docx"
+            write_atomically(target, comparison_docx(comparison))
+            console.wrote(str(target), "bảng so sánh Word")
+        else:
+            _write_text(kind, comparison, output)
+    except BaocaoError as exc:
+        raise fail(exc) from None
+
+
+def _format_from(output: Path | None) -> str:
+    suffix = output.suffix.lower().lstrip(".") if output else ""
+    return {"csv": "csv", "json": "json", "md": "md", "docx": "docx"}.get(suffix, "table")
+
+
+def _write_text(kind: str, comparison, output: Path | None) -> None:
+    from . import diff_export
+
+    text = {
+        "csv": diff_export.to_csv,
+        "json": diff_export.to_json,
+        "md": diff_export.to_markdown,
+    }[kind](comparison)
+    if output is None:
+        console.plain(text)
+        return
+    from .render.output import write_atomically
+
+    encoding = "utf-8-sig" if kind == "csv" else "utf-8"
+    write_atomically(output, text.encode(encoding))
+    console.wrote(str(output), DIFF_KINDS[kind])
 
 
 def main() -> None:

@@ -30,3 +30,34 @@ def error(message: str) -> None:
 
 def stream_is_terminal() -> bool:
     return sys.stdout.isatty()
+
+
+def plain(text: str) -> None:
+    """Print ``text`` exactly as given (CSV, JSON, Markdown sent to standard output)."""
+    out.out(text, end="", highlight=False)
+
+
+def comparison_table(comparison) -> None:
+    """``baocao diff``: metrics of every year side by side, then those found in only some."""
+    from rich import box
+    from rich.table import Table
+
+    from . import diff_export as export
+
+    table = Table(title=export.title(comparison), box=box.SQUARE, show_lines=True)
+    for index, header in enumerate(export.headers(comparison)):
+        table.add_column(header, ratio=3 if index == 0 else 2, overflow="fold")
+    for metric in comparison.metrics:
+        cells = [escape("\n".join(cell)) for cell in export.row(metric)]
+        cells[0] += f"\n[dim]{escape(metric.id)}[/dim]"
+        table.add_row(*cells)
+    out.print(table)
+    out.print(escape(export.summary(comparison)))
+    if comparison.partial:
+        out.print()
+        apart = Table(title=export.PARTIAL_TITLE, box=box.SQUARE, show_lines=True)
+        for index, header in enumerate(export.PARTIAL_HEADERS):
+            apart.add_column(header, ratio=3 if index != 1 else 1, overflow="fold")
+        for metric in comparison.partial:
+            apart.add_row(*[escape("\n".join(cell)) for cell in export.partial_row(metric)])
+        out.print(apart)

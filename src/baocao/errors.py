@@ -50,3 +50,7 @@ class OutputError(BaocaoError):
 
 class UnresolvedReference(BaocaoError):
     """Text refers to a metric, footnote or value that the data does not have."""
+
+
+class DiffError(BaocaoError):
+    """Years that cannot be compared: fewer than two, the same year twice, or a changed metric."""

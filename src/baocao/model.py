@@ -294,9 +294,18 @@ class YearData(Strict):
     task_lists: list[TaskList] = Field(default_factory=list)
     report: Report
     _by_id: dict[str, Metric] = PrivateAttr(default_factory=dict)
+    _file: str | None = PrivateAttr(default=None)
 
     def model_post_init(self, __context: object) -> None:
         self._by_id = {m.id: m for m in self.metrics}
+
+    @property
+    def file(self) -> str | None:
+        """The path the data was loaded from (set by the loader), for finding other years."""
+        return self._file
+
+    def remember_file(self, path: str) -> None:
+        self._file = path
 
     def metric(self, metric_id: str) -> Metric | None:
         return self._by_id.get(metric_id)

@@ -7,11 +7,13 @@ an error: a report must never print an empty string where a figure belongs.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from .errors import UnresolvedReference
 from .formatting import FormatError, format_number, format_percent, format_ratio, rate
 from .model import Metric, Observation, YearData
 
-FORMATS = ("number", "counts", "numerator", "denominator", "text", "target:YYYY")
+FORMATS = ("number", "counts", "numerator", "denominator", "text", "target:YYYY", "change:YYYY")
 
 
 DEFAULT_RATE_DECIMALS = 2
@@ -69,6 +71,8 @@ def resolve(data: YearData, metric_id: str, fmt: str | None, where: str) -> str:
         raise UnresolvedReference(f"{where}: không có chỉ tiêu '{metric_id}' trong 'metrics'")
     obs = metric.latest
     try:
+        if fmt is not None and fmt.startswith("change:"):
+            return change_since(data, metric, int(fmt.split(":", 1)[1]), where)
         return _format(metric, obs, fmt, where)
     except FormatError as exc:
         raise UnresolvedReference(f"{where}: [[{metric_id}]]: {exc}") from exc
@@ -103,3 +107,57 @@ def _format(metric: Metric, obs: Observation, fmt: str | None, where: str) -> st
     raise UnresolvedReference(
         f"{where}: định dạng '{fmt}' không hợp lệ (dùng: {', '.join(FORMATS)})"
     )
+
+
+def change_since(data: YearData, metric: Metric, year: int, where: str) -> str:
+    """``[[metric|change:2022]]``: the comparison clause ``baocao diff`` computes, e.g.
+    ``tăng 4,26 điểm phần trăm so với năm 2022 (78,91%)``.
+
+    The earlier year is ``<year>.yaml`` in the folder of the current file (``data/``
+    when the data was not loaded from a file), read once per version of that file.
+    """
+    from .diff import change, comparison_sentence, year_value
+    from .errors import DiffError
+
+    label = f"[[{metric.id}|change:{year}]]"
+    if year >= data.year:
+        raise UnresolvedReference(
+            f"{where}: {label}: chỉ so sánh được với một năm trước năm {data.year}"
+        )
+    base = other_year(data, year, f"{where}: {label}").metric(metric.id)
+    if base is None:
+        raise UnresolvedReference(
+            f"{where}: {label}: không có chỉ tiêu '{metric.id}' trong dữ liệu năm {year}"
+        )
+    try:
+        return comparison_sentence(change(year_value(year, base), year_value(data.year, metric)))
+    except DiffError as exc:
+        raise UnresolvedReference(f"{where}: {label}: {exc}") from exc
+
+
+_OTHER_YEARS: dict[str, tuple[tuple[int, int], YearData]] = {}
+
+
+def other_year(data: YearData, year: int, where: str) -> YearData:
+    """The data of ``year`` from the folder of ``data``'s file, loaded lazily and cached."""
+    from .loader import load_year
+
+    folder = Path(data.file).parent if data.file else Path("data")
+    path = folder / f"{year}.yaml"
+    try:
+        stat = path.stat()
+    except OSError:
+        raise UnresolvedReference(
+            f"{where}: cần dữ liệu năm {year} để so sánh nhưng không có tệp '{path}'"
+        ) from None
+    key, stamp = str(path.resolve()), (stat.st_mtime_ns, stat.st_size)
+    cached = _OTHER_YEARS.get(key)
+    if cached is None or cached[0] != stamp:
+        cached = (stamp, load_year(path))
+        _OTHER_YEARS[key] = cached
+    found = cached[1]
+    if found.year != year:
+        raise UnresolvedReference(
+            f"{where}: tệp '{path}' ghi 'year: {found.year}', không phải {year}"
+        )
+    return found

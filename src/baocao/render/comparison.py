@@ -1,0 +1,162 @@
+"""The document of ``baocao diff --format docx``: a small comparison in the official style.
+
+A4 landscape with the margins of Nghị định 30/2020/NĐ-CP (the Phụ lục practice),
+Times New Roman on every font slot, a centred bold title, and a bordered table whose
+header row repeats on every page, in the 12 pt of the Phụ lục tables. The cells are
+the ones the terminal shows (``diff_export``), so the two never disagree.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from .. import diff_export as export
+from ..diff import Comparison
+from .package import finish_package
+
+FONT = "Times New Roman"
+PAGE_WIDTH, PAGE_HEIGHT = Mm(297), Mm(210)
+MARGINS = {"top": Mm(20), "bottom": Mm(20), "left": Mm(30), "right": Mm(15)}
+TITLE_SIZE = Pt(14)
+TABLE_SIZE = Pt(12)
+CELL_SPACE = Pt(2)
+WEIGHTS = {"stt": 0.8, "name": 5.0, "year": 2.4, "change": 3.4, "evaluation": 1.8}
+PARTIAL_WEIGHTS = [0.8, 6.0, 2.0, 5.0]
+
+
+def _set_fonts(r_pr) -> None:
+    """Times New Roman on the four font slots, with no theme font Word could substitute."""
+    fonts = r_pr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        r_pr.insert(0, fonts)
+    for attribute in list(fonts.attrib):
+        if "theme" in attribute.lower():
+            del fonts.attrib[attribute]
+    for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(slot), FONT)
+
+
+def _setup(document) -> None:
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    _set_fonts(defaults)
+    lang = defaults.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        defaults.append(lang)
+    lang.set(qn("w:val"), "vi-VN")
+    for fonts in list(styles.iter(qn("w:rFonts"))):
+        _set_fonts(fonts.getparent())
+    normal = document.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = TABLE_SIZE
+    _set_fonts(normal.element.get_or_add_rPr())
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
+    for side, size in MARGINS.items():
+        setattr(section, f"{side}_margin", size)
+
+
+def _paragraph(paragraph, text: str, size=TABLE_SIZE, bold=False, italic=False, align=None):
+    run = paragraph.add_run(text)
+    run.font.name = FONT
+    run.font.size = size
+    run.font.bold = bold
+    run.font.italic = italic
+    _set_fonts(run._element.get_or_add_rPr())
+    if align is not None:
+        paragraph.alignment = align
+    return paragraph
+
+
+def _fill(cell, lines: list[str], bold: bool = False, align=WD_ALIGN_PARAGRAPH.LEFT) -> None:
+    for index, line in enumerate(lines or [""]):
+        paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+        paragraph.paragraph_format.space_before = CELL_SPACE
+        paragraph.paragraph_format.space_after = CELL_SPACE
+        paragraph.paragraph_format.line_spacing = 1.0
+        _paragraph(paragraph, line, bold=bold, align=align)
+
+
+def _row_properties(row, header: bool = False) -> None:
+    properties = row._tr.get_or_add_trPr()
+    properties.append(OxmlElement("w:cantSplit"))
+    if header:
+        properties.append(OxmlElement("w:tblHeader"))
+
+
+def _table(document, head: list[str], rows: list[list[list[str]]], weights: list[float]):
+    """A bordered table; the name column and the last text column are left-aligned."""
+    left = {1, len(head) - 2} if len(head) > 4 else {1, len(head) - 1}
+    text_width = PAGE_WIDTH - MARGINS["left"] - MARGINS["right"]
+    widths = [int(text_width * w / sum(weights)) for w in weights]
+    table = document.add_table(rows=1 + len(rows), cols=len(head))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout)
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    centred = WD_ALIGN_PARAGRAPH.CENTER
+    for cell, title, width in zip(table.rows[0].cells, head, widths, strict=True):
+        cell.width = width
+        _fill(cell, [title], bold=True, align=centred)
+    _row_properties(table.rows[0], header=True)
+    for number, (row, cells) in enumerate(zip(table.rows[1:], rows, strict=True), start=1):
+        _row_properties(row)
+        all_cells = [[str(number)], *cells]
+        for index, (cell, lines, width) in enumerate(
+            zip(row.cells, all_cells, widths, strict=True)
+        ):
+            cell.width = width
+            _fill(cell, lines, align=WD_ALIGN_PARAGRAPH.LEFT if index in left else centred)
+    return table
+
+
+def comparison_docx(comparison: Comparison) -> bytes:
+    """The comparison as a .docx file's bytes; the same comparison gives the same bytes."""
+    document = Document()
+    _setup(document)
+    centred = WD_ALIGN_PARAGRAPH.CENTER
+    heading = document.paragraphs[0] if document.paragraphs else document.add_paragraph()
+    _paragraph(heading, export.title(comparison).upper(), TITLE_SIZE, bold=True, align=centred)
+    note = document.add_paragraph()
+    _paragraph(note, f"({export.summary(comparison).rstrip('.')})", TITLE_SIZE, italic=True)
+    note.alignment = centred
+    note.paragraph_format.space_after = Pt(12)
+    years = len(comparison.years)
+    weights = [WEIGHTS["stt"], WEIGHTS["name"], *[WEIGHTS["year"]] * years]
+    weights += [WEIGHTS["change"], WEIGHTS["evaluation"]]
+    rows = [export.row(m) for m in comparison.metrics]
+    _table(document, ["STT", *export.headers(comparison)], rows, weights)
+    if comparison.partial:
+        title = document.add_paragraph()
+        title.paragraph_format.space_before = Pt(12)
+        title.paragraph_format.space_after = Pt(6)
+        _paragraph(title, export.PARTIAL_TITLE, TITLE_SIZE, bold=True)
+        partial_rows = [export.partial_row(p) for p in comparison.partial]
+        _table(document, ["STT", *export.PARTIAL_HEADERS], partial_rows, PARTIAL_WEIGHTS)
+    stamp = date(comparison.years[-1], 12, 31)
+    properties = document.core_properties
+    properties.title = export.title(comparison)
+    properties.author = "baocao"
+    properties.last_modified_by = "baocao"
+    properties.created = properties.modified = datetime.combine(stamp, datetime.min.time())
+    properties.revision = 1
+    properties.language = "vi-VN"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return finish_package(buffer.getvalue(), [], stamp)
