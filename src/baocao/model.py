@@ -9,7 +9,7 @@ to a report: any number of reports can cite them by id.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Annotated, Literal, Union
 
 from pydantic import (
@@ -76,6 +76,16 @@ class Observation(Strict):
             return str(raw)
         return raw
 
+    @field_validator("as_of")
+    @classmethod
+    def _real_date(cls, text: str) -> str:
+        parts = [int(p) for p in text.split("-")]
+        try:
+            date(parts[0], *(parts[1:] + [1, 1])[:2])
+        except ValueError:
+            raise ValueError(f"ngày không tồn tại: '{text}'") from None
+        return text
+
     @model_validator(mode="after")
     def _has_figure(self) -> Observation:
         if (self.numerator is None) != (self.denominator is None):
@@ -85,6 +95,16 @@ class Observation(Strict):
         if self.value is None and self.numerator is None and not self.text:
             raise ValueError("cần có value, hoặc numerator và denominator, hoặc text")
         return self
+
+
+def period_end(as_of: str) -> date:
+    """``2024`` → 2024-12-31, ``2024-02`` → 2024-02-29, ``2024-10-15`` → itself."""
+    parts = [int(p) for p in as_of.split("-")]
+    if len(parts) == 3:
+        return date(parts[0], parts[1], parts[2])
+    year, month = parts[0], parts[1] if len(parts) == 2 else 12
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return following - timedelta(days=1)
 
 
 class Target(Strict):
@@ -126,8 +146,13 @@ class Metric(Strict):
 
     @property
     def latest(self) -> Observation:
-        """The observation documents print: the one with the latest as-of date."""
-        return max(self.observations, key=lambda o: o.as_of)
+        """The observation documents print: the one with the latest as-of date.
+
+        A year or a month counts as its last day (a figure "for 2024" is the year-end
+        figure); between two observations of the same day the one listed last wins.
+        """
+        ranked = enumerate(self.observations)
+        return max(ranked, key=lambda pair: (period_end(pair[1].as_of), pair[0]))[1]
 
     def target_for(self, year: int) -> Target | None:
         return next((t for t in self.targets if t.year == year), None)
