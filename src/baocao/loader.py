@@ -8,6 +8,7 @@ so that a schema error can point at its line and column.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import unicodedata
 from dataclasses import dataclass, field
@@ -17,12 +18,17 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from .errorloc import place_of
 from .errors import DataError, DataFileNotFound, Problem
-from .messages import describe_validation_error
+from .messages import describe_validation_error, translate_yaml_problem
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
 MAX_ALIAS_USES = 100
+SAFE_TAGS = {
+    f"tag:yaml.org,2002:{name}"
+    for name in ("null", "bool", "int", "float", "str", "timestamp", "map", "seq")
+}
 
 Location = tuple[int, int]
 PathKey = tuple[Any, ...]
@@ -36,6 +42,10 @@ class Parsed:
     data: Any
     positions: dict[PathKey, Location] = field(default_factory=dict)
     key_positions: dict[PathKey, Location] = field(default_factory=dict)
+    spans: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    """Start and end offsets in ``text`` of every scalar value."""
+    text: str = ""
+    _line_starts: list[int] = field(default_factory=list, repr=False)
 
     def locate(self, loc: PathKey, key: bool = False) -> Location | None:
         """Position of the deepest known value on ``loc`` (or of its key)."""
@@ -45,6 +55,27 @@ class Parsed:
             if found is not None:
                 return found
         return None
+
+    def offset_position(self, offset: int) -> Location:
+        """Line and column (1-based) of a character offset in ``text``."""
+        if not self._line_starts:
+            self._line_starts = [0] + [i + 1 for i, c in enumerate(self.text) if c == "\n"]
+        line = bisect.bisect_right(self._line_starts, offset) - 1
+        return line + 1, offset - self._line_starts[line] + 1
+
+    def locate_in(self, loc: PathKey, needle: str, occurrence: int = 0) -> Location | None:
+        """Position of ``needle`` inside the scalar at ``loc`` (else of the scalar)."""
+        span = self.spans.get(tuple(loc))
+        if span is not None:
+            start = span[0]
+            for _ in range(occurrence + 1):
+                found = self.text.find(needle, start, span[1])
+                if found < 0:
+                    break
+                start = found + 1
+            else:
+                return self.offset_position(found)
+        return self.locate(loc)
 
 
 def resolve_year_path(year_or_path: str, data_dir: Path = Path("data")) -> Path:
@@ -90,7 +121,7 @@ def parse_yaml(text: str, path: str) -> Parsed:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         raise DataError([_syntax_problem(exc, text, path)]) from exc
-    parsed = Parsed(path=path, data=None)
+    parsed = Parsed(path=path, data=None, text=text)
     problems: list[Problem] = []
     constructor = yaml.SafeLoader("")
     alias_uses = {"count": 0}
@@ -106,6 +137,11 @@ def parse_yaml(text: str, path: str) -> Parsed:
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
             seen_nodes.add(id(node))
         parsed.positions[at] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if node.tag not in SAFE_TAGS and node.tag != "tag:yaml.org,2002:merge":
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            message = f"không cho phép thẻ YAML '{tag}' (chỉ dùng dữ liệu thường)"
+            problems.append(_problem(path, node, message))
+            return None
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
@@ -129,8 +165,15 @@ def parse_yaml(text: str, path: str) -> Parsed:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [convert(item, at + (i,), depth + 1) for i, item in enumerate(node.value)]
+        parsed.spans[at] = (node.start_mark.index, node.end_mark.index)
         try:
             return constructor.construct_object(node, deep=True)
+        except ValueError:
+            if node.tag.endswith(":timestamp"):
+                problems.append(_problem(path, node, f"ngày không tồn tại: '{node.value}'"))
+            else:
+                problems.append(_problem(path, node, f"giá trị không đọc được: '{node.value}'"))
+            return None
         except yaml.YAMLError as exc:
             problems.append(_problem(path, node, f"giá trị không đọc được: {exc}"))
             return None
@@ -144,6 +187,11 @@ def parse_yaml(text: str, path: str) -> Parsed:
 
 def load_year(year_or_path: str | Path, data_dir: Path = Path("data")):
     """Read, parse and validate a year file; raise ``DataError`` with every problem."""
+    return load_with_positions(year_or_path, data_dir)[0]
+
+
+def load_with_positions(year_or_path: str | Path, data_dir: Path = Path("data")):
+    """Like ``load_year``, and also return the ``Parsed`` file for locating values."""
     from .model import YearData
 
     path = resolve_year_path(str(year_or_path), data_dir)
@@ -151,43 +199,63 @@ def load_year(year_or_path: str | Path, data_dir: Path = Path("data")):
     if not isinstance(parsed.data, dict):
         raise DataError([Problem(str(path), 1, 1, "tệp phải là một bảng khóa: giá trị (mapping)")])
     try:
-        return YearData.model_validate(parsed.data)
+        data = YearData.model_validate(parsed.data)
     except ValidationError as exc:
         raise DataError(validation_problems(exc, parsed)) from exc
+    data.remember_file(str(path))
+    return data, parsed
 
 
 def validation_problems(exc: ValidationError, parsed: Parsed) -> list[Problem]:
-    problems = []
+    from .model import YearData
+
+    errors = []
     for error in exc.errors(include_url=False):
-        loc = _data_loc(parsed.data, error["loc"])
-        on_key = error["type"] == "extra_forbidden"
+        errors.append((error, place_of(YearData, tuple(error["loc"]))))
+    errors = _one_branch_per_union(errors)
+    problems = []
+    suggested: set[PathKey] = set()
+    described = []
+    for error, place in errors:
+        loc = place.loc
+        choices = list(place.owner.model_fields) if place.owner is not None else []
+        siblings = _siblings(parsed.data, loc)
+        unused = [c for c in choices if c not in siblings]
+        if error["type"] == "extra_forbidden" and loc:
+            match = closest(str(loc[-1]), unused)
+            if match:
+                suggested.add(loc[:-1] + (match,))
+        described.append((error, place, unused or choices))
+    for error, place, choices in described:
+        loc = place.loc
+        if error["type"] == "missing" and loc in suggested:
+            continue  # the misspelt key is reported with this field as its suggestion
+        on_key = error["type"] == "extra_forbidden" or "[key]" in error["loc"]
         position = parsed.locate(loc, key=on_key) or parsed.locate(loc)
         line, column = position if position else (None, None)
-        message = describe_validation_error(error, loc, _siblings(parsed.data, loc))
+        message = describe_validation_error(error, loc, choices)
         problems.append(Problem(parsed.path, line, column, message))
     unique = list(dict.fromkeys(problems))
     unique.sort(key=lambda p: (p.line or 0, p.column or 0))
     return unique
 
 
-def _data_loc(data: Any, loc: tuple[Any, ...]) -> PathKey:
-    """Drop the union-member names pydantic puts in ``loc`` but the data lacks."""
-    kept: list[Any] = []
-    node = data
-    for part in loc:
-        if (
-            isinstance(node, dict)
-            and part in node
-            or isinstance(node, list)
-            and isinstance(part, int)
-            and 0 <= part < len(node)
-        ):
-            kept.append(part)
-            node = node[part]
-        elif isinstance(node, dict) and isinstance(part, str) and not part[:1].isupper():
-            kept.append(part)
-            node = None
-    return tuple(kept)
+def _one_branch_per_union(errors: list[tuple[dict, Any]]) -> list[tuple[dict, Any]]:
+    """A value that fits no member of a union fails once per member: keep the member
+    whose errors went deepest into the value (the one the user most likely meant)."""
+    best: dict[tuple[Any, ...], tuple[int, str]] = {}
+    for _error, place in errors:
+        if place.branch is None:
+            continue
+        union_at, label = place.branch
+        depth = len(place.loc)
+        if union_at not in best or depth > best[union_at][0]:
+            best[union_at] = (depth, label)
+    return [
+        (error, place)
+        for error, place in errors
+        if place.branch is None or best[place.branch[0]][1] == place.branch[1]
+    ]
 
 
 def _siblings(data: Any, loc: PathKey) -> list[str]:
@@ -211,7 +279,11 @@ def _problem(path: str, node: yaml.Node, message: str) -> Problem:
 
 def _syntax_problem(exc: yaml.YAMLError, text: str, path: str) -> Problem:
     mark = getattr(exc, "problem_mark", None)
-    reason = getattr(exc, "problem", None) or str(exc)
+    problem = getattr(exc, "problem", None) or str(exc)
+    reason = translate_yaml_problem(problem)
+    context_mark = getattr(exc, "context_mark", None)
+    if problem.startswith("could not find expected ':'") and context_mark is not None:
+        mark = context_mark  # the key missing its ':' is where the scanner started, not ended
     if mark is None:
         return Problem(path, None, None, f"lỗi cú pháp YAML: {reason}")
     lines = text.splitlines()

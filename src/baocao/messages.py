@@ -37,26 +37,64 @@ def field_name(loc: tuple[Any, ...]) -> str:
 def number_hint(raw: str) -> str:
     """How to write a number that was typed the Vietnamese way, as text."""
     text = raw.strip().rstrip("%").strip()
-    plain = text.replace(".", "").replace(",", ".")
-    return f"hãy viết số theo kiểu YAML, không dấu chấm phân cách nghìn và không dấu %: {plain}"
+    if "," in text or re.fullmatch(r"-?\d{1,3}(\.\d{3})+", text):
+        plain = text.replace(".", "").replace(",", ".")
+    else:
+        plain = text
+    return f"hãy viết {plain}: dấu chấm thập phân, không dấu chấm phân cách nghìn, không dấu %"
+
+
+YAML_PROBLEMS = {
+    "mapping values are not allowed here": "không được có dấu ':' ở đây "
+    "(thiếu dấu cách sau ':', hoặc câu chữ có ':' cần đặt trong ngoặc kép)",
+    "could not find expected ':'": "thiếu dấu ':' sau khóa",
+    "did not find expected key": "thụt lề không đúng hoặc thiếu khóa",
+    "did not find expected '-' indicator": "thụt lề của danh sách không đúng",
+    "found character '\\t' that cannot start any token": "không dùng phím Tab để thụt lề",
+    "found unexpected end of stream": "tệp kết thúc đột ngột (thiếu dấu ngoặc kép đóng?)",
+    "found undefined alias": "bí danh (alias) chưa được định nghĩa",
+    "found unknown escape character": "ký tự thoát '\\' không hợp lệ trong chuỗi ngoặc kép",
+    "did not find expected node content": "thiếu giá trị",
+    "did not find expected ',' or ']'": "thiếu dấu ',' hoặc ']'",
+    "did not find expected ',' or '}'": "thiếu dấu ',' hoặc '}'",
+    "expected <block end>, but found": "thụt lề không đúng",
+    "found duplicate anchor": "neo (anchor) bị lặp",
+}
+
+
+def translate_yaml_problem(problem: str) -> str:
+    """PyYAML's English reason for a syntax error, in Vietnamese when it is a common one."""
+    for english, vietnamese in YAML_PROBLEMS.items():
+        if problem.startswith(english):
+            return vietnamese
+    return problem
+
+
+EMPTY_TYPES = {"string_type", "list_type", "dict_type", "model_type", "int_type", "float_type"}
 
 
 def describe_validation_error(
-    error: dict[str, Any], loc: tuple[Any, ...], siblings: list[str]
+    error: dict[str, Any], loc: tuple[Any, ...], choices: list[str] | None = None
 ) -> str:
+    """One Vietnamese sentence for a pydantic error at data location ``loc``.
+
+    ``choices`` are the keys valid where the error is, for 'did you mean' hints.
+    """
     kind = error["type"]
     name = field_name(loc)
     found = error.get("input")
     if kind == "extra_forbidden":
         key = loc[-1] if loc else "?"
-        match = difflib.get_close_matches(str(key), known_keys(), n=1, cutoff=0.6)
+        match = difflib.get_close_matches(str(key), choices or known_keys(), n=1, cutoff=0.6)
         hint = f", có phải ý bạn là '{match[0]}'?" if match else ""
         return f"khóa không hợp lệ '{key}'{hint}"
     if kind == "missing":
         return f"thiếu trường bắt buộc '{name}'"
+    if found is None and (kind in EMPTY_TYPES or kind.startswith("date")):
+        return f"'{name}' không được để trống"
     if kind in {"int_parsing", "float_parsing", "int_type", "float_type", "int_from_float"}:
         if isinstance(found, str) and NUMBER_AS_TEXT.match(found.strip()):
-            return f"'{name}' phải là số, không phải chữ '{found}' ({number_hint(found)})"
+            return f"'{name}' phải là số, không phải chữ (tìm thấy '{found}', {number_hint(found)})"
         return f"'{name}' phải là số (tìm thấy: {found!r})"
     if kind in {"string_type"}:
         return f"'{name}' phải là chữ (tìm thấy: {found!r})"
@@ -70,7 +108,10 @@ def describe_validation_error(
     if kind == "string_pattern_mismatch":
         pattern = error.get("ctx", {}).get("pattern", "")
         if "d{4}" in pattern and "-" in pattern:
-            return f"'{name}' phải là năm, tháng hoặc ngày dạng YYYY, YYYY-MM hay YYYY-MM-DD (tìm thấy: {found!r})"
+            return (
+                f"'{name}' phải là năm, tháng hoặc ngày dạng YYYY, YYYY-MM hay YYYY-MM-DD "
+                f"(tìm thấy: {found!r})"
+            )
         if "target" in pattern:
             return (
                 f"cột không hợp lệ '{found}' ở '{name}' (dùng: stt, name, result, evaluation, "

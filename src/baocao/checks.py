@@ -1,0 +1,204 @@
+"""Rules beyond the schema: arithmetic, evaluations, dates and references.
+
+The schema (``model.py``) says what a year file may contain; these rules say whether
+what it contains agrees with itself: a printed rate with its counts, parts with their
+total, an evaluation with its target and result, every reference with its target.
+Each rule adds ``Problem``s located with the positions kept by the loader, and every
+rule runs, so one run reports everything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import figures
+from .errors import DataError, Problem, UnresolvedReference
+from .figures import ERROR, WARNING, Checker
+from .loader import Parsed, PathKey, load_with_positions, resolve_year_path
+from .model import REFERENCE, YearData
+from .references import resolve
+
+
+@dataclass
+class Validation:
+    """The outcome of validating one year file: its data (if it loaded) and problems."""
+
+    path: str
+    data: YearData | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == WARNING]
+
+
+def validate(year_or_path: str | Path, data_dir: Path = Path("data")) -> Validation:
+    """Load a year file and run every rule; ``DataFileNotFound`` if it is missing."""
+    path = str(resolve_year_path(str(year_or_path), data_dir))
+    try:
+        data, parsed = load_with_positions(year_or_path, data_dir)
+    except DataError as exc:
+        return Validation(path, None, list(exc.problems))
+    return Validation(path, data, check(data, parsed))
+
+
+def check(data: YearData, parsed: Parsed) -> list[Problem]:
+    """Every problem the rules find in ``data``, ordered by position in the file."""
+    checker = Checker(data, parsed)
+    for rule in RULES:
+        rule(checker)
+    unique = list(dict.fromkeys(checker.problems))
+    unique.sort(key=lambda p: (p.line or 0, p.column or 0))
+    return unique
+
+
+# --- the file as a whole ---------------------------------------------------------
+
+
+def check_year_matches_name(c: Checker) -> None:
+    stem = Path(c.parsed.path).stem
+    if stem.isdigit() and int(stem) != c.data.year:
+        c.add(
+            ("year",),
+            f"năm trong tệp không khớp với tên tệp (year: {c.data.year}, "
+            f"tên tệp là {Path(c.parsed.path).name})",
+        )
+
+
+def check_document_date(c: Checker) -> None:
+    value = c.data.report.document.date
+    year = value if isinstance(value, int) else value.year
+    if year not in (c.data.year, c.data.year + 1):
+        c.add(
+            ("report", "document", "date"),
+            f"ngày văn bản không thuộc năm báo cáo hoặc năm sau (năm {year}, "
+            f"năm báo cáo {c.data.year})",
+            WARNING,
+        )
+
+
+def check_unique_ids(c: Checker) -> None:
+    for section, items in (("metrics", c.data.metrics), ("task_lists", c.data.task_lists)):
+        first: dict[str, int] = {}
+        what = "mã chỉ tiêu" if section == "metrics" else "mã danh sách nhiệm vụ"
+        for index, item in enumerate(items):
+            if item.id in first:
+                line = (c.parsed.locate((section, first[item.id], "id")) or (None,))[0]
+                c.add((section, index, "id"), f"{what} '{item.id}' bị lặp (đã có ở dòng {line})")
+            else:
+                first[item.id] = index
+
+
+def check_sources(c: Checker) -> None:
+    known = ", ".join(c.data.sources)
+    refs = [(at + ("source", "ref"), obs.source.ref) for at, _m, obs in c.observations()]
+    refs += [
+        (("task_lists", i, "source", "ref"), t.source.ref) for i, t in enumerate(c.data.task_lists)
+    ]
+    for at, ref in refs:
+        if ref not in c.data.sources:
+            c.add(at, f"nguồn '{ref}' không có trong 'sources' (các nguồn: {known})")
+
+
+# --- references from prose and tables --------------------------------------------
+
+
+def _strings(node: Any, at: PathKey) -> Iterator[tuple[PathKey, str]]:
+    if isinstance(node, str):
+        yield at, node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("quote",) or at == () and key == "sources":
+                continue
+            yield from _strings(value, at + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _strings(value, at + (index,))
+
+
+def check_references(c: Checker) -> None:
+    footnotes = c.data.report.footnotes
+    used: set[str] = set()
+    for at, text in _strings(c.parsed.data, ()):
+        counts: dict[str, int] = {}
+        for found in REFERENCE.finditer(text):
+            whole = found.group(0)
+            occurrence = counts.get(whole, 0)
+            counts[whole] = occurrence + 1
+            position = c.parsed.locate_in(at, whole, occurrence)
+            metric_id, fmt, note = found.groups()
+            if note is not None:
+                used.add(note)
+                if note not in footnotes:
+                    c.add(
+                        at,
+                        f"chú thích '{whole}' không có trong 'report.footnotes'",
+                        position=position,
+                    )
+                continue
+            if c.data.metric(metric_id) is None:
+                c.add(
+                    at,
+                    f"không có chỉ tiêu '{metric_id}' trong 'metrics' ({whole})",
+                    position=position,
+                )
+                continue
+            try:
+                resolve(c.data, metric_id, fmt, whole)
+            except UnresolvedReference as exc:
+                c.add(at, str(exc), position=position)
+    for key in footnotes:
+        if key not in used:
+            c.add(
+                ("report", "footnotes", key),
+                f"chú thích '{key}' không được dùng ở đâu (thêm [^{key}] vào văn bản hoặc xóa nó)",
+                WARNING,
+                key=True,
+            )
+
+
+def check_tables(c: Checker) -> None:
+    task_lists = {t.id for t in c.data.task_lists}
+    for a, appendix in enumerate(c.data.report.appendices):
+        for p, part in enumerate(appendix.parts):
+            if part.table is None:
+                continue
+            at: PathKey = ("report", "appendices", a, "parts", p, "table")
+            table = part.table
+            if table.task_list is not None and table.task_list not in task_lists:
+                c.add(
+                    at + ("task_list",),
+                    f"không có danh sách nhiệm vụ '{table.task_list}' trong 'task_lists'",
+                )
+            for r, row in enumerate(table.rows):
+                ids = getattr(row, "metric_ids", [])
+                for i, metric_id in enumerate(ids):
+                    if c.data.metric(metric_id) is None:
+                        where = at + ("rows", r, "metric")
+                        if not isinstance(row.metric, str):
+                            where += (i,)
+                        c.add(where, f"không có chỉ tiêu '{metric_id}' trong 'metrics'")
+
+
+RULES = (
+    check_year_matches_name,
+    check_document_date,
+    check_unique_ids,
+    check_sources,
+    figures.check_printed,
+    figures.check_rates_over_100,
+    figures.check_as_of,
+    figures.check_as_of_order,
+    figures.check_targets,
+    figures.check_parts,
+    figures.check_evaluations,
+    check_references,
+    check_tables,
+)
