@@ -92,7 +92,7 @@ def _item_row(columns: list[str], widths: list[int], cells: list[Any]) -> str:
     for column, width, content in zip(columns, widths, cells, strict=True):
         style = "BCTableCenter" if column_kind(column) in CENTERED else "BCTableText"
         out.append(_cell(width, _cell_paragraphs(content, style)))
-    return f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{''.join(out)}</w:tr>"
+    return f"<w:tr>{''.join(out)}</w:tr>"
 
 
 def _group_row(columns: list[str], widths: list[int], cells: list[Any]) -> str:
