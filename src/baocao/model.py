@@ -65,6 +65,8 @@ class Observation(Strict):
     denominator: Number | None = None
     printed: str | None = None
     text: str | None = None
+    note: str | None = None
+    """A remark kept with the data, never printed (e.g. what a source printed wrongly)."""
     source: SourceRef
 
     @field_validator("as_of", mode="before")
