@@ -340,12 +340,16 @@ def body_loop(document) -> None:
     document.add_paragraph("{{r b.runs }}", style="BC Body")
     document.add_paragraph("{%p endif %}", style="BC Body")
     document.add_paragraph("{%p endfor %}", style="BC Body")
+    closing = document.add_paragraph("{{r closing }}", style="BC Body")
+    closing.paragraph_format.keep_with_next = True
 
 
 def signature_block(document) -> None:
     spacer = document.add_paragraph(style="BC Body")
     spacer.paragraph_format.space_after = Pt(0)
+    spacer.paragraph_format.keep_with_next = True
     table = borderless_table(document, [Mm(85), Mm(80)])
+    table.rows[0]._tr.get_or_add_trPr().append(element("w:cantSplit"))
     left, right = table.rows[0].cells
     write(left, "Nơi nhận:", "BC Recipients Title", first=True)
     write(left, "{%p for recipient in doc.recipients %}", "BC Recipients")

@@ -142,7 +142,7 @@ def reference_line(doc: Document) -> str:
 
 
 def body_blocks(data: YearData, text: TextBuilder) -> list[dict[str, Any]]:
-    """The report body in order: grounds, opening, numbered sections, closing."""
+    """The report body in order: grounds, opening, numbered sections."""
     report = data.report
     blocks: list[dict[str, Any]] = []
     for index, ground in enumerate(report.grounds):
@@ -151,8 +151,6 @@ def body_blocks(data: YearData, text: TextBuilder) -> list[dict[str, Any]]:
         blocks.append(_block("paragraph", text.segments(opening, f"opening[{index}]")))
     for index, section in enumerate(report.sections, start=1):
         _section_blocks(section, 1, index, f"sections[{index - 1}]", text, blocks)
-    closing = ensure_final_mark(report.closing)
-    blocks.append(_block("paragraph", text.segments(closing, "closing")))
     return blocks
 
 
@@ -352,10 +350,13 @@ def build_report(data: YearData) -> dict[str, Any]:
     """Context of the BÁO CÁO: header, body blocks, signature and its footnotes."""
     footnotes = Footnotes(data.report.footnotes)
     text = TextBuilder(data, footnotes)
+    body = body_blocks(data, text)
+    closing = text.segments(ensure_final_mark(data.report.closing), "closing")
     return {
         "doc": document_context(data),
         "year": data.year,
-        "body": body_blocks(data, text),
+        "body": body,
+        "closing": closing,
         "footnotes": footnotes.notes,
     }
 

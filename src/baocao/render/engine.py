@@ -82,7 +82,7 @@ def _text_width_mm(template: DocxTemplate) -> float:
 
 def _report_context(context: dict[str, Any]) -> dict[str, Any]:
     body = [{"kind": b["kind"], "runs": Markup(runs(b["segments"]))} for b in context["body"]]
-    return {**context, "body": body}
+    return {**context, "body": body, "closing": Markup(runs(context["closing"]))}
 
 
 def _appendix_context(context: dict[str, Any], template: DocxTemplate) -> dict[str, Any]:
