@@ -195,7 +195,6 @@ RULES = (
     figures.check_printed,
     figures.check_rates_over_100,
     figures.check_as_of,
-    figures.check_as_of_order,
     figures.check_targets,
     figures.check_parts,
     figures.check_evaluations,

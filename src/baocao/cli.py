@@ -12,8 +12,10 @@ from typing import Annotated
 
 import typer
 
-from . import console
+from . import cli_text, console
 from .errors import BaocaoError, DataError
+
+cli_text.install()
 
 app = typer.Typer(
     name="baocao",
@@ -50,6 +52,68 @@ def fail(exc: BaocaoError) -> typer.Exit:
     return typer.Exit(code=1)
 
 
+def refusal(errors: int, warnings: int) -> str:
+    if errors:
+        return f"dữ liệu không hợp lệ ({errors} lỗi, {warnings} cảnh báo), chưa ghi tệp nào."
+    return (
+        f"dữ liệu có {warnings} cảnh báo, chưa ghi tệp nào "
+        "(sửa dữ liệu, hoặc dùng --draft để tạo bản nháp)."
+    )
+
+
+class ProblemFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def validate(
+    years: YearsArgument,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Coi cảnh báo là lỗi (mã thoát 1).")
+    ] = False,
+    fmt: Annotated[
+        ProblemFormat,
+        typer.Option("--format", "-f", help="text (mỗi vấn đề một dòng) hoặc json."),
+    ] = ProblemFormat.text,
+    data_dir: Annotated[
+        Path, typer.Option("--data", help="Thư mục chứa các tệp năm.", metavar="THƯ_MỤC")
+    ] = Path("data"),
+) -> None:
+    """Kiểm tra tệp dữ liệu của một hay nhiều năm và báo mọi vấn đề tìm thấy."""
+    from .checks import validate as validate_year
+    from .errors import DataFileNotFound
+
+    problems = []
+    missing = False
+    for year in years:
+        try:
+            problems += validate_year(year, data_dir).problems
+        except DataFileNotFound as exc:
+            missing = True
+            console.error(str(exc))
+    errors = sum(1 for p in problems if p.severity == "lỗi")
+    warnings = len(problems) - errors
+    if fmt is ProblemFormat.json:
+        console.problems_json(problems)
+    else:
+        console.problem_lines(problems)
+        if problems or not missing:
+            console.validation_summary(errors, warnings)
+    if missing:
+        raise typer.Exit(code=2)
+    if errors or (strict and warnings):
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def schema() -> None:
+    """In JSON Schema của tệp dữ liệu năm (cho trình soạn thảo YAML)."""
+    from .schema import schema_text
+
+    console.plain(schema_text())
+
+
 @app.command()
 def render(
     years: YearsArgument,
@@ -67,16 +131,29 @@ def render(
     data_dir: Annotated[
         Path, typer.Option("--data", help="Thư mục chứa các tệp năm.", metavar="THƯ_MỤC")
     ] = Path("data"),
+    draft: Annotated[
+        bool,
+        typer.Option(
+            "--draft", help="Vẫn tạo bản nháp khi dữ liệu chỉ có cảnh báo (lỗi thì không bao giờ)."
+        ),
+    ] = False,
 ) -> None:
     """Tạo BÁO CÁO và Phụ lục (tệp Word) của một năm."""
-    from .loader import load_year
+    from .checks import validate as validate_year
     from .locations import templates_dir
     from .render import render_year
 
     failed = False
     for year in years:
         try:
-            data = load_year(year, data_dir)
+            result = validate_year(year, data_dir)
+            if result.errors or (result.warnings and not draft):
+                failed = True
+                console.problems(result.problems)
+                console.error(refusal(len(result.errors), len(result.warnings)))
+                continue
+            console.problems(result.problems)
+            data = result.data
             for written in render_year(data, templates_dir(templates), out):
                 console.wrote(str(written.path), written.kind)
         except BaocaoError as exc:

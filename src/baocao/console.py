@@ -63,3 +63,36 @@ def comparison_table(comparison) -> None:
             cells[0] += f"\n[dim]{escape(metric.id)}[/dim]"
             apart.add_row(*cells)
         out.print(apart)
+
+
+def problem_lines(items: Iterable[Problem]) -> None:
+    """``baocao validate``: one line per problem on standard output, for editors to jump to."""
+    for problem in items:
+        colour = "red" if problem.severity == "lỗi" else "yellow"
+        out.print(f"[{colour}]{escape(str(problem))}[/{colour}]")
+
+
+def problems_json(items: Iterable[Problem]) -> None:
+    """``baocao validate --format json``: the same problems as a JSON list."""
+    import json
+
+    rows = [
+        {
+            "file": p.path,
+            "line": p.line,
+            "column": p.column,
+            "severity": p.severity,
+            "level": "error" if p.severity == "lỗi" else "warning",
+            "message": p.message,
+        }
+        for p in items
+    ]
+    plain(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+
+
+def validation_summary(errors: int, warnings: int) -> None:
+    text = f"{errors} lỗi, {warnings} cảnh báo"
+    if not errors and not warnings:
+        text += ": dữ liệu hợp lệ"
+    colour = "red" if errors else "yellow" if warnings else "green"
+    out.print(f"[{colour}]{escape(text)}[/{colour}]")

@@ -154,50 +154,21 @@ def check_rates_over_100(c: Checker) -> None:
 
 
 def check_as_of(c: Checker) -> None:
-    """Two different figures at one date leave the printed one to chance; figures dated
-    after the report's year, or a judged metric whose figures all predate it, are odd."""
+    """Figures dated after the report's year, or a judged metric (with a target or an
+    evaluation) whose figures all predate it, are flagged."""
     year = c.data.year
     for at, metric in c.metrics():
-        seen: dict[str, int] = {}
         judged = metric.evaluation is not None or bool(metric.targets)
         has_current = any(_year_of(o.as_of) == year for o in metric.observations)
         for index, obs in enumerate(metric.observations):
-            where = at + ("observations", index, "as_of")
-            first = seen.setdefault(obs.as_of, index)
-            if first != index and _figures(obs) != _figures(metric.observations[first]):
-                line = (c.parsed.locate(at + ("observations", first, "as_of")) or (0,))[0]
-                c.add(
-                    where,
-                    f"chỉ tiêu '{metric.id}' có hai số liệu khác nhau cùng thời điểm "
-                    f"'{obs.as_of}' (số liệu kia ở dòng {line}; ghi ngày cụ thể để biết "
-                    "số nào mới hơn)",
-                )
             obs_year = _year_of(obs.as_of)
             if obs_year > year or (obs_year < year and judged and not has_current):
                 c.add(
-                    where,
+                    at + ("observations", index, "as_of"),
                     f"thời điểm số liệu không thuộc năm báo cáo (as_of: {obs.as_of}, "
                     f"năm báo cáo {year})",
                     WARNING,
                 )
-
-
-def check_as_of_order(c: Checker) -> None:
-    """``2024`` sorts before ``2024-12``: a year-only date is never the latest there."""
-    for at, metric in c.metrics():
-        latest = metric.latest.as_of
-        for index, obs in enumerate(metric.observations):
-            if obs.as_of != latest and latest.startswith(obs.as_of + "-"):
-                c.add(
-                    at + ("observations", index, "as_of"),
-                    f"không rõ thời điểm '{obs.as_of}' trước hay sau '{latest}' (báo cáo sẽ in "
-                    f"số liệu '{latest}' là số mới nhất; ghi tháng hoặc ngày cụ thể)",
-                    WARNING,
-                )
-
-
-def _figures(obs: Observation) -> tuple[Any, ...]:
-    return (obs.value, obs.numerator, obs.denominator, obs.text)
 
 
 def check_targets(c: Checker) -> None:

