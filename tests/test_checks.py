@@ -201,26 +201,9 @@ def test_whole_file_reports_every_problem(tmp_path):
 
 
 SHIPPED = sorted((ROOT / "data").glob("*.yaml"))
-KNOWN_DATA_PROBLEMS = {
-    "2022.yaml": "65,9% printed for 298.710/699.678 (42,69%); 94,8% printed for 37/39 (94,87%)",
-    "2023.yaml": "94,8% printed for 37/39 (94,87%)",
-    "2024.yaml": "94,2% printed for 179/188 (95,21%), kept from seed 001",
-}
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        pytest.param(
-            path,
-            id=path.name,
-            marks=[pytest.mark.xfail(reason=KNOWN_DATA_PROBLEMS[path.name], strict=False)]
-            if path.name in KNOWN_DATA_PROBLEMS
-            else [],
-        )
-        for path in SHIPPED
-    ],
-)
+@pytest.mark.parametrize("path", SHIPPED, ids=[p.name for p in SHIPPED])
 def test_shipped_data_validates_clean(path):
     result = validate(path)
     assert [str(p) for p in result.problems] == []

@@ -1,0 +1,113 @@
+"""The loader: YAML structure problems, each with its line, column and a Vietnamese message."""
+
+from __future__ import annotations
+
+import pytest
+
+from baocao.errors import DataError
+from baocao.loader import MAX_FILE_BYTES, Parsed, load_with_positions, load_year
+
+from .conftest import ROOT
+from .helpers import build_file_tree
+
+MINIMAL = (ROOT / "examples" / "minimal.yaml").read_text(encoding="utf-8")
+
+
+def problems_of(tmp_path, *replacements: tuple[str, str], text: str | None = None) -> list[str]:
+    text = MINIMAL if text is None else text
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    build_file_tree(tmp_path, {"2024.yaml": text})
+    with pytest.raises(DataError) as caught:
+        load_year(tmp_path / "2024.yaml")
+    return [f"{p.line}:{p.column}: {p.message}" for p in caught.value.problems]
+
+
+def test_load_with_positions_returns_model_and_positions(tmp_path):
+    build_file_tree(tmp_path, {"2024.yaml": MINIMAL})
+    data, parsed = load_with_positions(tmp_path / "2024.yaml")
+    assert isinstance(parsed, Parsed)
+    assert data.metrics[1].id == "tai_khoan_thanh_toan"
+    assert parsed.locate(("metrics", 1, "id")) == (25, 9)
+    assert parsed.locate_in(("report", "grounds", 0), "[^ctr553]") == (69, 83)
+
+
+def test_unknown_key_suggests_a_field_of_the_right_model(tmp_path):
+    assert problems_of(tmp_path, ('    unit: "%"\n    targets', '    unitt: "%"\n    targets')) == [
+        "13:5: khóa không hợp lệ 'unitt', có phải ý bạn là 'unit'?"
+    ]
+    assert problems_of(
+        tmp_path, ("        progress: Hoàn thành", "        progres: Hoàn thành")
+    ) == ["49:9: khóa không hợp lệ 'progres', có phải ý bạn là 'progress'?"]
+    assert problems_of(
+        tmp_path, ("            - bullets:\n", "            - marke: '+'\n              bullets:\n")
+    ) == ["78:15: khóa không hợp lệ 'marke', có phải ý bạn là 'marker'?"]
+
+
+def test_number_written_as_text_shows_how_to_write_it(tmp_path):
+    assert problems_of(tmp_path, ("numerator: 605172", 'numerator: "605.172"')) == [
+        "20:20: 'metrics[0].observations[0].numerator' phải là số, không phải chữ "
+        "(tìm thấy '605.172', hãy viết 605172: dấu chấm thập phân, "
+        "không dấu chấm phân cách nghìn, không dấu %)"
+    ]
+    assert problems_of(tmp_path, ("value: 50, plan", 'value: "97,14%", plan')) == [
+        "15:29: 'metrics[0].targets[0].value' phải là số, không phải chữ "
+        "(tìm thấy '97,14%', hãy viết 97.14: dấu chấm thập phân, "
+        "không dấu chấm phân cách nghìn, không dấu %)"
+    ]
+
+
+def test_impossible_dates(tmp_path):
+    assert problems_of(tmp_path, ("date: 2024-12-13", "date: 2024-02-30")) == [
+        "59:11: ngày không tồn tại: '2024-02-30'"
+    ]
+    assert problems_of(tmp_path, ('as_of: "2024"', 'as_of: "2024-13"')) == [
+        "19:16: 'metrics[0].observations[0].as_of': ngày không tồn tại: '2024-13'"
+    ]
+
+
+def test_empty_required_field(tmp_path):
+    name = "    name: Hồ sơ thủ tục hành chính giải quyết trực tuyến"
+    assert problems_of(tmp_path, (name, "    name:")) == [
+        "12:10: 'metrics[0].name' không được để trống"
+    ]
+
+
+def test_duplicate_key_is_an_error(tmp_path):
+    assert problems_of(
+        tmp_path, ("    evaluation: Đạt\n", "    evaluation: Đạt\n    evaluation: Chưa đạt\n")
+    ) == ["18:5: khóa 'evaluation' bị lặp (đã có ở dòng 17)"]
+
+
+def test_python_tags_are_refused(tmp_path):
+    assert problems_of(
+        tmp_path, ("year: 2024", "year: !!python/object/apply:os.system ['ls']")
+    ) == [
+        "3:7: không cho phép thẻ YAML '!!python/object/apply:os.system' (chỉ dùng dữ liệu thường)"
+    ]
+
+
+def test_syntax_error_shows_the_line_and_a_caret(tmp_path):
+    assert problems_of(tmp_path, ("    name: Hồ sơ", "    name Hồ sơ")) == [
+        "12:5: lỗi cú pháp YAML: thiếu dấu ':' sau khóa\n"
+        "        name Hồ sơ thủ tục hành chính giải quyết trực tuyến\n"
+        "        ^"
+    ]
+
+
+def test_alias_bomb_is_refused(tmp_path):
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    for index in range(1, 8):
+        previous = chr(ord("a") + index - 1)
+        name = chr(ord("a") + index)
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{previous}"] * 10) + "]")
+    found = problems_of(tmp_path, text="\n".join(lines) + "\n")
+    assert found == ["1:4: dùng bí danh (alias) YAML quá nhiều lần"]
+
+
+def test_file_too_large_is_refused(tmp_path):
+    build_file_tree(tmp_path, {"2024.yaml": "# " + "x" * MAX_FILE_BYTES + "\n"})
+    with pytest.raises(DataError) as caught:
+        load_year(tmp_path / "2024.yaml")
+    assert "tệp quá lớn" in caught.value.problems[0].message
