@@ -280,3 +280,22 @@ def test_shipped_report_change_sentences_agree_with_diff(in_repo):
                 compared = metric(compare([load_year(str(base)), data]), metric_id)
                 expected = comparison_sentence(compared.change)
                 assert resolve(data, metric_id, fmt, "x") == expected
+
+
+def test_change_reference_to_an_invalid_year_file_is_an_unresolved_reference(data_dir):
+    (data_dir / "2022.yaml").write_text("year: 2022\nsources: {}\n", encoding="utf-8")
+    data = load_year("2024", data_dir)
+    with pytest.raises(UnresolvedReference, match="dữ liệu năm 2022 không hợp lệ"):
+        resolve(data, "thue_bao_di_dong", "change:2022", "x")
+
+
+def test_validate_reports_a_change_reference_that_cannot_be_compared(tmp_path):
+    from baocao.checks import validate
+
+    prose = "Trạm BTS [[tram_bts|change:2022]]."
+    data_dir = build_years(tmp_path, (2022, 2024), y2024=year_text(2024, prose=prose))
+    messages = [p.message for p in validate("2024", data_dir).problems]
+    assert any(
+        "[[tram_bts|change:2022]]: không so sánh được với năm 2022: định nghĩa khác nhau" in m
+        for m in messages
+    ), messages

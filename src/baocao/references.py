@@ -140,6 +140,7 @@ _OTHER_YEARS: dict[str, tuple[tuple[int, int], YearData]] = {}
 
 def other_year(data: YearData, year: int, where: str) -> YearData:
     """The data of ``year`` from the folder of ``data``'s file, loaded lazily and cached."""
+    from .errors import DataError
     from .loader import load_year
 
     folder = Path(data.file).parent if data.file else Path("data")
@@ -153,7 +154,14 @@ def other_year(data: YearData, year: int, where: str) -> YearData:
     key, stamp = str(path.resolve()), (stat.st_mtime_ns, stat.st_size)
     cached = _OTHER_YEARS.get(key)
     if cached is None or cached[0] != stamp:
-        cached = (stamp, load_year(path))
+        try:
+            cached = (stamp, load_year(path))
+        except DataError as exc:
+            first = exc.problems[0] if exc.problems else path
+            raise UnresolvedReference(
+                f"{where}: dữ liệu năm {year} không hợp lệ ({len(exc.problems)} lỗi; "
+                f"đầu tiên: {first}); chạy 'baocao validate {year}'"
+            ) from exc
         _OTHER_YEARS[key] = cached
     found = cached[1]
     if found.year != year:
