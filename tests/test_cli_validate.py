@@ -1,0 +1,155 @@
+"""``baocao validate``, ``baocao schema`` and the validation ``baocao render`` runs first."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from typer.testing import CliRunner
+
+from baocao.cli import app
+from baocao.schema import schema_text
+
+from .conftest import ROOT
+from .helpers import build_file_tree
+
+MINIMAL = (ROOT / "examples" / "minimal.yaml").read_text(encoding="utf-8")
+BROKEN = MINIMAL.replace('printed: "88,18%"', 'printed: "88,81%"').replace("[^ctr553]", "[^ctr55]")
+RATE = (
+    "data/2024.yaml:22:18: lỗi: tỷ lệ in ra không khớp với tử số và mẫu số "
+    "(in 88,81%, tính được 88,181% từ 605.172/686.283)"
+)
+FOOTNOTE = "data/2024.yaml:69:83: lỗi: chú thích '[^ctr55]' không có trong 'report.footnotes'"
+UNUSED = (
+    "data/2024.yaml:82:5: cảnh báo: chú thích 'ctr553' không được dùng ở đâu "
+    "(thêm [^ctr553] vào văn bản hoặc xóa nó)"
+)
+runner = CliRunner()
+
+
+def test_validate_reports_every_problem_and_exits_1(tmp_path, monkeypatch):
+    build_file_tree(tmp_path, {"data/2024.yaml": BROKEN})
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["validate", "2024"])
+    assert result.exit_code == 1, result.output
+    assert result.stdout.splitlines() == [RATE, FOOTNOTE, UNUSED, "2 lỗi, 1 cảnh báo"]
+
+
+def test_validate_clean_file_exits_0(tmp_path, monkeypatch):
+    build_file_tree(tmp_path, {"data/2024.yaml": MINIMAL})
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["validate", "data/2024.yaml"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "0 lỗi, 0 cảnh báo: dữ liệu hợp lệ\n"
+
+
+def test_warnings_fail_only_under_strict(tmp_path, monkeypatch):
+    only_warning = MINIMAL.replace("[^ctr553]", "")
+    build_file_tree(tmp_path, {"data/2024.yaml": only_warning})
+    monkeypatch.chdir(tmp_path)
+    relaxed = runner.invoke(app, ["validate", "2024"])
+    assert relaxed.exit_code == 0, relaxed.output
+    assert relaxed.stdout.splitlines()[-1] == "0 lỗi, 1 cảnh báo"
+    strict = runner.invoke(app, ["validate", "2024", "--strict"])
+    assert strict.exit_code == 1, strict.output
+
+
+def test_several_years_in_one_run(tmp_path, monkeypatch):
+    build_file_tree(
+        tmp_path,
+        {"data/2024.yaml": BROKEN, "data/2023.yaml": MINIMAL.replace("year: 2024", "year: 2023")},
+    )
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["validate", "2023", "2024"])
+    assert result.exit_code == 1, result.output
+    assert result.stdout.splitlines()[-1] == "2 lỗi, 3 cảnh báo"
+
+
+def test_json_format(tmp_path, monkeypatch):
+    build_file_tree(tmp_path, {"data/2024.yaml": BROKEN})
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["validate", "2024", "--format", "json"])
+    assert result.exit_code == 1, result.output
+    rows = json.loads(result.stdout)
+    assert rows[0] == {
+        "file": "data/2024.yaml",
+        "line": 22,
+        "column": 18,
+        "severity": "lỗi",
+        "level": "error",
+        "message": RATE.split(": lỗi: ", 1)[1],
+    }
+    assert [r["level"] for r in rows] == ["error", "error", "warning"]
+
+
+def test_usage_mistakes_exit_2(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    missing = runner.invoke(app, ["validate", "2099"])
+    assert missing.exit_code == 2, missing.output
+    assert "Không tìm thấy tệp dữ liệu: data/2099.yaml" in missing.output
+    assert runner.invoke(app, ["validate", "2024", "--format", "xml"]).exit_code == 2
+    assert runner.invoke(app, ["validate"]).exit_code == 2
+
+
+def test_syntax_error_is_one_located_problem(tmp_path, monkeypatch):
+    build_file_tree(
+        tmp_path, {"data/2024.yaml": MINIMAL.replace("    name: Hồ sơ", "    name Hồ sơ", 1)}
+    )
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["validate", "2024"])
+    assert result.exit_code == 1, result.output
+    assert result.stdout.splitlines()[0] == (
+        "data/2024.yaml:12:5: lỗi: lỗi cú pháp YAML: thiếu dấu ':' sau khóa"
+    )
+
+
+def test_render_refuses_invalid_data_with_the_same_messages(tmp_path, monkeypatch):
+    build_file_tree(tmp_path, {"data/2024.yaml": BROKEN})
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["render", "2024", "--draft", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1, result.output
+    for line in (RATE, FOOTNOTE, UNUSED):
+        assert line in result.output
+    assert "chưa ghi tệp nào" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_render_refuses_warnings_without_draft(tmp_path, monkeypatch):
+    build_file_tree(tmp_path, {"data/2024.yaml": MINIMAL.replace("[^ctr553]", "")})
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["render", "2024", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1, result.output
+    assert "dùng --draft để tạo bản nháp" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_schema_command_matches_the_committed_schema():
+    result = runner.invoke(app, ["schema"])
+    assert result.exit_code == 0, result.output
+    committed = (ROOT / "schema" / "year.schema.json").read_text(encoding="utf-8")
+    assert result.stdout == committed, "chạy: baocao schema > schema/year.schema.json"
+    assert result.stdout == schema_text()
+
+
+def test_shipped_data_points_editors_at_the_schema():
+    for path in sorted((ROOT / "data").glob("*.yaml")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first == "# yaml-language-server: $schema=../schema/year.schema.json", path
+
+
+def test_validate_does_not_import_docx_libraries(in_repo):
+    code = (
+        "import runpy, sys\n"
+        "sys.argv = ['baocao', 'validate', 'examples/minimal.yaml']\n"
+        "try:\n"
+        "    runpy.run_module('baocao', run_name='__main__')\n"
+        "except SystemExit as exit:\n"
+        "    assert not exit.code, exit.code\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('docx', 'docxtpl', 'lxml'))\n"
+        "print(heavy)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=in_repo, check=True
+    )
+    assert done.stdout.splitlines()[-1] == "[]", done.stdout + done.stderr
