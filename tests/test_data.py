@@ -57,18 +57,46 @@ def test_every_quote_is_in_its_seed_at_its_line(path):
         assert found, f"source '{ref}' does not name its seed file"
         seeds[ref] = (SEEDS / found.group()).read_text(encoding="utf-8").splitlines()
     missing = []
+    for metric_id, source in _sources(data):
+        lines = seeds[source.ref]
+        quote = collapse(source.quote)
+        whole = collapse("\n".join(lines))
+        if quote not in whole:
+            missing.append((metric_id, source.quote))
+            continue
+        if source.line is not None:
+            start = max(source.line - 3, 0)
+            window = collapse("\n".join(lines[start:source.line + 60]))
+            if quote not in window:
+                missing.append((metric_id, f"not at line {source.line}: {source.quote}"))
+    assert missing == []
+
+
+def _sources(data):
+    """Every quoted source: observations of ``metrics``, and of each unit's metrics with
+    the indicator's own row (``units[i].metrics[j].source``)."""
     for metric in data.metrics:
         for observation in metric.observations:
-            source = observation.source
-            lines = seeds[source.ref]
-            quote = collapse(source.quote)
-            whole = collapse("\n".join(lines))
-            if quote not in whole:
-                missing.append((metric.id, source.quote))
-                continue
-            if source.line is not None:
-                start = max(source.line - 3, 0)
-                window = collapse("\n".join(lines[start:source.line + 60]))
-                if quote not in window:
-                    missing.append((metric.id, f"not at line {source.line}: {source.quote}"))
-    assert missing == []
+            yield metric.id, observation.source
+    for unit in data.units[1:]:
+        for metric in unit.metrics:
+            yield f"{unit.id}.{metric.id}", metric.source
+            for observation in metric.observations:
+                yield f"{unit.id}.{metric.id}", observation.source
+
+
+def test_units_of_2024_from_seed_003():
+    """Kiên Giang's 15 indicators of seed 003, with the three figures the seed gives."""
+    data = load_year(ROOT / "data" / "2024.yaml")
+    assert [u.id for u in data.units] == ["an_giang", "kien_giang"]
+    unit = data.units[1]
+    assert len(unit.metrics) == 15
+    figures = {m.id: m.figure.value for m in unit.metrics if m.figure is not None}
+    assert figures == {
+        "van_ban_dien_tu": 82.89,
+        "ho_so_truc_tuyen": 71.8,
+        "doanh_nghiep_kcn_nen_tang_so": 44,
+    }
+    for metric in unit.metrics:
+        assert metric.source.ref in data.sources
+        assert metric.evaluation and metric.targets, metric.id

@@ -123,6 +123,16 @@ def _strings(node: Any, at: PathKey) -> Iterator[tuple[PathKey, str]]:
             yield from _strings(value, at + (index,))
 
 
+def _reference_scope(data: YearData, at: PathKey) -> Any:
+    """``[[id]]`` inside ``units[i]`` (i > 0) names that unit's own metrics."""
+    if len(at) > 1 and at[0] == "units" and isinstance(at[1], int) and at[1] > 0:
+        from .unit_context import UnitScope
+
+        if at[1] < len(data.units):
+            return UnitScope(data.units[at[1]], data.year, data.file)
+    return data
+
+
 def check_references(c: Checker) -> None:
     footnotes = c.data.report.footnotes
     used: set[str] = set()
@@ -143,7 +153,8 @@ def check_references(c: Checker) -> None:
                         position=position,
                     )
                 continue
-            if c.data.metric(metric_id) is None:
+            scope = _reference_scope(c.data, at)
+            if scope.metric(metric_id) is None:
                 c.add(
                     at,
                     f"không có chỉ tiêu '{metric_id}' trong 'metrics' ({whole})",
@@ -151,7 +162,7 @@ def check_references(c: Checker) -> None:
                 )
                 continue
             try:
-                resolve(c.data, metric_id, fmt, whole)
+                resolve(scope, metric_id, fmt, whole)  # type: ignore[arg-type]
             except UnresolvedReference as exc:
                 c.add(at, str(exc), position=position)
     for key in footnotes:

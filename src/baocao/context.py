@@ -184,6 +184,10 @@ def _section_blocks(
                 blocks.append(_block(kind, [f"{block.marker} ", *segments]))
         else:
             blocks.append(_block("paragraph", text.segments(block, place)))
+    if section.unit_comparison:
+        from .unit_context import summary_blocks
+
+        blocks.extend(_block(kind, [line]) for kind, line in summary_blocks(text.data))
     for number, child in enumerate(section.sections, start=1):
         _section_blocks(child, level + 1, number, f"{where}.sections[{number - 1}]", text, blocks)
 
@@ -335,6 +339,8 @@ def appendix_context(data: YearData, text: TextBuilder) -> list[dict[str, Any]]:
                     else None,
                 }
             )
+            if part.unit_comparison or part.unit_sections:
+                _unit_parts(data, part, parts, text, place)
         appendices.append(
             {
                 "label": f"Phụ lục {to_roman(index)}",
@@ -344,6 +350,19 @@ def appendix_context(data: YearData, text: TextBuilder) -> list[dict[str, Any]]:
             }
         )
     return appendices
+
+
+def _unit_parts(
+    data: YearData, part: Any, parts: list[dict[str, Any]], text: TextBuilder, where: str
+) -> None:
+    """Generated parts: the comparison table, and one section per other unit."""
+    from .unit_context import comparison_part, unit_parts
+
+    if part.unit_comparison:
+        parts[-1] = comparison_part(data, parts[-1])
+    if part.unit_sections:
+        numbered = sum(1 for p in parts if p["heading"])
+        parts.extend(unit_parts(data, text.footnotes, numbered + 1, where))
 
 
 def build_report(data: YearData) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import (
     BaseModel,
@@ -29,7 +29,7 @@ ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 AS_OF_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 Evaluation = Literal["Đạt", "Chưa đạt", "Chưa đánh giá", "Ước đạt", "Chưa có số liệu"]
-Number = Union[StrictInt, StrictFloat]
+Number = StrictInt | StrictFloat
 Identifier = Annotated[str, Field(pattern=ID_PATTERN)]
 
 
@@ -160,6 +160,49 @@ class Metric(Strict):
         return next((t for t in self.targets if t.year == year), None)
 
 
+class UnitMetric(Metric):
+    """An indicator of another reporting unit, as that unit's report lists it.
+
+    It is compared with the metric of the file's own unit that has the same id, or
+    the one named by ``same_as``. Observations are optional: many indicators are
+    reported with an evaluation only; ``source`` is the indicator's row.
+    """
+
+    observations: list[Observation] = Field(default_factory=list)
+    source: SourceRef
+    same_as: Identifier | None = None
+
+    @property
+    def compared_id(self) -> str:
+        return self.same_as or self.id
+
+    @property
+    def figure(self) -> Observation | None:
+        """The latest observation, or ``None`` when the unit gives no figure."""
+        return self.latest if self.observations else None
+
+
+class Unit(Strict):
+    """A reporting unit (a province, a department) whose indicators sit side by side.
+
+    The first unit of ``units`` is the file's own: its metrics are ``metrics``. Every
+    other unit lists its own ``metrics``.
+    """
+
+    id: Identifier
+    name: str = Field(min_length=1)
+    short_name: str | None = None
+    metrics: list[UnitMetric] = Field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        """The name in a column header or a sentence: ``Kiên Giang``."""
+        return self.short_name or self.name
+
+    def metric(self, metric_id: str) -> UnitMetric | None:
+        return next((m for m in self.metrics if m.id == metric_id), None)
+
+
 class Task(Strict):
     """One row of a task list."""
 
@@ -245,6 +288,8 @@ class Section(Strict):
 
     title: str = Field(min_length=1)
     body: list[Block] = Field(default_factory=list)
+    unit_comparison: bool = False
+    """Append the generated comparison of the reporting units (``units``) after ``body``."""
     sections: list[Section] = Field(default_factory=list)
 
 
@@ -294,6 +339,10 @@ class AppendixPart(Strict):
     subheading: str | None = None
     table: Table | None = None
     paragraphs: list[str] = Field(default_factory=list)
+    unit_sections: bool = False
+    """One generated section per unit after the first (``units``), numbered on."""
+    unit_comparison: bool = False
+    """The generated table comparing the units' indicators, after ``paragraphs``."""
 
 
 class Appendix(Strict):
@@ -319,12 +368,31 @@ class YearData(Strict):
     sources: dict[Identifier, str] = Field(min_length=1)
     metrics: list[Metric] = Field(default_factory=list)
     task_lists: list[TaskList] = Field(default_factory=list)
+    units: list[Unit] = Field(default_factory=list)
+    """Reporting units compared side by side; the first is this file's own."""
     report: Report
     _by_id: dict[str, Metric] = PrivateAttr(default_factory=dict)
     _file: str | None = PrivateAttr(default=None)
 
     def model_post_init(self, __context: object) -> None:
         self._by_id = {m.id: m for m in self.metrics}
+
+    @model_validator(mode="after")
+    def _units_consistent(self) -> YearData:
+        ids = [u.id for u in self.units]
+        if len(ids) != len(set(ids)):
+            raise ValueError("mã đơn vị (units.id) bị trùng")
+        if self.units and self.units[0].metrics:
+            raise ValueError(
+                f"đơn vị đầu tiên ('{self.units[0].id}') dùng chỉ tiêu ở 'metrics', "
+                "không ghi 'metrics' riêng"
+            )
+        for unit in self.units[1:]:
+            seen = [m.id for m in unit.metrics]
+            repeated = sorted({i for i in seen if seen.count(i) > 1})
+            if repeated:
+                raise ValueError(f"đơn vị '{unit.id}': mã chỉ tiêu '{repeated[0]}' bị trùng")
+        return self
 
     @property
     def file(self) -> str | None:

@@ -26,8 +26,11 @@ COLUMN_WEIGHTS = {
     "partners": 2.4,
     "time": 1.7,
     "progress": 1.7,
+    "unit": 2.6,
+    "gap": 2.2,
+    "merged": 2.8,
 }
-CENTERED = {"stt", "target", "evaluation", "time", "progress"}
+CENTERED = {"stt", "target", "evaluation", "time", "progress", "unit", "gap", "merged"}
 
 BORDERS = "".join(
     f'<w:{edge} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'

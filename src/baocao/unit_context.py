@@ -1,0 +1,215 @@
+"""What templates see of the reporting units (``units``), as plain data.
+
+- one Phụ lục section per unit after the first, laid out as the source report lays it
+  out: STT, indicator, evaluation with the figure where there is one;
+- the comparison table (indicator, each unit, gap, merged figure), grouped by which
+  units report the indicator;
+- the generated comparison paragraphs of the BÁO CÁO.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .formatting import to_roman
+from .model import Unit, UnitMetric, YearData
+from .references import observation_text
+from .units import Indicator, UnitComparison, compare_units, join_names
+from .units_export import group_title, headers, merge_note, row
+
+SECTION_COLUMNS = ["stt", "name", "evaluation"]
+SECTION_HEADERS = ["STT", "Chỉ tiêu", "Đánh giá"]
+LARGEST_GAPS = 3
+
+
+@dataclass
+class UnitScope:
+    """A unit seen as a year's data by ``TextBuilder``: ``[[id]]`` names its metrics."""
+
+    unit: Unit
+    year: int
+    file: str | None
+
+    def metric(self, metric_id: str) -> UnitMetric | None:
+        found = self.unit.metric(metric_id)
+        return found if found is not None and found.observations else None
+
+
+def evaluation_text(metric: UnitMetric) -> str:
+    """``Chưa đạt (năm 2024 đạt tỷ lệ [[…]])``: the evaluation, then the result or figure."""
+    detail = metric.result
+    if detail is None and metric.figure is not None:
+        detail = observation_text(metric, metric.figure)
+    if metric.evaluation and detail:
+        return f"{metric.evaluation} ({detail})"
+    return metric.evaluation or detail or ""
+
+
+def unit_parts(data: YearData, footnotes: Any, first_number: int, where: str) -> list[dict]:
+    """One part per unit after the first, headed ``II. TỈNH …`` from ``first_number``."""
+    from .context import TextBuilder
+
+    parts = []
+    for offset, unit in enumerate(data.units[1:]):
+        index = data.units.index(unit)
+        text = TextBuilder(UnitScope(unit, data.year, data.file), footnotes)  # type: ignore[arg-type]
+        rows = []
+        for number, metric in enumerate(unit.metrics, start=1):
+            place = f"units[{index}].metrics[{number - 1}]"
+            cells = [
+                [[f"{number:02d}"]],
+                text.paragraphs(metric.name, f"{place}.name"),
+                text.paragraphs(evaluation_text(metric), f"{place}.result"),
+            ]
+            rows.append({"group": False, "cells": cells})
+        parts.append(
+            {
+                "heading": f"{to_roman(first_number + offset)}. {unit.name.upper()}",
+                "subheading": None,
+                "paragraphs": [],
+                "table": {"columns": SECTION_COLUMNS, "headers": SECTION_HEADERS, "rows": rows},
+            }
+        )
+    return parts
+
+
+def comparison_columns(comparison: UnitComparison) -> list[str]:
+    return ["stt", "name", *[f"unit:{u.id}" for u in comparison.units], "gap", "merged"]
+
+
+def comparison_table(data: YearData) -> dict[str, Any]:
+    """The comparison as a Phụ lục table: Roman group rows, numbered indicator rows."""
+    comparison = compare_units(data)
+    columns = comparison_columns(comparison)
+    rows: list[dict[str, Any]] = []
+    for group_number, (units, indicators) in enumerate(comparison.groups(), start=1):
+        title = group_title(comparison, units)
+        cells = [[[to_roman(group_number)]], [[title]]] + [[] for _ in columns[2:]]
+        rows.append({"group": True, "cells": cells})
+        for number, indicator in enumerate(indicators, start=1):
+            lines = [[str(number)], *row(comparison, indicator)]
+            rows.append({"group": False, "cells": [[[line] for line in cell] for cell in lines]})
+    return {"columns": columns, "headers": ["STT", *headers(comparison)], "rows": rows}
+
+
+def comparison_part(data: YearData, part: dict[str, Any]) -> dict[str, Any]:
+    """A part with ``unit_comparison``: its own heading and paragraphs, a note on the
+    merged column, then the table."""
+    note = [merge_note()]
+    return {**part, "paragraphs": [*part["paragraphs"], note], "table": comparison_table(data)}
+
+
+# --- the BÁO CÁO's comparison paragraphs ---------------------------------------------
+
+
+def inline(name: str) -> str:
+    """A name inside a sentence: ``Tỷ lệ hồ sơ`` → ``tỷ lệ hồ sơ``; ``GRDP`` unchanged."""
+    if len(name) > 1 and name[0].isupper() and not name[1].isupper():
+        return name[0].lower() + name[1:]
+    return name
+
+
+def sentence(text: str) -> str:
+    return text[0].upper() + text[1:] if text else text
+
+
+def _list(lead: str, lines: list[str]) -> list[tuple[str, str]]:
+    """``- lead:`` then one ``+`` line per item, ``;`` between them and ``.`` at the end."""
+    items = [line.rstrip(".; ") for line in lines]
+    out = [("bullet", f"- {lead}:")]
+    for index, item in enumerate(items):
+        end = "." if index == len(items) - 1 else ";"
+        out.append(("bullet2", f"+ {sentence(item)}{end}"))
+    return out
+
+
+def _figures(indicator: Indicator) -> str:
+    parts = [f"{s.unit.name} {s.value.text}" for s in indicator.sides if s.value is not None]
+    return ", ".join(parts)
+
+
+def comparison_appendix(data: YearData) -> str | None:
+    """``Phụ lục I``: the appendix holding the comparison table, if any."""
+    for index, appendix in enumerate(data.report.appendices, start=1):
+        if any(part.unit_comparison for part in appendix.parts):
+            return f"Phụ lục {to_roman(index)}"
+    return None
+
+
+def summary_blocks(data: YearData) -> list[tuple[str, str]]:
+    """``(kind, text)`` blocks: an opening paragraph, ``-`` bullets and ``+`` items."""
+    comparison = compare_units(data)
+    units = comparison.units
+    everyone = join_names([u.name for u in units])
+    shared = list(comparison.shared)
+    where = f" (chi tiết tại {comparison_appendix(data)})" if comparison_appendix(data) else ""
+    blocks = [
+        (
+            "paragraph",
+            f"Năm {comparison.year}, {everyone} cùng báo cáo {len(shared)} chỉ tiêu{where}. "
+            "Kết quả so sánh như sau:",
+        )
+    ]
+    judged = [i for i in shared if all(s.judged for s in i.sides)]
+    all_met = [i for i in judged if len(i.met_by) == len(units)]
+    if all_met:
+        lead = f"Cả {everyone} đều đạt {len(all_met)} chỉ tiêu"
+        blocks += _list(lead, [i.name for i in all_met])
+    for unit in units:
+        only = [i for i in judged if i.met_by == (unit,)]
+        if only:
+            others = join_names([u.name for u in units if u is not unit])
+            lead = f"Chỉ {unit.name} đạt {len(only)} chỉ tiêu ({others} chưa đạt)"
+            blocks += _list(lead, [i.name for i in only])
+    none_met = [i for i in judged if not i.met_by]
+    if none_met:
+        lead = f"Cả {everyone} đều chưa đạt {len(none_met)} chỉ tiêu"
+        blocks += _list(lead, [i.name for i in none_met])
+    blocks += _gap_blocks(comparison)
+    blocks.append(("bullet", f"- {_merged_bullet(comparison)}"))
+    label = comparison_appendix(data)
+    partial = _partial_sentence(comparison, f" tại {label}" if label else "")
+    if partial:
+        blocks.append(("bullet", f"- {partial}"))
+    return blocks
+
+
+def _gap_blocks(comparison: UnitComparison) -> list[tuple[str, str]]:
+    with_gap = [i for i in comparison.shared if i.gap.absolute is not None]
+    if not with_gap:
+        text = "Chưa có chỉ tiêu nào các đơn vị cùng có số liệu để tính chênh lệch."
+        return [("bullet", f"- {text}")]
+    largest = sorted(with_gap, key=lambda i: abs(i.gap.absolute or 0), reverse=True)
+    lines = []
+    for indicator in largest[:LARGEST_GAPS]:
+        amount = indicator.gap.text(signed=False)
+        lines.append(f"{indicator.name}: {_figures(indicator)}, chênh lệch {amount}")
+    lead = "Các chỉ tiêu chênh lệch nhiều nhất" if len(lines) > 1 else "Chỉ tiêu có chênh lệch"
+    return _list(lead, lines)
+
+
+def _merged_bullet(comparison: UnitComparison) -> str:
+    merged = [i for i in comparison.shared if i.merged.value is not None]
+    rule = (
+        "Tỷ lệ chung của tỉnh hợp nhất được tính từ tổng tử số và tổng mẫu số của các đơn "
+        "vị, không lấy trung bình cộng các tỷ lệ"
+    )
+    if merged:
+        items = "; ".join(f"{inline(i.name)} đạt {i.merged.text}" for i in merged)
+        return f"{rule}: {items}."
+    return (
+        f"{rule}; năm {comparison.year} chưa tính được cho chỉ tiêu nào do chưa đủ số liệu "
+        "tử số, mẫu số của các đơn vị."
+    )
+
+
+def _partial_sentence(comparison: UnitComparison, where: str) -> str | None:
+    parts = []
+    for units, indicators in comparison.groups():
+        if len(units) < len(comparison.units):
+            names = join_names([u.name for u in units])
+            parts.append(f"{len(indicators)} chỉ tiêu chỉ {names} báo cáo")
+    if not parts:
+        return None
+    return f"Ngoài ra, {join_names(parts)} được liệt kê riêng{where}."

@@ -1,0 +1,149 @@
+"""A comparison of reporting units as text: the cells every output shares, then CSV,
+JSON and Markdown. Cells are lists of lines; nothing here imports rich or docx."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+from typing import Any
+
+from .diff_export import _md_table
+from .units import NOT_ENOUGH, Indicator, Side, UnitComparison, join_names
+
+Cell = list[str]
+MERGED_HEADER = "Tỉnh hợp nhất"
+NOT_REPORTED = "Không báo cáo"
+MERGE_NOTE = (
+    "Cột “{merged}”: tỷ lệ tính từ tổng tử số và tổng mẫu số của các đơn vị, "
+    "(n₁ + n₂) / (d₁ + d₂), không lấy trung bình cộng các tỷ lệ; ô ghi “{missing}” "
+    "khi có đơn vị không có tử số, mẫu số của chỉ tiêu."
+)
+
+
+def title(comparison: UnitComparison) -> str:
+    names = join_names([u.name for u in comparison.units])
+    return f"So sánh chỉ tiêu năm {comparison.year} giữa {names}"
+
+
+def merge_note() -> str:
+    return MERGE_NOTE.format(merged=MERGED_HEADER, missing=NOT_ENOUGH)
+
+
+def gap_header(comparison: UnitComparison) -> str:
+    units = comparison.units
+    if len(units) == 2:
+        return f"Chênh lệch ({units[0].label} - {units[1].label})"
+    return "Chênh lệch (cao nhất - thấp nhất)"
+
+
+def headers(comparison: UnitComparison) -> list[str]:
+    labels = [u.label for u in comparison.units]
+    return ["Chỉ tiêu", *labels, gap_header(comparison), MERGED_HEADER]
+
+
+def group_title(comparison: UnitComparison, units: tuple) -> str:
+    names = join_names([u.name for u in units])
+    if len(units) == len(comparison.units):
+        return f"Chỉ tiêu {names} cùng báo cáo"
+    return f"Chỉ tiêu chỉ {names} báo cáo"
+
+
+def side_cell(side: Side) -> Cell:
+    if not side.reported:
+        return [NOT_REPORTED]
+    lines = [line for line in (side.text, side.evaluation) if line]
+    return lines or ["Không có số liệu"]
+
+
+def gap_cell(comparison: UnitComparison, indicator: Indicator) -> Cell:
+    text = indicator.gap.text(signed=len(comparison.units) == 2)
+    if text:
+        return [text]
+    reason = indicator.gap.reason
+    return [f"Không so sánh được ({reason})"] if reason and reason != NOT_ENOUGH else []
+
+
+def row(comparison: UnitComparison, indicator: Indicator) -> list[Cell]:
+    """``Chỉ tiêu | each unit | Chênh lệch | Tỉnh hợp nhất``."""
+    sides = [side_cell(s) for s in indicator.sides]
+    merged = [indicator.merged.text]
+    return [[indicator.name], *sides, gap_cell(comparison, indicator), merged]
+
+
+def _number(value: Decimal | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _side_json(side: Side) -> dict[str, Any]:
+    counts = side.counts
+    return {
+        "unit": side.unit.id,
+        "reported": side.reported,
+        "metric": side.metric.id if side.metric else None,
+        "value": _number(side.number),
+        "numerator": counts[0] if counts else None,
+        "denominator": counts[1] if counts else None,
+        "text": side.text or None,
+        "evaluation": side.evaluation,
+    }
+
+
+def to_json(comparison: UnitComparison) -> str:
+    indicators = []
+    for indicator in comparison.indicators:
+        merged = indicator.merged
+        indicators.append(
+            {
+                "id": indicator.id,
+                "name": indicator.name,
+                "reported_by": [u.id for u in indicator.reporting],
+                "sides": [_side_json(s) for s in indicator.sides],
+                "gap": {
+                    "value": _number(indicator.gap.absolute),
+                    "text": indicator.gap.text(signed=len(comparison.units) == 2) or None,
+                    "reason": indicator.gap.reason,
+                },
+                "merged": {
+                    "value": _number(merged.value),
+                    "numerator": merged.numerator,
+                    "denominator": merged.denominator,
+                    "text": merged.text,
+                    "reason": merged.reason,
+                },
+            }
+        )
+    document = {
+        "year": comparison.year,
+        "units": [{"id": u.id, "name": u.name, "label": u.label} for u in comparison.units],
+        "indicators": indicators,
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csv(comparison: UnitComparison) -> str:
+    """One row per indicator; written with a byte-order mark by the CLI for Excel."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    head = ["Mã chỉ tiêu", "Nhóm", *headers(comparison)]
+    writer.writerow(head)
+    for units, indicators in comparison.groups():
+        group = group_title(comparison, units)
+        for indicator in indicators:
+            cells = row(comparison, indicator)
+            writer.writerow([indicator.id, group, *["\n".join(c) for c in cells]])
+    return buffer.getvalue()
+
+
+def to_markdown(comparison: UnitComparison) -> str:
+    lines = [f"# {title(comparison)}", ""]
+    for units, indicators in comparison.groups():
+        lines += [f"## {group_title(comparison, units)}", ""]
+        rows = [[[f"`{i.id}`"], *row(comparison, i)] for i in indicators]
+        lines += _md_table(["Mã", *headers(comparison)], rows)
+        lines.append("")
+    lines.append(merge_note())
+    return "\n".join(lines) + "\n"
