@@ -277,8 +277,15 @@ def test_shipped_report_change_sentences_agree_with_diff(in_repo):
             metric_id, fmt, _ = match.groups()
             if fmt and fmt.startswith("change:"):
                 base = int(fmt.split(":")[1])
-                compared = metric(compare([load_year(str(base)), data]), metric_id)
-                expected = comparison_sentence(compared.change)
+                current = data.metric(metric_id)
+                own = [o for o in current.observations if o.as_of[:4] == str(base)]
+                if own:
+                    earlier = current.model_copy(update={"observations": own})
+                    found = change(year_value(base, earlier), year_value(data.year, current))
+                    expected = comparison_sentence(found)
+                else:
+                    compared = metric(compare([load_year(str(base)), data]), metric_id)
+                    expected = comparison_sentence(compared.change)
                 assert resolve(data, metric_id, fmt, "x") == expected
 
 
@@ -299,3 +306,11 @@ def test_validate_reports_a_change_reference_that_cannot_be_compared(tmp_path):
         "[[tram_bts|change:2022]]: không so sánh được với năm 2022: định nghĩa khác nhau" in m
         for m in messages
     ), messages
+
+
+def test_change_against_an_earlier_figure_given_in_the_same_file(in_repo):
+    """Seed 001 states 2024's satisfaction (99,4%) beside 2023's (97,9%): the 2024 file
+    keeps both, and the sentence uses its own 2023 figure."""
+    data = load_year("2024")
+    sentence = resolve(data, "chi_so_766_hai_long", "change:2023", "x")
+    assert sentence == "tăng 1,5 điểm phần trăm so với năm 2023 (97,9%)"

@@ -113,8 +113,10 @@ def change_since(data: YearData, metric: Metric, year: int, where: str) -> str:
     """``[[metric|change:2022]]``: the comparison clause ``baocao diff`` computes, e.g.
     ``tăng 4,26 điểm phần trăm so với năm 2022 (78,91%)``.
 
-    The earlier year is ``<year>.yaml`` in the folder of the current file (``data/``
-    when the data was not loaded from a file), read once per version of that file.
+    The earlier figure is this file's own observation dated in that year when there is
+    one (a source that states last year's figure beside this year's), otherwise the
+    metric in ``<year>.yaml`` in the folder of the current file (``data/`` when the data
+    was not loaded from a file), read once per version of that file.
     """
     from .diff import change, comparison_sentence, year_value
     from .errors import DiffError
@@ -124,7 +126,9 @@ def change_since(data: YearData, metric: Metric, year: int, where: str) -> str:
         raise UnresolvedReference(
             f"{where}: {label}: chỉ so sánh được với một năm trước năm {data.year}"
         )
-    base = other_year(data, year, f"{where}: {label}").metric(metric.id)
+    base = _earlier_observations(metric, year)
+    if base is None:
+        base = other_year(data, year, f"{where}: {label}").metric(metric.id)
     if base is None:
         raise UnresolvedReference(
             f"{where}: {label}: không có chỉ tiêu '{metric.id}' trong dữ liệu năm {year}"
@@ -133,6 +137,15 @@ def change_since(data: YearData, metric: Metric, year: int, where: str) -> str:
         return comparison_sentence(change(year_value(year, base), year_value(data.year, metric)))
     except DiffError as exc:
         raise UnresolvedReference(f"{where}: {label}: {exc}") from exc
+
+
+def _earlier_observations(metric: Metric, year: int) -> Metric | None:
+    """The metric as observed in ``year`` within this file (a source of this year that
+    also gives last year's figure), or None to read ``<year>.yaml``."""
+    earlier = [o for o in metric.observations if o.as_of[:4] == str(year)]
+    if not earlier:
+        return None
+    return metric.model_copy(update={"observations": earlier})
 
 
 _OTHER_YEARS: dict[str, tuple[tuple[int, int], YearData]] = {}
