@@ -72,7 +72,7 @@ PARAGRAPH_STYLES = [
         "BC Body",
         BODY_SIZE,
         False,
-        True,
+        False,
         "justify",
         BODY_INDENT,
         0,

@@ -152,3 +152,11 @@ def test_same_input_gives_identical_bytes(tmp_path):
     second = render_year(data, templates_dir(ROOT / "templates"), tmp_path / "b")
     for one, two in zip(first, second, strict=True):
         assert one.path.read_bytes() == two.path.read_bytes()
+
+
+def test_heading_levels_follow_the_decree(example_docs):
+    """I. caps bold; 1. bold; a) upright (Nghị định 30/2020, Phụ lục I)."""
+    styles = Document(str(example_docs["BÁO CÁO"])).styles
+    assert styles["BC Heading 1"].font.bold and not styles["BC Heading 1"].font.italic
+    assert styles["BC Heading 2"].font.bold and not styles["BC Heading 2"].font.italic
+    assert not styles["BC Heading 3"].font.italic
