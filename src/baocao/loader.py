@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,8 @@ from pydantic import ValidationError
 
 from .errorloc import place_of
 from .errors import DataError, DataFileNotFound, Problem
-from .messages import describe_validation_error, translate_yaml_problem
+from .messages import describe_validation_error, field_name, translate_yaml_problem
+from .xmlchars import INVALID_XML_CHARS, UNREADABLE_RAW_CHARS, refusal
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
@@ -119,6 +121,9 @@ def read_text(path: Path) -> str:
 
 def parse_yaml(text: str, path: str) -> Parsed:
     """Compose ``text`` safely and convert it, collecting structural problems."""
+    unreadable = _raw_character_problems(text, path)
+    if unreadable:
+        raise DataError(unreadable)
     try:
         root = yaml.compose(text, Loader=SAFE_LOADER)
     except yaml.YAMLError as exc:
@@ -169,7 +174,8 @@ def parse_yaml(text: str, path: str) -> Parsed:
             return [convert(item, at + (i,), depth + 1) for i, item in enumerate(node.value)]
         parsed.spans[at] = (node.start_mark.index, node.end_mark.index)
         try:
-            return constructor.construct_object(node, deep=True)
+            value = constructor.construct_object(node, deep=True)
+            return _checked_text(value, node, at, path, problems)
         except ValueError:
             if node.tag.endswith(":timestamp"):
                 problems.append(_problem(path, node, f"ngày không tồn tại: '{node.value}'"))
@@ -273,6 +279,71 @@ def _siblings(data: Any, loc: PathKey) -> list[str]:
 def closest(word: str, choices: list[str]) -> str | None:
     found = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return found[0] if found else None
+
+
+def _checked_text(value: Any, node: yaml.Node, at: PathKey, path: str, problems: list) -> Any:
+    """NFC text (a ``\\u0301`` escape can decompose it again); XML-invalid characters,
+    typed as escapes in a double-quoted string, are refused at the value's position."""
+    if not isinstance(value, str):
+        return value
+    found = INVALID_XML_CHARS.search(value)
+    if found:
+        problems.append(_problem(path, node, f"{_field_label(at)} {refusal(found.group())}"))
+        return value
+    return unicodedata.normalize("NFC", value)
+
+
+def _field_label(at: PathKey) -> str:
+    if at and at[-1] == "<key>":
+        return f"khóa trong '{field_name(at[:-1])}'"
+    return f"'{field_name(at)}'"
+
+
+KEY_ON_LINE = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w:]*)\s*:")
+
+
+def _raw_character_problems(text: str, path: str) -> list[Problem]:
+    """Characters YAML refuses when typed raw, each with its line, column and field.
+
+    PyYAML stops at the first one without a line; blanking them all lets the file be
+    composed once more to name the field each one sits in."""
+    found = list(UNREADABLE_RAW_CHARS.finditer(text))
+    if not found:
+        return []
+    blanked = UNREADABLE_RAW_CHARS.sub(" ", text)
+    try:
+        root = yaml.compose(blanked, Loader=SAFE_LOADER)
+    except yaml.YAMLError:
+        root = None
+    locator = Parsed(path=path, data=None, text=text)
+    problems = []
+    for match in found:
+        line, column = locator.offset_position(match.start())
+        at = _path_at(root, match.start()) if root is not None else None
+        key = KEY_ON_LINE.match(text.split("\n")[line - 1]) if at is None else None
+        label = f"{_field_label(at)} " if at else (f"'{key.group(1)}' " if key else "")
+        problems.append(Problem(path, line, column, f"{label}{refusal(match.group())}"))
+    return problems
+
+
+def _path_at(node: yaml.Node, offset: int, at: PathKey = ()) -> PathKey | None:
+    """Data path of the scalar (value or key) whose text holds ``offset``."""
+    if isinstance(node, yaml.ScalarNode):
+        return at if node.start_mark.index <= offset <= node.end_mark.index else None
+    if isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            found = _path_at(item, offset, at + (index,))
+            if found is not None:
+                return found
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
+            found = _path_at(key_node, offset, at + ("<key>",))
+            if found is None:
+                found = _path_at(value_node, offset, at + (key,))
+            if found is not None:
+                return found
+    return None
 
 
 def _problem(path: str, node: yaml.Node, message: str) -> Problem:

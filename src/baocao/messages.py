@@ -54,6 +54,8 @@ YAML_PROBLEMS = {
     "found unexpected end of stream": "tệp kết thúc đột ngột (thiếu dấu ngoặc kép đóng?)",
     "found undefined alias": "bí danh (alias) chưa được định nghĩa",
     "found unknown escape character": "ký tự thoát '\\' không hợp lệ trong chuỗi ngoặc kép",
+    "found invalid Unicode character escape code": "mã thoát Unicode không hợp lệ "
+    "(nửa cặp surrogate lẻ hoặc mã không phải ký tự)",
     "did not find expected node content": "thiếu giá trị",
     "did not find expected ',' or ']'": "thiếu dấu ',' hoặc ']'",
     "did not find expected ',' or '}'": "thiếu dấu ',' hoặc '}'",

@@ -15,44 +15,23 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import jinja2
 from docxtpl import DocxTemplate
-from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup
 
 from ..context import build_appendix, build_report
 from ..errors import BaocaoError, TemplateError
-from ..formatting import FILTERS
 from ..model import YearData
-from .output import write_atomically
-from .package import MalformedPart, check_well_formed, finish_package
+from .output import write_files
+from .package import MalformedPart, finish_package
+from .sandbox import jinja_environment
+from .strict import StrictDocxTemplate, template_error
 from .tables import table_xml
 from .xml import InvalidCharacters, runs
 
 REPORT_TEMPLATE = "BaoCao.docx"
 APPENDIX_TEMPLATE = "PhuLuc.docx"
 EMU_PER_MM = 36000
-
-
-def jinja_environment() -> SandboxedEnvironment:
-    environment = SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
-    environment.filters.update(FILTERS)
-    return environment
-
-
-class StrictDocxTemplate(DocxTemplate):
-    """docxtpl with a strict parse of the rendered body before docxtpl's lenient one."""
-
-    def build_xml(self, context, jinja_env=None):
-        xml = super().build_xml(context, jinja_env)
-        check_well_formed("word/document.xml", xml.encode("utf-8"))
-        return xml
-
-    def build_headers_footers_xml(self, context, uri, jinja_env=None):
-        for key, xml in super().build_headers_footers_xml(context, uri, jinja_env):
-            check_well_formed("header/footer", xml)
-            yield key, xml
 
 
 @dataclass(frozen=True)
@@ -111,20 +90,8 @@ def _render(
         template.init_docx()
         context = make_context(template)
         template.render(context, jinja_env=jinja_environment(), autoescape=True)
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(
-            f"{template_path.name}: lỗi cú pháp mẫu: {exc.message} (gần: {_near(exc)})"
-        ) from exc
-    except jinja2.UndefinedError as exc:
-        raise TemplateError(
-            f"{template_path.name}: mẫu dùng biến không có trong dữ liệu: {exc.message}"
-        ) from exc
-    except jinja2.exceptions.SecurityError as exc:
-        raise TemplateError(f"{template_path.name}: mẫu làm việc không được phép: {exc}") from exc
-    except jinja2.TemplateError as exc:
-        raise TemplateError(f"{template_path.name}: lỗi mẫu: {exc}") from exc
-    except (MalformedPart, InvalidCharacters) as exc:
-        raise TemplateError(f"{template_path.name}: {exc}") from exc
+    except Exception as exc:  # noqa: BLE001 - sandbox, strict parse: see render/strict.py
+        raise template_error(template_path.name, exc) from exc
     _set_properties(template, data)
     buffer = io.BytesIO()
     template.save(buffer)
@@ -132,13 +99,6 @@ def _render(
         return finish_package(buffer.getvalue(), notes, document_stamp(data))
     except MalformedPart as exc:
         raise TemplateError(f"{template_path.name}: {exc}") from exc
-
-
-def _near(exc: jinja2.TemplateSyntaxError) -> str:
-    context = getattr(exc, "docx_context", None)
-    if context:
-        return " ".join(part.strip() for part in context if part.strip())[:200]
-    return f"dòng {exc.lineno}"
 
 
 def _set_properties(template: DocxTemplate, data: YearData) -> None:
@@ -176,6 +136,5 @@ def render_year(data: YearData, templates: Path, out_dir: Path) -> list[Rendered
             data,
         )
         outputs.append((out_dir / f"PhuLuc_{data.year}.docx", appendix_bytes, "Phụ lục"))
-    for path, content, _kind in outputs:
-        write_atomically(path, content)
+    write_files([(path, content) for path, content, _kind in outputs])
     return [RenderedFile(path, kind) for path, _content, kind in outputs]

@@ -1,46 +1,135 @@
-"""Write files atomically: a temporary file in the same folder, then a rename."""
+"""Write files atomically: a temporary file in the same folder, then a rename.
+
+Whatever goes wrong (a full disk, a file open in Word, Ctrl+C), the file that was
+there before is either untouched or wholly replaced, and no temporary file is left
+behind. Several files written together are all staged before any is replaced.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 from ..errors import OutputError
+
+TEMP_PREFIX = ".~baocao-"
+
+REASONS = {
+    getattr(errno, name): text
+    for name, text in (
+        ("EACCES", "không có quyền ghi"),
+        ("EPERM", "không có quyền ghi"),
+        ("EROFS", "ổ đĩa chỉ cho phép đọc"),
+        ("ENOSPC", "ổ đĩa đã đầy"),
+        ("EDQUOT", "đã hết dung lượng được phép"),
+        ("EISDIR", "đã có một thư mục trùng tên"),
+        ("ENOTDIR", "một phần của đường dẫn là tệp, không phải thư mục"),
+        ("EEXIST", "đã có một tệp trùng tên"),
+        ("ENAMETOOLONG", "tên tệp hoặc đường dẫn quá dài"),
+        ("ENOENT", "đường dẫn không tồn tại"),
+        ("EBUSY", "tệp đang được chương trình khác dùng"),
+        ("EIO", "lỗi đọc ghi ổ đĩa"),
+    )
+    if hasattr(errno, name)
+}
+
+
+def reason(exc: OSError) -> str:
+    """Why an operation failed, in Vietnamese (the system's words only as a last resort)."""
+    return REASONS.get(exc.errno, exc.strerror or str(exc))
 
 
 def ensure_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"Không tạo được thư mục '{folder}': {exc.strerror or exc}") from exc
+        raise OutputError(f"Không tạo được thư mục '{folder}': {reason(exc)}") from exc
     if not folder.is_dir():
-        raise OutputError(f"'{folder}' không phải là thư mục")
+        raise OutputError(f"Không tạo được thư mục '{folder}': đã có một tệp trùng tên")
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` in one step; on failure the old file is untouched."""
-    ensure_folder(path.parent)
+def _refuse_read_only(path: Path) -> None:
+    """A file the user marked read-only is not replaced (a rename would do it on Linux)."""
     try:
-        handle, temporary = tempfile.mkstemp(prefix=".~baocao-", suffix=".tmp", dir=path.parent)
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return
     except OSError as exc:
+        raise OutputError(f"Không ghi được '{path}': {reason(exc)}") from exc
+    if stat.S_ISDIR(mode):
+        raise OutputError(f"Không ghi được '{path}': đã có một thư mục trùng tên")
+    if not mode & stat.S_IWUSR:
         raise OutputError(
-            f"Không ghi được vào thư mục '{path.parent}': {exc.strerror or exc}"
-        ) from exc
+            f"Không ghi được '{path}': tệp chỉ cho phép đọc. "
+            "Hãy bỏ thuộc tính chỉ đọc của tệp (hoặc chọn thư mục khác bằng --out) rồi chạy lại."
+        )
+
+
+def _stage(path: Path, data: bytes) -> str:
+    """Write ``data`` to a new temporary file next to ``path``; return its name."""
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OutputError(f"Không ghi được vào thư mục '{path.parent}': {reason(exc)}") from exc
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, 0o644)
+    except BaseException as exc:
+        _discard(temporary)
+        if isinstance(exc, OSError):
+            raise OutputError(f"Không ghi được '{path}': {reason(exc)}") from exc
+        raise
+    return temporary
+
+
+def _discard(temporary: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(temporary)
+
+
+def _replace(temporary: str, path: Path) -> None:
+    try:
         os.replace(temporary, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+    except BaseException as exc:
+        _discard(temporary)
         if isinstance(exc, PermissionError):
             raise OutputError(
-                f"Không ghi được '{path}': tệp đang mở trong Word hoặc chỉ cho phép đọc. "
+                f"Không ghi được '{path}': tệp đang mở trong Word hoặc không có quyền ghi. "
                 "Hãy đóng tệp rồi chạy lại."
             ) from exc
-        raise OutputError(f"Không ghi được '{path}': {exc.strerror or exc}") from exc
+        if isinstance(exc, OSError):
+            raise OutputError(f"Không ghi được '{path}': {reason(exc)}") from exc
+        raise
+
+
+def write_files(files: list[tuple[Path, bytes]]) -> None:
+    """Write every file atomically; nothing is replaced unless all could be staged."""
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, data in files:
+            ensure_folder(path.parent)
+            _refuse_read_only(path)
+            staged.append((_stage(path, data), path))
+    except BaseException:
+        for temporary, _path in staged:
+            _discard(temporary)
+        raise
+    for index, (temporary, path) in enumerate(staged):
+        try:
+            _replace(temporary, path)
+        except BaseException:
+            for later, _path in staged[index + 1 :]:
+                _discard(later)
+            raise
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` in one step; on failure the old file is untouched."""
+    write_files([(path, data)])

@@ -6,13 +6,13 @@ from the data can never become markup.
 
 from __future__ import annotations
 
-import re
 from xml.sax.saxutils import escape
 
 from ..context import FootnoteMark, Paragraph
+from ..xmlchars import INVALID_XML_CHARS
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-INVALID_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+BRACES = {"{": "&#123;", "}": "&#125;"}
 
 
 class InvalidCharacters(ValueError):
@@ -28,9 +28,16 @@ def check_text(text: str) -> str:
     return text
 
 
+def escape_text(text: str) -> str:
+    """XML text for ``text``: ``&``, ``<``, ``>`` escaped, and braces as character
+    references, so that docxtpl's clean-up after rendering (which turns ``{_{`` into
+    ``{{``) cannot change text from the data."""
+    return escape(check_text(text), BRACES)
+
+
 def text_run(text: str, bold: bool = False) -> str:
     properties = "<w:rPr><w:b/><w:bCs/></w:rPr>" if bold else ""
-    return f'<w:r>{properties}<w:t xml:space="preserve">{escape(check_text(text))}</w:t></w:r>'
+    return f'<w:r>{properties}<w:t xml:space="preserve">{escape_text(text)}</w:t></w:r>'
 
 
 def footnote_reference_run(number: int) -> str:

@@ -1,0 +1,165 @@
+"""docxtpl made strict: every rendered part parsed strictly, errors located.
+
+docxtpl re-parses what Jinja rendered with ``recover=True``, which silently drops
+broken markup (and the text in it), and renders a footnotes part once per section,
+so that text from the data is rendered as a template again. ``StrictDocxTemplate``
+parses the body, every header and footer and the footnotes strictly, renders each
+part once, and turns whatever goes wrong while a part renders into a
+``TemplateError`` naming the template, the part, the tag and the text around it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import jinja2
+from docxtpl import DocxTemplate
+from lxml import etree
+
+from ..errors import BaocaoError, TemplateError
+from .package import MalformedPart
+from .sandbox import GuardedEnvironment, LimitExceeded
+from .xml import InvalidCharacters
+
+FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+MARKUP = re.compile(r"<[^>]+>")
+NEAR_CHARS = 160
+UNSAFE = re.compile(r"access to attribute '([^']+)' of '([^']+)' object is unsafe")
+STRICT_PARSER = etree.XMLParser(recover=False, resolve_entities=False, huge_tree=True)
+
+
+class PartError(Exception):
+    """Rendering one part of a template failed; carries where, for the message."""
+
+    def __init__(self, part: str, cause: BaseException, tag: str | None, near: str) -> None:
+        super().__init__(str(cause))
+        self.part, self.cause, self.tag, self.near = part, cause, tag, near
+
+
+class StrictDocxTemplate(DocxTemplate):
+    """docxtpl with strict parsing of every rendered part and located errors."""
+
+    def render(self, context, jinja_env=None, autoescape=False) -> None:
+        if isinstance(jinja_env, GuardedEnvironment):
+            jinja_env.reset_budget()
+        super().render(context, jinja_env, autoescape)
+
+    def render_xml_part(self, src_xml, part, context, jinja_env=None):
+        name = str(getattr(part, "partname", "word/document.xml")).lstrip("/")
+        try:
+            xml = super().render_xml_part(src_xml, part, context, jinja_env)
+        except (BaocaoError, PartError):
+            raise
+        except Exception as exc:  # noqa: BLE001 - whatever a template does is its error
+            # docxtpl put each paragraph on its own line before handing it to Jinja
+            lines = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml).splitlines()
+            tag, near = _where(exc, lines)
+            raise PartError(name, exc, tag, near) from exc
+        _parse_strictly(name, xml)
+        return xml
+
+    def render_footnotes(self, context, jinja_env=None) -> None:
+        """Each footnotes part rendered once (docxtpl renders it once per section)."""
+        for part in self.docx.part.package.parts:
+            if part.content_type != FOOTNOTES_TYPE:
+                continue
+            blob = part.blob.decode("utf-8") if isinstance(part.blob, bytes) else part.blob
+            xml = self.render_xml_part(self.patch_xml(blob), part, context, jinja_env)
+            part._blob = xml.encode("utf-8")
+
+
+def _parse_strictly(name: str, xml: str) -> None:
+    """The rendered part must be well formed; if not, say where, in words a user can find."""
+    try:
+        etree.fromstring(xml.encode("utf-8"), parser=STRICT_PARSER)
+    except etree.XMLSyntaxError as exc:
+        line, column = exc.position if exc.position else (1, 0)
+        lines = xml.splitlines() or [""]
+        text = lines[min(line, len(lines)) - 1]
+        before = re.sub(r"^[^<]*>|<[^>]*$", "", text[max(0, column - 2000) : column])
+        after = re.sub(r"^[^<]*>|<[^>]*$", "", text[column : column + 1000])
+        before = " ".join(MARKUP.sub(" ", before).split())[-NEAR_CHARS // 2 :]
+        after = " ".join(MARKUP.sub(" ", after).split())[: NEAR_CHARS // 2]
+        near = f"{before} ⟨lỗi ở đây⟩ {after}"
+        problem = MalformedPart(f"XML sau khi điền mẫu không hợp lệ ({exc.msg})")
+        raise PartError(name, problem, None, near.strip()) from exc
+
+
+def _line_of(exc: BaseException) -> int | None:
+    """The template line an error happened on: Jinja's own, or its rewritten frames."""
+    line = getattr(exc, "lineno", None)
+    if line:
+        return line
+    traceback = exc.__traceback__
+    while traceback is not None:
+        if traceback.tb_frame.f_code.co_filename == "<template>":
+            line = traceback.tb_lineno
+        traceback = traceback.tb_next
+    return line
+
+
+def _where(exc: BaseException, lines: list[str]) -> tuple[str | None, str]:
+    """The tag that failed (the one naming the missing name, if any) and its text."""
+    line = _line_of(exc)
+    if not line or line > len(lines):
+        return None, ""
+    text = MARKUP.sub("", lines[line - 1])
+    tags = TAG.findall(text)
+    names = re.findall(r"'([^']+)'", str(getattr(exc, "message", None) or exc))
+    tag = next((t for t in tags for n in names if n in t), tags[0] if tags else None)
+    near = " ".join(TAG.sub(" … ", text).split())
+    if not near.strip(" …"):
+        before = MARKUP.sub("", lines[line - 2]) if line > 1 else ""
+        near = " ".join(TAG.sub(" … ", before).split())
+    return tag, near[:NEAR_CHARS]
+
+
+def template_error(template: str, exc: BaseException) -> BaocaoError:
+    """The Vietnamese ``TemplateError`` for anything that went wrong in ``template``."""
+    if isinstance(exc, BaocaoError):
+        return exc
+    part, tag, near = "", None, ""
+    if isinstance(exc, PartError):
+        part, tag, near, exc = exc.part, exc.tag, exc.near, exc.cause
+    where = f"{template} ({part})" if part else template
+    message = f"{where}: {_reason(exc)}"
+    if tag:
+        message += f"\n    thẻ: {tag}"
+    if near:
+        message += f"\n    gần: «{near}»"
+    return TemplateError(message)
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(getattr(exc, "message", None) or exc)
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return f"lỗi cú pháp mẫu: {text}"
+    unsafe = UNSAFE.search(text)
+    if unsafe:
+        return (
+            "mẫu làm việc không được phép: truy cập thuộc tính nội bộ "
+            f"'{unsafe.group(1)}' của đối tượng '{unsafe.group(2)}'"
+        )
+    if isinstance(exc, jinja2.UndefinedError):
+        return f"mẫu dùng tên không có trong dữ liệu: {_undefined_name(text)}"
+    if isinstance(exc, LimitExceeded):
+        return str(exc)
+    if isinstance(exc, jinja2.exceptions.SecurityError):
+        return f"mẫu làm việc không được phép: {text}"
+    if isinstance(exc, (MalformedPart, InvalidCharacters)):
+        return text
+    if isinstance(exc, RecursionError):
+        return "mẫu gọi đệ quy quá sâu (macro hay vòng lặp recursive tự gọi mãi?)"
+    if isinstance(exc, MemoryError):
+        return "mẫu tạo ra dữ liệu quá lớn, không đủ bộ nhớ"
+    if isinstance(exc, jinja2.TemplateError):
+        return f"lỗi mẫu: {text}"
+    return f"lỗi khi chạy mẫu ({type(exc).__name__}): {text}"
+
+
+def _undefined_name(text: str) -> str:
+    found = re.search(r"has no attribute '([^']+)'", text) or re.search(
+        r"'([^']+)' is undefined", text
+    )
+    return f"'{found.group(1)}'" if found else text

@@ -1,0 +1,62 @@
+"""Helpers of the hardening tests: year files with chosen text, edited templates."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import zipfile
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "minimal.yaml"
+TEMPLATES = ROOT / "templates"
+
+
+def example_data() -> dict:
+    return yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+
+
+def write_year(folder: Path, data: dict, name: str = "2024.yaml") -> Path:
+    """``data`` as a YAML year file (strings double-quoted where they need escapes)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def rewrite_docx(source: Path, target: Path, edit: dict[str, callable]) -> Path:
+    """Copy ``source`` to ``target`` changing the named parts with ``edit[name](text)``."""
+    with zipfile.ZipFile(source) as package:
+        members = [(info, package.read(info)) for info in package.infolist()]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
+        for info, data in members:
+            if info.filename in edit:
+                data = edit[info.filename](data.decode("utf-8")).encode("utf-8")
+            out.writestr(info, data)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(buffer.getvalue())
+    return target
+
+
+def paragraph(text: str) -> str:
+    """A template paragraph holding ``text`` (a Jinja tag, typically), XML-escaped."""
+    return f'<w:p><w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
+
+
+def templates_with(folder: Path, body: str = "", header: str = "") -> Path:
+    """A copy of the shipped templates whose BÁO CÁO starts with the ``body`` XML and
+    whose page header (from page 2) ends with the ``header`` XML."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(TEMPLATES / "PhuLuc.docx", folder / "PhuLuc.docx")
+    edits = {}
+    if body:
+        edits["word/document.xml"] = lambda xml: xml.replace("<w:body>", "<w:body>" + body, 1)
+    if header:
+        edits["word/header2.xml"] = lambda xml: xml.replace("</w:hdr>", header + "</w:hdr>", 1)
+    rewrite_docx(TEMPLATES / "BaoCao.docx", folder / "BaoCao.docx", edits)
+    return folder
