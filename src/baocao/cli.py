@@ -262,6 +262,81 @@ def _write_text(kind: str, comparison, output: Path | None) -> None:
     console.wrote(str(output), DIFF_KINDS[kind])
 
 
+COMPARE_WRITERS = {"csv": "to_csv", "json": "to_json", "md": "to_markdown"}
+
+
+@app.command()
+def compare(
+    year: Annotated[
+        str,
+        typer.Argument(
+            help="Năm (ví dụ 2024, đọc data/2024.yaml) hoặc đường dẫn tới tệp YAML.",
+            show_default=False,
+            metavar="NĂM",
+        ),
+    ],
+    fmt: Annotated[
+        DiffFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table (bảng trên màn hình), csv, json, md hoặc docx "
+            "(mặc định: theo đuôi tệp --output, nếu không thì table).",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Tệp ghi kết quả (mặc định: in ra màn hình; docx: out/SoSanhDonVi_<năm>.docx).",
+            metavar="TỆP",
+        ),
+    ] = None,
+    data_dir: Annotated[
+        Path, typer.Option("--data", help="Thư mục chứa các tệp năm.", metavar="THƯ_MỤC")
+    ] = Path("data"),
+) -> None:
+    """So sánh chỉ tiêu giữa các đơn vị báo cáo của một năm (phần units), kể cả tỷ lệ hợp nhất."""
+    from .loader import load_year
+    from .units import NoUnits, compare_units
+
+    kind = fmt.value if fmt else _format_from(output)
+    if kind == "table" and output is not None:
+        raise typer.BadParameter(
+            "bảng chỉ in ra màn hình; dùng --format csv, json, md hoặc docx để ghi tệp.",
+            param_hint="--output",
+        )
+    try:
+        comparison = compare_units(load_year(year, data_dir))
+    except BaocaoError as exc:
+        raise fail(exc) from None
+    except NoUnits as exc:
+        console.error(f"{exc}.")
+        raise typer.Exit(code=1) from None
+    if kind == "table":
+        console.unit_comparison_table(comparison)
+        return
+    from .render.output import write_atomically
+
+    if kind == "docx":
+        from .render.unit_comparison import unit_comparison_docx
+
+        target = output or Path("out") / f"SoSanhDonVi_{comparison.year}.docx"
+        write_atomically(target, unit_comparison_docx(comparison))
+        console.wrote(str(target), "bảng so sánh Word")
+        return
+    from . import units_export
+
+    text = getattr(units_export, COMPARE_WRITERS[kind])(comparison)
+    if output is None:
+        console.plain(text)
+        return
+    write_atomically(output, text.encode("utf-8-sig" if kind == "csv" else "utf-8"))
+    console.wrote(str(output), DIFF_KINDS[kind])
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

@@ -65,6 +65,28 @@ def comparison_table(comparison) -> None:
         out.print(apart)
 
 
+def unit_comparison_table(comparison) -> None:
+    """``baocao compare``: one table per group of units reporting the indicators."""
+    from rich import box
+    from rich.table import Table
+
+    from . import units_export as export
+
+    out.print(escape(export.title(comparison)))
+    for units, indicators in comparison.groups():
+        table = Table(
+            title=export.group_title(comparison, units), box=box.SQUARE, show_lines=True
+        )
+        for index, header in enumerate(export.headers(comparison)):
+            table.add_column(header, ratio=3 if index == 0 else 2, overflow="fold")
+        for indicator in indicators:
+            cells = [escape("\n".join(cell)) for cell in export.row(comparison, indicator)]
+            cells[0] += f"\n[dim]{escape(indicator.id)}[/dim]"
+            table.add_row(*cells)
+        out.print(table)
+    out.print(escape(export.merge_note()))
+
+
 def problem_lines(items: Iterable[Problem]) -> None:
     """``baocao validate``: one line per problem on standard output, for editors to jump to."""
     for problem in items:

@@ -1,0 +1,48 @@
+"""The document of ``baocao compare --format docx``: the units' comparison in the
+official style, built with the helpers of ``render.comparison`` (``baocao diff``)."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
+
+from .. import units_export as export
+from ..units import UnitComparison
+from .comparison import TITLE_SIZE, _paragraph, _setup, _table
+from .package import finish_package
+
+
+def unit_comparison_docx(comparison: UnitComparison) -> bytes:
+    """The comparison as a .docx file's bytes; the same comparison gives the same bytes."""
+    document = Document()
+    _setup(document)
+    centred = WD_ALIGN_PARAGRAPH.CENTER
+    heading = document.paragraphs[0] if document.paragraphs else document.add_paragraph()
+    _paragraph(heading, export.title(comparison).upper(), TITLE_SIZE, bold=True, align=centred)
+    note = document.add_paragraph()
+    _paragraph(note, export.merge_note(), TITLE_SIZE, italic=True)
+    note.paragraph_format.space_after = Pt(12)
+    units = len(comparison.units)
+    weights = [0.8, 5.0, *[2.4] * units, 2.4, 3.0]
+    for units_of_group, indicators in comparison.groups():
+        title = document.add_paragraph()
+        title.paragraph_format.space_before = Pt(12)
+        title.paragraph_format.space_after = Pt(6)
+        _paragraph(title, export.group_title(comparison, units_of_group), TITLE_SIZE, bold=True)
+        rows = [export.row(comparison, i) for i in indicators]
+        _table(document, ["STT", *export.headers(comparison)], rows, weights)
+    stamp = date(comparison.year, 12, 31)
+    properties = document.core_properties
+    properties.title = export.title(comparison)
+    properties.author = "baocao"
+    properties.last_modified_by = "baocao"
+    properties.created = properties.modified = datetime.combine(stamp, datetime.min.time())
+    properties.revision = 1
+    properties.language = "vi-VN"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return finish_package(buffer.getvalue(), [], stamp)
