@@ -25,6 +25,7 @@ from ..model import YearData
 from .output import write_files
 from .package import MalformedPart, finish_package
 from .sandbox import jinja_environment
+from .splice import Fragments
 from .strict import StrictDocxTemplate, template_error
 from .tables import table_xml
 from .xml import InvalidCharacters, runs
@@ -64,7 +65,9 @@ def _report_context(context: dict[str, Any]) -> dict[str, Any]:
     return {**context, "body": body, "closing": Markup(runs(context["closing"]))}
 
 
-def _appendix_context(context: dict[str, Any], template: DocxTemplate) -> dict[str, Any]:
+def _appendix_context(
+    context: dict[str, Any], template: DocxTemplate, fragments: Fragments
+) -> dict[str, Any]:
     width = _text_width_mm(template)
     appendices = []
     for appendix in context["appendices"]:
@@ -72,7 +75,9 @@ def _appendix_context(context: dict[str, Any], template: DocxTemplate) -> dict[s
             {
                 **part,
                 "paragraphs": [Markup(runs(p)) for p in part["paragraphs"]],
-                "table": Markup(table_xml(part["table"], width)) if part["table"] else None,
+                "table": fragments.placeholder(table_xml(part["table"], width))
+                if part["table"]
+                else None,
             }
             for part in appendix["parts"]
         ]
@@ -86,9 +91,10 @@ def _render(
     if not template_path.is_file():
         raise TemplateError(f"Không tìm thấy mẫu văn bản '{template_path}'")
     template = StrictDocxTemplate(str(template_path))
+    fragments = Fragments(template.resolve_listing)
     try:
         template.init_docx()
-        context = make_context(template)
+        context = make_context(template, fragments)
         template.render(context, jinja_env=jinja_environment(), autoescape=True)
     except Exception as exc:  # noqa: BLE001 - sandbox, strict parse: see render/strict.py
         raise template_error(template_path.name, exc) from exc
@@ -96,7 +102,7 @@ def _render(
     buffer = io.BytesIO()
     template.save(buffer)
     try:
-        return finish_package(buffer.getvalue(), notes, document_stamp(data))
+        return finish_package(buffer.getvalue(), notes, document_stamp(data), fragments.splice)
     except MalformedPart as exc:
         raise TemplateError(f"{template_path.name}: {exc}") from exc
 
@@ -125,13 +131,16 @@ def render_year(data: YearData, templates: Path, out_dir: Path) -> list[Rendered
         raise BaocaoError(str(exc)) from exc
     outputs: list[tuple[Path, bytes, str]] = []
     report_bytes = _render(
-        templates / REPORT_TEMPLATE, lambda _t: _report_context(report), report["footnotes"], data
+        templates / REPORT_TEMPLATE,
+        lambda _t, _f: _report_context(report),
+        report["footnotes"],
+        data,
     )
     outputs.append((out_dir / f"BaoCao_{data.year}.docx", report_bytes, "BÁO CÁO"))
     if appendix is not None:
         appendix_bytes = _render(
             templates / APPENDIX_TEMPLATE,
-            lambda t: _appendix_context(appendix, t),
+            lambda t, f: _appendix_context(appendix, t, f),
             appendix["footnotes"],
             data,
         )

@@ -11,12 +11,14 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from datetime import date
 
 from lxml import etree
 
 from .xml import W_NS, text_run
 
+DOCUMENT_PART = "word/document.xml"
 FOOTNOTES_PART = "word/footnotes.xml"
 FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
@@ -70,18 +72,41 @@ def _add_relationship(rels: bytes) -> bytes:
     return text.replace("</Relationships>", relationship + "</Relationships>").encode("utf-8")
 
 
+class _Discard:
+    """A parser target that keeps nothing: the parse checks, no tree is built."""
+
+    def close(self) -> None:
+        return None
+
+
 def check_well_formed(name: str, data: bytes) -> None:
-    """Parse strictly: a part that is not well formed is an error, never repaired."""
+    """Parse strictly: a part that is not well formed is an error, never repaired.
+
+    No tree is built (a long Phụ lục is megabytes of XML); namespace errors, which
+    libxml2 reports without stopping when it builds no tree, are errors too."""
+    parser = etree.XMLParser(recover=False, resolve_entities=False, target=_Discard())
     try:
-        etree.fromstring(data, parser=etree.XMLParser(recover=False, resolve_entities=False))
+        etree.fromstring(data, parser=parser)
     except etree.XMLSyntaxError as exc:
         raise MalformedPart(f"{name}: XML không hợp lệ: {exc}") from exc
+    for entry in parser.error_log:
+        if entry.level >= etree.ErrorLevels.ERROR:
+            where = f"line {entry.line}, column {entry.column}"
+            raise MalformedPart(f"{name}: XML không hợp lệ: {entry.message}, {where}")
 
 
-def finish_package(docx: bytes, notes: list[tuple[int, str]], stamp: date) -> bytes:
-    """Add the footnotes part and rewrite the zip reproducibly."""
+def finish_package(
+    docx: bytes,
+    notes: list[tuple[int, str]],
+    stamp: date,
+    splice: Callable[[bytes], bytes] | None = None,
+) -> bytes:
+    """Add the footnotes part and rewrite the zip reproducibly; ``splice`` puts the
+    generated fragments into ``word/document.xml`` before every part is checked."""
     source = zipfile.ZipFile(io.BytesIO(docx))
     members = {info.filename: source.read(info.filename) for info in source.infolist()}
+    if splice is not None:
+        members[DOCUMENT_PART] = splice(members[DOCUMENT_PART])
     if notes:
         members[FOOTNOTES_PART] = footnotes_xml(notes).encode("utf-8")
         members["[Content_Types].xml"] = _add_override(members["[Content_Types].xml"])

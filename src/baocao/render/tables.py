@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .xml import paragraph
+from .xml import escape_text, paragraph, runs
 
 TWIPS_PER_MM = 1440 / 25.4
 
@@ -30,6 +30,8 @@ COLUMN_WEIGHTS = {
     "gap": 2.2,
     "merged": 2.8,
 }
+RUN_OPEN = '<w:r><w:t xml:space="preserve">'
+RUN_CLOSE = "</w:t></w:r>"
 CENTERED = {"stt", "target", "evaluation", "time", "progress", "unit", "gap", "merged"}
 
 BORDERS = "".join(
@@ -74,11 +76,12 @@ def table_xml(table: dict[str, Any], text_width_mm: float) -> str:
         for w, title in zip(widths, table["headers"], strict=True)
     )
     rows = [f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{header_cells}</w:tr>"]
+    openings = _openings(columns, widths)
     for row in table["rows"]:
         rows.append(
             _group_row(columns, widths, row["cells"])
             if row["group"]
-            else _item_row(columns, widths, row["cells"])
+            else _item_row(openings, row["cells"])
         )
     properties = (
         f'<w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
@@ -90,12 +93,42 @@ def table_xml(table: dict[str, Any], text_width_mm: float) -> str:
     return f"<w:tbl>{properties}<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
 
 
-def _item_row(columns: list[str], widths: list[int], cells: list[Any]) -> str:
-    out = []
-    for column, width, content in zip(columns, widths, cells, strict=True):
+def _item_row(openings: list[tuple[str, str]], cells: list[Any]) -> str:
+    """One row of cells; ``openings`` holds each column's cell and paragraph start tags."""
+    cells_xml = "".join(
+        [
+            f"{cell_open}{_fast_paragraphs(content, paragraph_open)}</w:tc>"
+            for (cell_open, paragraph_open), content in zip(openings, cells, strict=True)
+        ]
+    )
+    return f"<w:tr>{cells_xml}</w:tr>"
+
+
+def _fast_paragraphs(paragraphs: list[Any], opening: str) -> str:
+    """``_cell_paragraphs`` without the per-call overhead: the same XML, built for rows
+    by the thousand (a plain one-string paragraph is the common case)."""
+    if len(paragraphs) == 1:
+        segments = paragraphs[0]
+        if len(segments) == 1 and type(segments[0]) is str:
+            return f"{opening}{RUN_OPEN}{escape_text(segments[0])}{RUN_CLOSE}</w:p>"
+    if not paragraphs:
+        return opening + "</w:p>"
+    return "".join(
+        [
+            f"{opening}{RUN_OPEN}{escape_text(p[0])}{RUN_CLOSE}</w:p>"
+            if len(p) == 1 and type(p[0]) is str
+            else f"{opening}{runs(p)}</w:p>"
+            for p in paragraphs
+        ]
+    )
+
+
+def _openings(columns: list[str], widths: list[int]) -> list[tuple[str, str]]:
+    result = []
+    for column, width in zip(columns, widths, strict=True):
         style = "BCTableCenter" if column_kind(column) in CENTERED else "BCTableText"
-        out.append(_cell(width, _cell_paragraphs(content, style)))
-    return f"<w:tr>{''.join(out)}</w:tr>"
+        result.append((_cell(width, "")[: -len("</w:tc>")], paragraph([], style)[: -len("</w:p>")]))
+    return result
 
 
 def _group_row(columns: list[str], widths: list[int], cells: list[Any]) -> str:
