@@ -196,7 +196,7 @@ class Unit(Strict):
 
     @property
     def label(self) -> str:
-        """The name in a column header or a sentence: ``Kiên Giang``."""
+        """The short name of column headers, or the name when there is none."""
         return self.short_name or self.name
 
     def metric(self, metric_id: str) -> UnitMetric | None:
