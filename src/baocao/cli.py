@@ -116,7 +116,14 @@ def schema() -> None:
 
 @app.command()
 def render(
-    years: YearsArgument,
+    years: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Năm (ví dụ 2024, đọc data/2024.yaml) hoặc đường dẫn tới tệp YAML.",
+            show_default=False,
+            metavar="NĂM",
+        ),
+    ] = None,
     out: Annotated[
         Path, typer.Option("--out", "-o", help="Thư mục ghi tệp Word.", metavar="THƯ_MỤC")
     ] = Path("out"),
@@ -137,30 +144,73 @@ def render(
             "--draft", help="Vẫn tạo bản nháp khi dữ liệu chỉ có cảnh báo (lỗi thì không bao giờ)."
         ),
     ] = False,
+    all_years: Annotated[
+        bool, typer.Option("--all", help="Tạo cho mọi năm có tệp NĂM.yaml trong thư mục dữ liệu.")
+    ] = False,
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="Tạo thêm bản PDF bằng LibreOffice (cần cài LibreOffice).")
+    ] = False,
+    pdf_timeout: Annotated[
+        float,
+        typer.Option(
+            "--pdf-timeout", min=1, help="Thời gian tối đa cho mỗi tệp PDF (giây).", metavar="GIÂY"
+        ),
+    ] = 180.0,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            metavar="SỐ",
+            help="Số tiến trình chạy song song khi tạo nhiều năm (mặc định: số nhân CPU).",
+        ),
+    ] = None,
 ) -> None:
-    """Tạo BÁO CÁO và Phụ lục (tệp Word) của một năm."""
-    from .checks import validate as validate_year
+    """Tạo BÁO CÁO và Phụ lục (tệp Word, thêm PDF nếu cần) của một hay nhiều năm."""
+    from . import batch
     from .locations import templates_dir
-    from .render import render_year
 
-    failed = False
-    for year in years:
-        try:
-            result = validate_year(year, data_dir)
-            if result.errors or (result.warnings and not draft):
-                failed = True
-                console.problems(result.problems)
-                console.error(refusal(len(result.errors), len(result.warnings)))
-                continue
-            console.problems(result.problems)
-            data = result.data
-            for written in render_year(data, templates_dir(templates), out):
-                console.wrote(str(written.path), written.kind)
-        except BaocaoError as exc:
-            failed = True
-            fail(exc)
-    if failed:
+    names = list(dict.fromkeys([*(years or []), *(batch.years_in(data_dir) if all_years else [])]))
+    if not names:
+        if all_years:
+            console.error(f"không có tệp năm nào (NĂM.yaml) trong thư mục '{data_dir}'.")
+            raise typer.Exit(code=1)
+        raise _missing_years()
+    soffice = None
+    if pdf:
+        from .render.pdf import INSTALL_HINT, find_soffice
+
+        soffice = find_soffice()
+        if soffice is None:
+            console.error(INSTALL_HINT)
+    folder = templates_dir(templates)
+    work = [
+        batch.RenderJob(name, data_dir, out, folder, draft, pdf, pdf_timeout, soffice)
+        for name in names
+    ]
+    outcomes = {}
+    with console.progress(len(work), "Đang tạo báo cáo") as done:
+        for outcome in batch.run_jobs(work, jobs):
+            outcomes[outcome.year] = outcome
+            done(f"Xong {outcome.year}")
+    ordered = [outcomes[name] for name in names]
+    for outcome in ordered:
+        reason = refusal(*outcome.refused) if outcome.refused else outcome.error
+        console.year_outcome(outcome, reason)
+    if len(ordered) > 1:
+        console.render_summary(ordered, refusal)
+    if any(o.failed for o in ordered) or (pdf and soffice is None):
         raise typer.Exit(code=1)
+
+
+def _missing_years() -> Exception:
+    """The usage error typer gives for a missing argument (NĂM is optional for --all)."""
+    try:
+        from typer._click.exceptions import MissingParameter
+    except ImportError:  # another typer version: still a usage error (exit 2)
+        return typer.BadParameter("cần ít nhất một năm, hoặc --all.", param_hint="NĂM")
+    return MissingParameter(param_hint="'NĂM'", param_type="argument")
 
 
 class DiffFormat(str, Enum):

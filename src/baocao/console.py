@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
 from rich.console import Console
 from rich.markup import escape
@@ -74,9 +75,7 @@ def unit_comparison_table(comparison) -> None:
 
     out.print(escape(export.title(comparison)))
     for units, indicators in comparison.groups():
-        table = Table(
-            title=export.group_title(comparison, units), box=box.SQUARE, show_lines=True
-        )
+        table = Table(title=export.group_title(comparison, units), box=box.SQUARE, show_lines=True)
         for index, header in enumerate(export.headers(comparison)):
             table.add_column(header, ratio=3 if index == 0 else 2, overflow="fold")
         for indicator in indicators:
@@ -118,3 +117,53 @@ def validation_summary(errors: int, warnings: int) -> None:
         text += ": dữ liệu hợp lệ"
     colour = "red" if errors else "yellow" if warnings else "green"
     out.print(f"[{colour}]{escape(text)}[/{colour}]")
+
+
+@contextmanager
+def progress(total: int, label: str) -> Iterator[Callable[[str], None]]:
+    """A progress bar on standard error while ``total`` jobs run; yields ``done(text)``
+    to call as each job finishes. Drawn only on a terminal, and gone when finished."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=err,
+        transient=True,
+    )
+    with bar:
+        task = bar.add_task(label, total=total)
+        yield lambda text: bar.update(task, advance=1, description=text)
+
+
+def year_outcome(outcome, failure: str | None) -> None:
+    """``baocao render``: one year's problems, failure, and the files it wrote."""
+    problems(outcome.problems)
+    if failure is not None:
+        error(failure)
+    for path, kind in [*outcome.written, *outcome.pdfs]:
+        wrote(path, kind)
+    for path, reason in outcome.pdf_errors:
+        error(f"không tạo được PDF từ '{path}': {reason}")
+
+
+def render_summary(outcomes: list, refusal: Callable[[int, int], str]) -> None:
+    """``baocao render`` of several years: one line per year, then the totals."""
+    from pathlib import Path
+
+    out.print("Tổng kết:")
+    for outcome in outcomes:
+        if outcome.refused is not None or outcome.error is not None:
+            text = refusal(*outcome.refused) if outcome.refused else outcome.error
+        else:
+            files = [*outcome.written, *outcome.pdfs]
+            text = "đã ghi " + ", ".join(Path(path).name for path, _kind in files)
+            if outcome.pdf_errors:
+                failed = ", ".join(Path(path).name for path, _reason in outcome.pdf_errors)
+                text += f"; không tạo được PDF từ {failed}"
+        mark = "[red]lỗi[/red]" if outcome.failed else "[green]xong[/green]"
+        out.print(f"  {escape(outcome.year)}: {mark}: {escape(text)}")
+    failed = sum(1 for outcome in outcomes if outcome.failed)
+    colour = "red" if failed else "green"
+    out.print(f"[{colour}]{len(outcomes) - failed} năm xong, {failed} năm lỗi.[/{colour}]")

@@ -1,0 +1,141 @@
+"""``baocao render --pdf``: real conversions through LibreOffice when it is installed
+(CI installs it), page count and size read back with pdfinfo; a stand-in soffice for
+timeouts and failures; the message when LibreOffice is missing."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from baocao.cli import app
+from baocao.render import pdf
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "minimal.yaml"
+runner = CliRunner()
+needs_libreoffice = pytest.mark.skipif(
+    pdf.find_soffice() is None or shutil.which("pdfinfo") is None,
+    reason="LibreOffice (soffice) or pdfinfo is not installed",
+)
+A4 = (595, 842)
+
+
+def pdfinfo(path: Path) -> tuple[int, tuple[int, int]]:
+    text = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True,
+                          check=True).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)", text, re.M).group(1))
+    width, height = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+) pts", text, re.M).groups()
+    return pages, (round(float(width)), round(float(height)))
+
+
+@needs_libreoffice
+def test_pdf_of_the_example_portrait_report_and_landscape_appendix(tmp_path):
+    result = runner.invoke(app, ["render", str(EXAMPLE), "--pdf", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert f"Đã ghi bản PDF BÁO CÁO: {tmp_path / 'BaoCao_2024.pdf'}" in result.output
+    assert f"Đã ghi bản PDF Phụ lục: {tmp_path / 'PhuLuc_2024.pdf'}" in result.output
+    assert pdfinfo(tmp_path / "BaoCao_2024.pdf") == (1, A4)
+    assert pdfinfo(tmp_path / "PhuLuc_2024.pdf") == (1, A4[::-1])
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "BaoCao_2024.docx", "BaoCao_2024.pdf", "PhuLuc_2024.docx", "PhuLuc_2024.pdf"]
+
+
+@needs_libreoffice
+def test_pdf_of_several_years_in_parallel_workers(in_repo, tmp_path):
+    result = runner.invoke(
+        app, ["render", "2022", "2024", "--pdf", "--jobs", "2", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    for year in (2022, 2024):
+        pages, size = pdfinfo(tmp_path / f"BaoCao_{year}.pdf")
+        assert pages > 1 and size == A4
+        pages, size = pdfinfo(tmp_path / f"PhuLuc_{year}.pdf")
+        assert pages >= 1 and size == A4[::-1]
+
+
+def test_without_libreoffice_the_word_files_are_still_written(tmp_path, monkeypatch):
+    monkeypatch.setenv("BAOCAO_SOFFICE", str(tmp_path / "khong_co" / "soffice"))
+    result = runner.invoke(app, ["render", str(EXAMPLE), "--pdf", "--out", str(tmp_path / "o")])
+    assert result.exit_code == 1
+    assert "Lỗi: Chưa tìm thấy LibreOffice nên chưa tạo được PDF" in result.output
+    assert "sudo apt-get install libreoffice-writer-nogui" in result.output
+    assert sorted(p.name for p in (tmp_path / "o").iterdir()) == [
+        "BaoCao_2024.docx", "PhuLuc_2024.docx"]
+
+
+def fake_soffice(tmp_path: Path, body: str) -> str:
+    """A stand-in for soffice: a Python script given the same arguments."""
+    script = tmp_path / "soffice"
+    script.write_text(f"#!{sys.executable}\nimport sys, time, pathlib\nargs = sys.argv[1:]\n{body}",
+                      encoding="utf-8")
+    script.chmod(0o755)
+    return str(script)
+
+
+WRITE_PDF = (
+    "profile = [a for a in args if a.startswith('-env:UserInstallation=file://')]\n"
+    "assert len(profile) == 1 and pathlib.Path(profile[0].split('file://')[1]).is_dir()\n"
+    "outdir = pathlib.Path(args[args.index('--outdir') + 1])\n"
+    "source = pathlib.Path(args[-1])\n"
+    "if 'PhuLuc' in source.name: sys.exit('hỏng tệp')\n"
+    "(outdir / (source.stem + '.pdf')).write_bytes(b'%PDF-1.7 fake')\n"
+)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a shebang script stands in for soffice")
+def test_failures_are_reported_per_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("BAOCAO_SOFFICE", fake_soffice(tmp_path, WRITE_PDF))
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["render", str(EXAMPLE), "--pdf", "--out", str(out)])
+    assert result.exit_code == 1
+    assert f"Đã ghi bản PDF BÁO CÁO: {out / 'BaoCao_2024.pdf'}" in result.output
+    assert (f"Lỗi: không tạo được PDF từ '{out / 'PhuLuc_2024.docx'}': LibreOffice kết thúc "
+            "với mã lỗi 1: hỏng tệp") in result.output
+    assert sorted(p.name for p in out.iterdir()) == [
+        "BaoCao_2024.docx", "BaoCao_2024.pdf", "PhuLuc_2024.docx"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a shebang script stands in for soffice")
+def test_a_conversion_that_hangs_is_stopped(tmp_path):
+    soffice = fake_soffice(tmp_path, "time.sleep(60)\n")
+    source = tmp_path / "a.docx"
+    source.write_bytes(b"PK")
+    result = pdf.convert(source, soffice, timeout=1)
+    assert result.pdf is None
+    assert result.error == "LibreOffice chạy quá 1 giây, đã dừng"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".~")] == []
+
+
+def test_each_conversion_has_its_own_profile(tmp_path, monkeypatch):
+    seen = []
+    real_run = pdf._run
+
+    def spy(soffice, source, staging, profile, timeout):
+        seen.append(profile)
+        assert profile.is_dir() and not any(profile.iterdir())
+        return real_run(soffice, source, staging, profile, timeout)
+
+    monkeypatch.setattr(pdf, "_run", spy)
+    source = tmp_path / "a.docx"
+    source.write_bytes(b"PK")
+    missing = str(tmp_path / "khong_co_soffice")
+    for _ in range(2):
+        result = pdf.convert(source, missing, timeout=5)
+        assert result.pdf is None and "không chạy được LibreOffice" in result.error
+    assert len(set(seen)) == 2
+    assert not any(p.exists() for p in seen)  # removed after each conversion
+
+
+def test_find_soffice_honours_the_environment(tmp_path, monkeypatch):
+    program = tmp_path / "soffice"
+    program.write_text("", encoding="utf-8")
+    monkeypatch.setenv("BAOCAO_SOFFICE", str(program))
+    assert pdf.find_soffice() == str(program)
+    monkeypatch.setenv("BAOCAO_SOFFICE", os.path.join(str(tmp_path), "khong_co"))
+    assert pdf.find_soffice() is None

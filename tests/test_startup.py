@@ -1,0 +1,65 @@
+"""The commands that write no document start without the docx libraries.
+
+Each command runs in a fresh interpreter (the test process has imported everything
+already), then reports which heavy modules it loaded.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+HEAVY = ("docxtpl", "docx", "lxml", "concurrent.futures.process", "multiprocessing")
+PROBE = """
+import contextlib, io, json, sys
+sys.argv = ["baocao", *json.loads(sys.argv[1])]
+from baocao.cli import app
+with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+    try:
+        app()
+    except SystemExit:
+        pass
+print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in {heavy})))
+"""
+
+
+def modules_loaded_by(*args: str) -> list[str]:
+    roots = {name.split(".")[0] for name in HEAVY}
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE.format(heavy=sorted(roots)), json.dumps(args)],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    )
+    loaded = json.loads(result.stdout)
+    return [m for m in loaded if any(m == h or m.startswith(h + ".") for h in HEAVY)]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--help"], ["render", "--help"], ["validate", "2024"], ["diff", "2023", "2024"]],
+    ids=["help", "render-help", "validate", "diff"],
+)
+def test_command_does_not_import_docx_libraries(args):
+    assert modules_loaded_by(*args) == []
+
+
+def test_render_does_import_them(tmp_path):
+    """The probe sees the libraries when they are used (so the test above can fail)."""
+    loaded = modules_loaded_by("render", "examples/minimal.yaml", "--out", str(tmp_path))
+    assert "docxtpl" in loaded or "lxml" in loaded
+
+
+def test_importing_the_cli_does_no_work():
+    code = (
+        "import time; t = time.perf_counter(); import baocao.cli; "
+        "import sys; print(sorted(m for m in sys.modules if m.startswith('baocao')))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                            text=True, check=True)
+    loaded = set(eval(result.stdout))  # noqa: S307 - our own printed list
+    assert loaded <= {"baocao", "baocao.cli", "baocao.cli_text", "baocao.console",
+                      "baocao.errors"}
