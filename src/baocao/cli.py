@@ -389,4 +389,9 @@ def compare(
 
 def main() -> None:
     """Console-script entry point."""
+    import gc
+
+    # A short-lived process building many small objects (YAML nodes, models, XML
+    # strings): collect young objects less often, about a tenth of the run time.
+    gc.set_threshold(100_000, 50, 100)
     app()

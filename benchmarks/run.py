@@ -1,0 +1,348 @@
+"""Speed and scale of baocao, measured beside its baselines in one run.
+
+    python benchmarks/run.py            # everything (a few minutes: python-docx is slow)
+    python benchmarks/run.py --quick    # skips 20 000 rows and python-docx above 1 000 rows
+
+Prints one table:
+
+- wall time from the shell of ``baocao --help``, ``baocao validate 2024`` and
+  ``baocao render 2024`` (median of several runs);
+- in-process time to render a Phụ lục whose table has 100 … 20 000 indicator rows
+  (``benchmarks/synthetic.py``), split into building the context from the data and
+  rendering the document, and beside it, in the same run and from the same cells:
+  plain docxtpl (the same template restyled with a ``{%tr for %}`` row loop,
+  autoescape on), python-docx adding the rows one by one, and the floor: baocao's own
+  finished ``document.xml`` and other parts written straight into a zip;
+- the peak memory (resident set, in a fresh process) of the 10 000-row render.
+
+Times are the best of a few repeats; machines here are shared, so read the ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.synthetic import year_data  # noqa: E402
+
+ROWS = (100, 1_000, 10_000, 20_000)
+TEMPLATES = ROOT / "templates"
+
+
+# --- the command line, from the shell ----------------------------------------------
+
+
+def baocao_command() -> list[str]:
+    script = Path(sys.executable).with_name("baocao")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "baocao"]
+
+
+def shell_time(args: list[str], runs: int) -> tuple[float, int]:
+    times, code = [], 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = subprocess.run(
+            [*baocao_command(), *args], cwd=ROOT, capture_output=True, check=False
+        )
+        times.append(time.perf_counter() - start)
+        code = result.returncode
+    return statistics.median(times), code
+
+
+def has_command(name: str) -> bool:
+    result = subprocess.run([*baocao_command(), name, "--help"], cwd=ROOT, capture_output=True)
+    return result.returncode == 0
+
+
+# --- one Phụ lục, four ways ----------------------------------------------------------
+
+
+def best(function, repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def cell_text(cell: list) -> str:
+    return "\n".join("".join(s for s in p if isinstance(s, str)) for p in cell)
+
+
+def plain_rows(table: dict) -> list[list[str]]:
+    return [[cell_text(cell) for cell in row["cells"]] for row in table["rows"]]
+
+
+def docxtpl_template(columns: int, folder: Path) -> Path:
+    """PhuLuc.docx (styles, landscape section, headers) with its body replaced by a title
+    and a table whose one body row loops with ``{%tr for %}``."""
+    from docx import Document
+
+    document = Document(str(TEMPLATES / "PhuLuc.docx"))
+    body = document.element.body
+    for child in list(body):
+        if not child.tag.endswith("sectPr"):
+            body.remove(child)
+    document.add_paragraph("{{ title }}", style="BC Title")
+    table = document.add_table(rows=4, cols=columns)
+    for index, cell in enumerate(table.rows[0].cells):
+        cell.text = f"{{{{ headers[{index}] }}}}"
+    table.rows[1].cells[0].text = "{%tr for row in rows %}"
+    for index, cell in enumerate(table.rows[2].cells):
+        cell.text = f"{{{{ row[{index}] }}}}"
+        cell.paragraphs[0].style = document.styles["BC Table Text"]
+    table.rows[3].cells[0].text = "{%tr endfor %}"
+    path = folder / "docxtpl_PhuLuc.docx"
+    document.save(str(path))
+    return path
+
+
+def render_docxtpl(template: Path, headers: list[str], rows: list[list[str]]) -> bytes:
+    from docxtpl import DocxTemplate
+
+    document = DocxTemplate(str(template))
+    context = {"title": "PHỤ LỤC", "headers": headers, "rows": rows}
+    document.render(context, autoescape=True)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def render_python_docx(headers: list[str], rows: list[list[str]]) -> bytes:
+    from docx import Document
+
+    document = Document(str(TEMPLATES / "PhuLuc.docx"))
+    body = document.element.body
+    for child in list(body):
+        if not child.tag.endswith("sectPr"):
+            body.remove(child)
+    document.add_paragraph("PHỤ LỤC", style="BC Title")
+    table = document.add_table(rows=1, cols=len(headers))
+    for cell, title in zip(table.rows[0].cells, headers, strict=True):
+        cell.text = title
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            cell.text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def zip_floor(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in members.items():
+            target.writestr(name, data)
+    return buffer.getvalue()
+
+
+def measure_rows(rows: int, folder: Path, quick: bool) -> dict:
+    from baocao.context import build_appendix
+    from baocao.render import engine
+
+    data = year_data(rows)
+    repeats = 3 if rows <= 1_000 else 2
+    template = TEMPLATES / engine.APPENDIX_TEMPLATE
+    context = build_appendix(data)
+
+    def ours() -> bytes:
+        return engine._render(
+            template,
+            lambda t, f: engine._appendix_context(context, t, f),
+            context["footnotes"],
+            data,
+        )
+
+    result = {"rows": rows}
+    result["context"] = best(lambda: build_appendix(data), repeats)
+    result["ours"] = best(ours, repeats)
+    table = context["appendices"][0]["parts"][0]["table"]
+    headers, cells = table["headers"], plain_rows(table)
+    baseline = docxtpl_template(len(headers), folder)
+    result["docxtpl"] = best(lambda: render_docxtpl(baseline, headers, cells), repeats)
+    if quick and rows > 1_000:
+        result["python-docx"] = None
+    else:
+        result["python-docx"] = best(lambda: render_python_docx(headers, cells), 1)
+    with zipfile.ZipFile(io.BytesIO(ours())) as package:
+        members = {name: package.read(name) for name in package.namelist()}
+    result["floor"] = best(lambda: zip_floor(members), repeats)
+    result["xml_mb"] = len(members["word/document.xml"]) / 1e6
+    return result
+
+
+# --- peak memory, each in a fresh process --------------------------------------------
+
+
+def memory_probe(kind: str, rows: int) -> None:
+    """Child process: print the resident set before one render and its peak during it."""
+    from baocao.context import build_appendix
+    from baocao.render import engine
+
+    data = year_data(rows)
+    context = build_appendix(data)
+    table = context["appendices"][0]["parts"][0]["table"]
+    headers, cells = table["headers"], plain_rows(table)
+    folder = Path(tempfile.mkdtemp())
+    baseline = docxtpl_template(len(headers), folder)
+    before = _resident()
+    if kind == "ours":
+        engine._render(
+            TEMPLATES / engine.APPENDIX_TEMPLATE,
+            lambda t, f: engine._appendix_context(context, t, f),
+            context["footnotes"],
+            data,
+        )
+    else:
+        render_docxtpl(baseline, headers, cells)
+    after = _peak()
+    shutil.rmtree(folder, ignore_errors=True)
+    print(json.dumps({"before": before, "after": after}))
+
+
+def _resident() -> int:
+    """The resident set now, and the peak counter reset to it (Linux), in bytes."""
+    status = Path("/proc/self/status")
+    if status.is_file():
+        Path("/proc/self/clear_refs").write_text("5")  # reset VmHWM to the current VmRSS
+        return _status_kib("VmRSS") * 1024
+    return _peak()
+
+
+def _peak() -> int:
+    if Path("/proc/self/status").is_file():
+        return _status_kib("VmHWM") * 1024
+    import resource
+
+    scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, else KiB
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale
+
+
+def _status_kib(field: str) -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    raise KeyError(field)
+
+
+def peak_memory(kind: str, rows: int) -> dict | None:
+    if os.name != "posix":
+        return None
+    result = subprocess.run(
+        [sys.executable, __file__, "--memory-probe", kind, str(rows)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+# --- the table -----------------------------------------------------------------------
+
+
+def seconds(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def ratio(numerator: float | None, denominator: float | None) -> str:
+    if numerator is None or denominator is None or denominator == 0:
+        return "-"
+    return f"{numerator / denominator:.2f}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="skip the slowest measurements")
+    parser.add_argument("--runs", type=int, default=5, help="shell runs per command")
+    parser.add_argument("--memory-probe", nargs=2, metavar=("KIND", "ROWS"), help=argparse.SUPPRESS)
+    options = parser.parse_args()
+    if options.memory_probe:
+        memory_probe(options.memory_probe[0], int(options.memory_probe[1]))
+        return
+
+    load = f", load average {os.getloadavg()[0]:.2f}" if hasattr(os, "getloadavg") else ""
+    print(f"baocao benchmarks: Python {sys.version.split()[0]}, {os.cpu_count()} CPU{load}")
+    print(f"\nCommand line, wall time from the shell (median of {options.runs} runs, seconds):")
+    out = Path(tempfile.mkdtemp(prefix="baocao-bench-"))
+    commands = [("baocao --help", ["--help"])]
+    commands.append(
+        ("baocao validate 2024", ["validate", "2024"])
+        if has_command("validate")
+        else ("baocao validate 2024", None)
+    )
+    commands.append(("baocao render 2024", ["render", "2024", "--out", str(out)]))
+    for label, args in commands:
+        if args is None:
+            print(f"  {label:<24} (no validate command yet)")
+            continue
+        wall, code = shell_time(args, options.runs)
+        note = "" if code == 0 else f"  (exit {code})"
+        print(f"  {label:<24} {wall:6.3f}{note}")
+
+    print("\nPhụ lục with N indicator rows, in-process (best of repeats, seconds):")
+    header = (
+        f"  {'rows':>6} {'MB xml':>6} | {'context':>8} {'render':>7} {'total':>7} | "
+        f"{'docxtpl':>8} {'py-docx':>8} {'floor':>6} | {'r/docxtpl':>9} "
+        f"{'r/py-docx':>9} {'r/floor':>7} {'total/docxtpl':>13}"
+    )
+    print(header)
+    print("  " + "-" * (len(header) - 2))
+    results = {}
+    folder = Path(tempfile.mkdtemp(prefix="baocao-bench-"))
+    for rows in ROWS:
+        if options.quick and rows > 10_000:
+            continue
+        r = measure_rows(rows, folder, options.quick)
+        results[rows] = r
+        total = r["context"] + r["ours"]
+        print(
+            f"  {rows:>6} {r['xml_mb']:>6.1f} | {seconds(r['context']):>8} "
+            f"{seconds(r['ours']):>7} {seconds(total):>7} | {seconds(r['docxtpl']):>8} "
+            f"{seconds(r['python-docx']):>8} {seconds(r['floor']):>6} | "
+            f"{ratio(r['ours'], r['docxtpl']):>9} {ratio(r['ours'], r['python-docx']):>9} "
+            f"{ratio(r['ours'], r['floor']):>7} {ratio(total, r['docxtpl']):>13}",
+            flush=True,
+        )
+    print("  render: the document from its context (templates, tables, package); context: the")
+    print("  cells from the year's data (numbers, references); r/x: render time / baseline x.")
+    if 10_000 in results and 20_000 in results:
+        growth = results[20_000]["ours"] / results[10_000]["ours"]
+        print(
+            f"  growth 10 000 → 20 000 rows: render ×{growth:.2f}, total "
+            f"×{(results[20_000]['ours'] + results[20_000]['context']) / (results[10_000]['ours'] + results[10_000]['context']):.2f} "  # noqa: E501
+            f"(linear: ×2.00; target ≤ ×2.2)"
+        )
+    if 10_000 in results:
+        print(f"  10 000 rows: render {results[10_000]['ours']:.3f} s (target < 0.5 s)")
+
+    print("\nPeak memory of a 10 000-row render (resident set added, fresh process):")
+    for kind in ("ours", "docxtpl"):
+        peak = peak_memory(kind, 10_000)
+        if peak is None:
+            print("  (needs a POSIX system)")
+            break
+        added = max(0, peak["after"] - peak["before"]) / 2**20
+        print(f"  {kind:<8} +{added:6.1f} MiB (process peak {peak['after'] / 2**20:.1f} MiB)")
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
