@@ -33,6 +33,7 @@ from .xml import InvalidCharacters, runs
 REPORT_TEMPLATE = "BaoCao.docx"
 APPENDIX_TEMPLATE = "PhuLuc.docx"
 EMU_PER_MM = 36000
+MAX_PROPERTY_CHARS = 255
 
 
 @dataclass(frozen=True)
@@ -107,14 +108,23 @@ def _render(
         raise TemplateError(f"{template_path.name}: {exc}") from exc
 
 
+def _property_text(text: str) -> str:
+    """Word keeps at most 255 characters in a text property: cut longer text at a word."""
+    text = " ".join(text.split())
+    if len(text) <= MAX_PROPERTY_CHARS:
+        return text
+    cut = text[: MAX_PROPERTY_CHARS - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut[100:] else cut) + "…"
+
+
 def _set_properties(template: DocxTemplate, data: YearData) -> None:
     """Document properties from the data, never from the clock or the machine."""
     doc = data.report.document
     stamp = datetime.combine(document_stamp(data), datetime.min.time())
     properties = template.docx.core_properties
-    properties.title = f"{doc.type} {doc.summary}"
-    properties.author = doc.agency_name
-    properties.last_modified_by = doc.agency_name
+    properties.title = _property_text(f"{doc.type} {doc.summary}")
+    properties.author = _property_text(doc.agency_name)
+    properties.last_modified_by = _property_text(doc.agency_name)
     properties.created = stamp
     properties.modified = stamp
     properties.last_printed = stamp

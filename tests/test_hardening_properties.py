@@ -1,0 +1,136 @@
+"""Random text through a real render (issue 6, Tests).
+
+Whatever text a user types (Vietnamese composed or decomposed, XML specials, Jinja
+and docxtpl delimiters, very long strings), the result is a clear ``BaocaoError``
+or a document python-docx opens whose text reads back equal after NFC; control
+characters and lone surrogates are always refused with a line. A sample is also
+opened by LibreOffice when it is installed (CI installs it).
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import subprocess
+import unicodedata
+
+import pytest
+from docx import Document
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from baocao.errors import BaocaoError, DataError
+from baocao.loader import load_year
+from baocao.render import render_year
+
+from .hardening import TEMPLATES, example_data, write_year
+from .helpers import body_lines, footnotes
+
+TOKENS = [
+    "{{", "}}", "{%", "%}", "{#", "#}", "{_{", "}_}", "{_%", "%_}", "{%p if x %}", "{{r x }}",
+    "{{ 7*7 }}", "&", "&amp;", "&#123;", "<", ">", "<w:p>", "</w:t>", "]]>", "<![CDATA[", '"',
+    "'", "[", "]", "^", "|", "\\", "%", "Việt Nam", "Đạt", "ước đạt 97,14%", "Thủ tục",
+    unicodedata.normalize("NFD", "Nghị định số 30/2020/NĐ-CP"),
+    unicodedata.normalize("NFD", "Ủy ban nhân dân"), "\u0301", "\u0323", "\u0302", "\u031b",
+    "a\u0306", "\u00a0", "  ", "\u200b", "😀", "𝔸", "\ufeff", "\u202e", ":", "#", "- ", "&nbsp;",
+]
+CONTROL = [chr(c) for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20))] + [
+    "\ufffe", "\uffff", "\ud800", "\udfff",
+]
+
+pieces = st.one_of(
+    st.sampled_from(TOKENS),
+    st.text(st.characters(codec="utf-8", exclude_categories=["Cc", "Cs", "Zl", "Zp"]), max_size=8),
+)
+clean_text = st.builds(
+    lambda parts, repeat: "".join(parts) * repeat,
+    st.lists(pieces, min_size=1, max_size=12),
+    st.sampled_from([1, 1, 1, 2, 50, 2000]),  # sometimes a very long string
+)
+
+PROPERTY = settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+
+
+def year_with(text: str) -> dict:
+    """``text`` (between guillemets, so stripping never changes it) in the template-printed
+    trích yếu, a body paragraph of runs, a footnote and a Phụ lục table cell."""
+    wrapped = f"«{text}»"
+    data = example_data()
+    report = data["report"]
+    report["document"]["summary"] = wrapped
+    report["grounds"] = [f"{wrapped}[^ctr553]"]
+    report["footnotes"]["ctr553"] = wrapped
+    data["task_lists"][0]["items"][0]["name"] = wrapped
+    return data
+
+
+@PROPERTY
+@given(text=clean_text)
+def test_random_text_renders_verbatim_or_fails_clearly(tmp_path_factory, text):
+    root = tmp_path_factory.mktemp("random")
+    path = write_year(root, year_with(text))
+    expected = unicodedata.normalize("NFC", f"«{text}»")
+    try:
+        written = render_year(load_year(path), TEMPLATES, root / "out")
+    except BaocaoError as exc:
+        assert str(exc).strip()
+        assert "[" in text or "^" in text, f"only a reference may fail: {exc}"
+        return
+    docs = {f.kind: f.path for f in written}
+    for path in docs.values():
+        Document(str(path))  # python-docx opens it
+    lines = body_lines(docs["BÁO CÁO"])
+    assert expected in lines
+    assert f"{expected}[^1]" in lines
+    assert footnotes(docs["BÁO CÁO"]) == [(1, expected.strip())]
+    appendix = body_lines(docs["Phụ lục"])
+    assert any(line.startswith(f"| 1 | {expected} |") for line in appendix)
+
+
+@PROPERTY
+@given(text=clean_text, control=st.sampled_from(CONTROL), where=st.floats(0, 1))
+def test_control_characters_and_surrogates_are_always_refused(
+    tmp_path_factory, text, control, where
+):
+    cut = int(len(text) * where)
+    root = tmp_path_factory.mktemp("control")
+    path = write_year(root, year_with(text[:cut] + control + text[cut:]))
+    with pytest.raises(DataError) as caught:
+        load_year(path)
+    assert all(problem.line for problem in caught.value.problems)
+    assert not (root / "out").exists()
+
+
+SEEN_IN_PDF = {"BaoCao": "Sở Thông tin và Truyền thông báo cáo", "PhuLuc": "KẾT QUẢ MỘT SỐ"}
+
+
+def sample_texts() -> list[str]:
+    chooser = random.Random(6)
+    return ["".join(chooser.choice(TOKENS) for _ in range(40)).replace("[", "(") for _ in range(2)]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_opens_a_sample_of_generated_documents(tmp_path):
+    documents = []
+    for index, text in enumerate(sample_texts()):
+        path = write_year(tmp_path / f"in{index}", year_with(text))
+        documents += [f.path for f in render_year(load_year(path), TEMPLATES, tmp_path / "docs")]
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path / "pdf"), *map(str, documents)],
+        check=True, capture_output=True, timeout=240,
+    )
+    for document in documents:
+        pdf = tmp_path / "pdf" / f"{document.stem}.pdf"
+        assert pdf.is_file() and pdf.stat().st_size > 1000, document.name
+        if shutil.which("pdftotext"):
+            text = subprocess.run(
+                ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+            ).stdout
+            words = " ".join(unicodedata.normalize("NFC", text).split())
+            assert SEEN_IN_PDF[document.stem.split("_")[0]] in words
