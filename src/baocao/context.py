@@ -25,6 +25,7 @@ from .model import (
     Document,
     GroupRow,
     Metric,
+    MetricRow,
     Section,
     Table,
     TaskGroup,
@@ -66,6 +67,8 @@ class TextBuilder:
 
     def segments(self, text: str, where: str) -> Paragraph:
         """Split ``text`` into text and footnote marks, formatting metric references."""
+        if "[" not in text:
+            return [text] if text else []
         out: Paragraph = []
         buffer: list[str] = []
         position = 0
@@ -217,14 +220,11 @@ def table_context(data: YearData, table: Table, text: TextBuilder, where: str) -
                 {"group": True, "cells": _group_cells(table.columns, stt, entry.group, text, place)}
             )
         else:
-            rows.append(
-                {
-                    "group": False,
-                    "cells": [
-                        _cell(data, column, entry, stt, text, place) for column in table.columns
-                    ],
-                }
-            )
+            metrics = None
+            if isinstance(entry, MetricRow):
+                metrics = [_metric(data, metric_id, place) for metric_id in entry.metric_ids]
+            cells = [_cell(column, entry, metrics, stt, text, place) for column in table.columns]
+            rows.append({"group": False, "cells": cells})
     return {"columns": list(table.columns), "headers": headers, "rows": rows}
 
 
@@ -281,12 +281,16 @@ def _group_cells(
 
 
 def _cell(
-    data: YearData, column: str, entry: Any, stt: str, text: TextBuilder, where: str
+    column: str,
+    entry: Any,
+    metrics: list[Metric] | None,
+    stt: str,
+    text: TextBuilder,
+    where: str,
 ) -> list[Paragraph]:
     if column == "stt":
         return [[stt]]
-    if hasattr(entry, "metric_ids"):
-        metrics = [_metric(data, metric_id, where) for metric_id in entry.metric_ids]
+    if metrics is not None:
         value = _metric_cell(column, entry, metrics)
     else:
         value = getattr(entry, column, None) if not column.startswith("target:") else None

@@ -153,6 +153,8 @@ class Metric(Strict):
         A year or a month counts as its last day (a figure "for 2024" is the year-end
         figure); between two observations of the same day the one listed last wins.
         """
+        if len(self.observations) == 1:
+            return self.observations[0]
         ranked = enumerate(self.observations)
         return max(ranked, key=lambda pair: (period_end(pair[1].as_of), pair[0]))[1]
 
@@ -403,7 +405,7 @@ class YearData(Strict):
         self._file = path
 
     def metric(self, metric_id: str) -> Metric | None:
-        return self._by_id.get(metric_id)
+        return self.__pydantic_private__["_by_id"].get(metric_id)
 
     def task_list(self, list_id: str) -> TaskList | None:
         return next((t for t in self.task_lists if t.id == list_id), None)
