@@ -164,7 +164,7 @@ report:
     summary: Kết quả chuyển đổi số năm {year}
     signer:
       authority: [GIÁM ĐỐC]
-      name: Nguyễn Văn A
+      name: Nguyễn Thanh Hải
     recipients: ["Lưu: VT"]
   sections:
     - title: Kết quả
