@@ -40,6 +40,9 @@ YearsArgument = Annotated[
         metavar="NĂM",
     ),
 ]
+DataOption = Annotated[
+    Path, typer.Option("--data", help="Thư mục chứa các tệp năm.", metavar="THƯ_MỤC")
+]
 
 
 def fail(exc: BaocaoError) -> typer.Exit:
@@ -76,9 +79,7 @@ def validate(
         ProblemFormat,
         typer.Option("--format", "-f", help="text (mỗi vấn đề một dòng) hoặc json."),
     ] = ProblemFormat.text,
-    data_dir: Annotated[
-        Path, typer.Option("--data", help="Thư mục chứa các tệp năm.", metavar="THƯ_MỤC")
-    ] = Path("data"),
+    data_dir: DataOption = Path("data"),
 ) -> None:
     """Kiểm tra tệp dữ liệu của một hay nhiều năm và báo mọi vấn đề tìm thấy."""
     from .checks import validate as validate_year
@@ -135,9 +136,7 @@ def render(
             metavar="THƯ_MỤC",
         ),
     ] = None,
-    data_dir: Annotated[
-        Path, typer.Option("--data", help="Thư mục chứa các tệp năm.", metavar="THƯ_MỤC")
-    ] = Path("data"),
+    data_dir: DataOption = Path("data"),
     draft: Annotated[
         bool,
         typer.Option(
@@ -223,20 +222,22 @@ class DiffFormat(str, Enum):
 
 DIFF_KINDS = {"csv": "bảng so sánh CSV", "json": "so sánh JSON", "md": "bảng so sánh Markdown"}
 
+FormatOption = Annotated[
+    DiffFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table (bảng trên màn hình), csv, json, md hoặc docx "
+        "(mặc định: theo đuôi tệp --output, nếu không thì table).",
+        show_default=False,
+    ),
+]
+
 
 @app.command()
 def diff(
     years: YearsArgument,
-    fmt: Annotated[
-        DiffFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="table (bảng trên màn hình), csv, json, md hoặc docx "
-            "(mặc định: theo đuôi tệp --output, nếu không thì table).",
-            show_default=False,
-        ),
-    ] = None,
+    fmt: FormatOption = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -246,9 +247,7 @@ def diff(
             metavar="TỆP",
         ),
     ] = None,
-    data_dir: Annotated[
-        Path, typer.Option("--data", help="Thư mục chứa các tệp năm.", metavar="THƯ_MỤC")
-    ] = Path("data"),
+    data_dir: DataOption = Path("data"),
 ) -> None:
     """So sánh chỉ tiêu giữa hai năm trở lên (mỗi năm một cột)."""
     from .diff import compare
@@ -258,12 +257,7 @@ def diff(
         raise typer.BadParameter("cần ít nhất hai năm để so sánh.", param_hint="NĂM")
     if len(set(years)) < len(years):
         raise typer.BadParameter("mỗi năm chỉ nêu một lần.", param_hint="NĂM")
-    kind = fmt.value if fmt else _format_from(output)
-    if kind == "table" and output is not None:
-        raise typer.BadParameter(
-            "bảng chỉ in ra màn hình; dùng --format csv, json, md hoặc docx để ghi tệp.",
-            param_hint="--output",
-        )
+    kind = _output_kind(fmt, output)
     datasets = []
     for year in years:
         try:
@@ -289,6 +283,16 @@ def diff(
         raise fail(exc) from None
 
 
+def _output_kind(fmt: DiffFormat | None, output: Path | None) -> str:
+    kind = fmt.value if fmt else _format_from(output)
+    if kind == "table" and output is not None:
+        raise typer.BadParameter(
+            "bảng chỉ in ra màn hình; dùng --format csv, json, md hoặc docx để ghi tệp.",
+            param_hint="--output",
+        )
+    return kind
+
+
 def _format_from(output: Path | None) -> str:
     suffix = output.suffix.lower().lstrip(".") if output else ""
     return {"csv": "csv", "json": "json", "md": "md", "docx": "docx"}.get(suffix, "table")
@@ -302,6 +306,11 @@ def _write_text(kind: str, comparison, output: Path | None) -> None:
         "json": diff_export.to_json,
         "md": diff_export.to_markdown,
     }[kind](comparison)
+    _emit_text(kind, text, output)
+
+
+def _emit_text(kind: str, text: str, output: Path | None) -> None:
+    """Print ``text``, or write it atomically (CSV with a BOM so Excel reads the diacritics)."""
     if output is None:
         console.plain(text)
         return
@@ -325,16 +334,7 @@ def compare(
             metavar="NĂM",
         ),
     ],
-    fmt: Annotated[
-        DiffFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="table (bảng trên màn hình), csv, json, md hoặc docx "
-            "(mặc định: theo đuôi tệp --output, nếu không thì table).",
-            show_default=False,
-        ),
-    ] = None,
+    fmt: FormatOption = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -344,20 +344,13 @@ def compare(
             metavar="TỆP",
         ),
     ] = None,
-    data_dir: Annotated[
-        Path, typer.Option("--data", help="Thư mục chứa các tệp năm.", metavar="THƯ_MỤC")
-    ] = Path("data"),
+    data_dir: DataOption = Path("data"),
 ) -> None:
     """So sánh chỉ tiêu giữa các đơn vị báo cáo của một năm (phần units), kể cả tỷ lệ hợp nhất."""
     from .loader import load_year
     from .units import NoUnits, compare_units
 
-    kind = fmt.value if fmt else _format_from(output)
-    if kind == "table" and output is not None:
-        raise typer.BadParameter(
-            "bảng chỉ in ra màn hình; dùng --format csv, json, md hoặc docx để ghi tệp.",
-            param_hint="--output",
-        )
+    kind = _output_kind(fmt, output)
     try:
         comparison = compare_units(load_year(year, data_dir))
     except BaocaoError as exc:
@@ -379,12 +372,7 @@ def compare(
         return
     from . import units_export
 
-    text = getattr(units_export, COMPARE_WRITERS[kind])(comparison)
-    if output is None:
-        console.plain(text)
-        return
-    write_atomically(output, text.encode("utf-8-sig" if kind == "csv" else "utf-8"))
-    console.wrote(str(output), DIFF_KINDS[kind])
+    _emit_text(kind, getattr(units_export, COMPARE_WRITERS[kind])(comparison), output)
 
 
 def main() -> None:
