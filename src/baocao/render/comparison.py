@@ -149,9 +149,14 @@ def comparison_docx(comparison: Comparison) -> bytes:
         _paragraph(title, export.PARTIAL_TITLE, TITLE_SIZE, bold=True)
         partial_rows = [export.partial_row(p) for p in comparison.partial]
         _table(document, ["STT", *export.PARTIAL_HEADERS], partial_rows, PARTIAL_WEIGHTS)
-    stamp = date(comparison.years[-1], 12, 31)
+    return finish_document(document, export.title(comparison), comparison.years[-1])
+
+
+def finish_document(document, title: str, year: int) -> bytes:
+    """Properties from the data (dated the last day of ``year``) and reproducible bytes."""
+    stamp = date(year, 12, 31)
     properties = document.core_properties
-    properties.title = export.title(comparison)
+    properties.title = title
     properties.author = "baocao"
     properties.last_modified_by = "baocao"
     properties.created = properties.modified = datetime.combine(stamp, datetime.min.time())

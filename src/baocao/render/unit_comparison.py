@@ -3,17 +3,13 @@ official style, built with the helpers of ``render.comparison`` (``baocao diff``
 
 from __future__ import annotations
 
-import io
-from datetime import date, datetime
-
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 from .. import units_export as export
 from ..units import UnitComparison
-from .comparison import TITLE_SIZE, _paragraph, _setup, _table
-from .package import finish_package
+from .comparison import TITLE_SIZE, _paragraph, _setup, _table, finish_document
 
 
 def unit_comparison_docx(comparison: UnitComparison) -> bytes:
@@ -35,14 +31,4 @@ def unit_comparison_docx(comparison: UnitComparison) -> bytes:
         _paragraph(title, export.group_title(comparison, units_of_group), TITLE_SIZE, bold=True)
         rows = [export.row(comparison, i) for i in indicators]
         _table(document, ["STT", *export.headers(comparison)], rows, weights)
-    stamp = date(comparison.year, 12, 31)
-    properties = document.core_properties
-    properties.title = export.title(comparison)
-    properties.author = "baocao"
-    properties.last_modified_by = "baocao"
-    properties.created = properties.modified = datetime.combine(stamp, datetime.min.time())
-    properties.revision = 1
-    properties.language = "vi-VN"
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return finish_package(buffer.getvalue(), [], stamp)
+    return finish_document(document, export.title(comparison), comparison.year)
