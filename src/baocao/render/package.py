@@ -95,6 +95,15 @@ def check_well_formed(name: str, data: bytes) -> None:
             raise MalformedPart(f"{name}: XML không hợp lệ: {entry.message}, {where}")
 
 
+def _has_own_footnotes(part: bytes | None) -> bool:
+    """A template saved by Word keeps separator footnotes (ids -1 and 0): those are ours to
+    replace; a footnote with a positive id is the template author's text."""
+    if part is None:
+        return False
+    root = etree.fromstring(part, parser=etree.XMLParser(resolve_entities=False))
+    return any(int(note.get(f"{{{W_NS}}}id", "0")) > 0 for note in root.iter(f"{{{W_NS}}}footnote"))
+
+
 def finish_package(
     docx: bytes,
     notes: list[tuple[int, str]],
@@ -108,6 +117,11 @@ def finish_package(
     if splice is not None:
         members[DOCUMENT_PART] = splice(members[DOCUMENT_PART])
     if notes:
+        if _has_own_footnotes(members.get(FOOTNOTES_PART)):
+            raise MalformedPart(
+                f"{FOOTNOTES_PART}: mẫu đã có chú thích cuối trang riêng; hãy chuyển nội dung "
+                "đó vào 'footnotes' của tệp dữ liệu rồi xóa chú thích khỏi mẫu"
+            )
         members[FOOTNOTES_PART] = footnotes_xml(notes).encode("utf-8")
         members["[Content_Types].xml"] = _add_override(members["[Content_Types].xml"])
         rels = "word/_rels/document.xml.rels"
