@@ -22,8 +22,11 @@ def test_public_api_loads_validates_compares_and_renders(tmp_path):
 
 
 def test_importing_the_package_loads_nothing_heavy():
-    code = ("import sys, baocao; heavy = {'docx', 'docxtpl', 'lxml', 'pydantic', 'yaml'};"
-            "print(sorted(heavy & set(sys.modules)))")
-    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True).stdout.strip()
+    code = (
+        "import sys, baocao; heavy = {'docx', 'docxtpl', 'lxml', 'pydantic', 'yaml'};"
+        "print(sorted(heavy & set(sys.modules)))"
+    )
+    output = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
     assert output == "[]"

@@ -49,10 +49,14 @@ def test_one_failing_year_does_not_stop_the_others(data, tmp_path, jobs):
     result = render("2022", "2023", "2024", "--data", str(data), "--out", str(out), "-j", jobs)
     assert result.exit_code == 1, result.output
     written = sorted(p.name for p in out.iterdir())
-    assert written == ["BaoCao_2022.docx", "BaoCao_2024.docx", "PhuLuc_2022.docx",
-                       "PhuLuc_2024.docx"]
+    assert written == [
+        "BaoCao_2022.docx",
+        "BaoCao_2024.docx",
+        "PhuLuc_2022.docx",
+        "PhuLuc_2024.docx",
+    ]
     assert body_lines(out / "BaoCao_2022.docx")[2] == "BÁO CÁO"
-    summary = result.stdout[result.stdout.index("Tổng kết:"):]
+    summary = result.stdout[result.stdout.index("Tổng kết:") :]
     assert summary == (
         "Tổng kết:\n"
         "  2022: xong: đã ghi BaoCao_2022.docx, PhuLuc_2022.docx\n"

@@ -32,7 +32,8 @@ def test_render_default_output_folder_is_out(in_repo, tmp_path, monkeypatch):
     work = tmp_path / "work"
     (work / "data").mkdir(parents=True)
     (work / "data" / "2024.yaml").write_text(
-        (ROOT / "examples" / "minimal.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+        (ROOT / "examples" / "minimal.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     monkeypatch.chdir(work)
     result = runner.invoke(app, ["render", "2024"])
     assert result.exit_code == 0, result.output
@@ -61,8 +62,7 @@ def test_render_without_year_is_a_usage_error():
 def test_invalid_data_names_file_line_and_field(tmp_path):
     text = (ROOT / "examples" / "minimal.yaml").read_text(encoding="utf-8")
     broken = tmp_path / "2024.yaml"
-    broken.write_text(text.replace("numerator: 605172", 'numerator: "605.172"'),
-                      encoding="utf-8")
+    broken.write_text(text.replace("numerator: 605172", 'numerator: "605.172"'), encoding="utf-8")
     result = runner.invoke(app, ["render", str(broken), "--out", str(tmp_path / "out")])
     assert result.exit_code == 1
     line = next(n for n, t in enumerate(broken.read_text().splitlines(), 1) if "605.172" in t)

@@ -49,5 +49,7 @@ def test_usage_errors_are_vietnamese_with_exit_2():
 
 def test_unknown_messages_pass_through_unchanged():
     assert translate_error("Something new.") == "Something new."
-    assert translate_error("Invalid value for '--format': 'pdf'") == \
-        "Giá trị không hợp lệ cho '--format': 'pdf'"
+    assert (
+        translate_error("Invalid value for '--format': 'pdf'")
+        == "Giá trị không hợp lệ cho '--format': 'pdf'"
+    )

@@ -66,7 +66,7 @@ def test_every_quote_is_in_its_seed_at_its_line(path):
             continue
         if source.line is not None:
             start = max(source.line - 3, 0)
-            window = collapse("\n".join(lines[start:source.line + 60]))
+            window = collapse("\n".join(lines[start : source.line + 60]))
             if quote not in window:
                 missing.append((metric_id, f"not at line {source.line}: {source.quote}"))
     assert missing == []

@@ -103,14 +103,20 @@ def test_format_short_date(value, expected):
 
 
 def test_pending_date_leaves_room_for_day_and_month():
-    assert format_pending_date(2024) == "ngày\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0tháng" \
+    assert (
+        format_pending_date(2024) == "ngày\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0tháng"
         "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0năm 2024"
+    )
 
 
 @pytest.mark.parametrize(
     ("as_of", "expected"),
-    [("2024-11-23", "23/11/2024"), ("2024-10", "10/2024"), ("2024-01", "01/2024"),
-     ("2024", "2024")],
+    [
+        ("2024-11-23", "23/11/2024"),
+        ("2024-10", "10/2024"),
+        ("2024-01", "01/2024"),
+        ("2024", "2024"),
+    ],
 )
 def test_format_as_of(as_of, expected):
     assert format_as_of(as_of) == expected
@@ -135,9 +141,15 @@ def test_zero_denominator_is_refused():
 
 
 def test_roman_and_letters():
-    assert [to_roman(n) for n in (1, 2, 3, 4, 9, 14, 40)] == \
-        ["I", "II", "III", "IV", "IX", "XIV", "XL"]
+    assert [to_roman(n) for n in (1, 2, 3, 4, 9, 14, 40)] == [
+        "I",
+        "II",
+        "III",
+        "IV",
+        "IX",
+        "XIV",
+        "XL",
+    ]
     assert [to_letter(n) for n in range(1, 8)] == ["a", "b", "c", "d", "đ", "e", "g"]
     with pytest.raises(FormatError):
         to_roman(0)
-

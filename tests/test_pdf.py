@@ -28,8 +28,7 @@ A4 = (595, 842)
 
 
 def pdfinfo(path: Path) -> tuple[int, tuple[int, int]]:
-    text = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     pages = int(re.search(r"^Pages:\s+(\d+)", text, re.M).group(1))
     width, height = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+) pts", text, re.M).groups()
     return pages, (round(float(width)), round(float(height)))
@@ -44,13 +43,18 @@ def test_pdf_of_the_example_portrait_report_and_landscape_appendix(tmp_path):
     assert pdfinfo(tmp_path / "BaoCao_2024.pdf") == (1, A4)
     assert pdfinfo(tmp_path / "PhuLuc_2024.pdf") == (1, A4[::-1])
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "BaoCao_2024.docx", "BaoCao_2024.pdf", "PhuLuc_2024.docx", "PhuLuc_2024.pdf"]
+        "BaoCao_2024.docx",
+        "BaoCao_2024.pdf",
+        "PhuLuc_2024.docx",
+        "PhuLuc_2024.pdf",
+    ]
 
 
 @needs_libreoffice
 def test_pdf_of_several_years_in_parallel_workers(in_repo, tmp_path):
     result = runner.invoke(
-        app, ["render", "2022", "2024", "--pdf", "--jobs", "2", "--out", str(tmp_path)])
+        app, ["render", "2022", "2024", "--pdf", "--jobs", "2", "--out", str(tmp_path)]
+    )
     assert result.exit_code == 0, result.output
     for year in (2022, 2024):
         pages, size = pdfinfo(tmp_path / f"BaoCao_{year}.pdf")
@@ -66,14 +70,18 @@ def test_without_libreoffice_the_word_files_are_still_written(tmp_path, monkeypa
     assert "Lỗi: Chưa tìm thấy LibreOffice nên chưa tạo được PDF" in result.output
     assert "sudo apt-get install libreoffice-writer-nogui" in result.output
     assert sorted(p.name for p in (tmp_path / "o").iterdir()) == [
-        "BaoCao_2024.docx", "PhuLuc_2024.docx"]
+        "BaoCao_2024.docx",
+        "PhuLuc_2024.docx",
+    ]
 
 
 def fake_soffice(tmp_path: Path, body: str) -> str:
     """A stand-in for soffice: a Python script given the same arguments."""
     script = tmp_path / "soffice"
-    script.write_text(f"#!{sys.executable}\nimport sys, time, pathlib\nargs = sys.argv[1:]\n{body}",
-                      encoding="utf-8")
+    script.write_text(
+        f"#!{sys.executable}\nimport sys, time, pathlib\nargs = sys.argv[1:]\n{body}",
+        encoding="utf-8",
+    )
     script.chmod(0o755)
     return str(script)
 
@@ -95,10 +103,15 @@ def test_failures_are_reported_per_file(tmp_path, monkeypatch):
     result = runner.invoke(app, ["render", str(EXAMPLE), "--pdf", "--out", str(out)])
     assert result.exit_code == 1
     assert f"Đã ghi bản PDF BÁO CÁO: {out / 'BaoCao_2024.pdf'}" in result.output
-    assert (f"Lỗi: không tạo được PDF từ '{out / 'PhuLuc_2024.docx'}': LibreOffice kết thúc "
-            "với mã lỗi 1: hỏng tệp") in result.output
+    assert (
+        f"Lỗi: không tạo được PDF từ '{out / 'PhuLuc_2024.docx'}': LibreOffice kết thúc "
+        "với mã lỗi 1: hỏng tệp"
+    ) in result.output
     assert sorted(p.name for p in out.iterdir()) == [
-        "BaoCao_2024.docx", "BaoCao_2024.pdf", "PhuLuc_2024.docx"]
+        "BaoCao_2024.docx",
+        "BaoCao_2024.pdf",
+        "PhuLuc_2024.docx",
+    ]
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="a shebang script stands in for soffice")

@@ -46,8 +46,7 @@ def test_report_page_setup(example_docs):
     section = document.sections[0]
     assert section.orientation == WD_ORIENT.PORTRAIT
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
-    margins = [section.top_margin, section.bottom_margin, section.left_margin,
-               section.right_margin]
+    margins = [section.top_margin, section.bottom_margin, section.left_margin, section.right_margin]
     assert [round(m.mm) for m in margins] == [20, 20, 30, 15]
     assert section.different_first_page_header_footer
     assert section.first_page_header.paragraphs[0].text == ""
@@ -58,16 +57,22 @@ def test_page_number_field_in_header_from_page_two(example_docs):
     header = document.sections[0].header
     instructions = [t.text.strip() for t in header._element.iter(f"{W}instrText")]
     assert instructions == ["PAGE"]
-    assert header.paragraphs[0].alignment is not None or \
-        header.paragraphs[0].style.paragraph_format.alignment == 1
+    assert (
+        header.paragraphs[0].alignment is not None
+        or header.paragraphs[0].style.paragraph_format.alignment == 1
+    )
 
 
 def test_header_block_text_and_order(example_docs):
     lines = body_lines(example_docs["BÁO CÁO"])
-    assert lines[0] == ("| ỦY BAN NHÂN DÂN TỈNH AN GIANG / SỞ THÔNG TIN VÀ TRUYỀN THÔNG | "
-                        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc |")
-    assert lines[1] == ("| Số: \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/BC-STTTT | "
-                        "An Giang, ngày 13 tháng 12 năm 2024 |")
+    assert lines[0] == (
+        "| ỦY BAN NHÂN DÂN TỈNH AN GIANG / SỞ THÔNG TIN VÀ TRUYỀN THÔNG | "
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc |"
+    )
+    assert lines[1] == (
+        "| Số: \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/BC-STTTT | "
+        "An Giang, ngày 13 tháng 12 năm 2024 |"
+    )
     assert lines[2:4] == ["BÁO CÁO", "Tình hình thực hiện một số chỉ tiêu chuyển đổi số năm 2024"]
 
 
@@ -97,8 +102,9 @@ def test_every_style_used_exists(example_docs):
         with zipfile.ZipFile(path) as package:
             styles = etree.fromstring(package.read("word/styles.xml"))
             defined = {s.get(f"{W}styleId") for s in styles.iter(f"{W}style")}
-            parts = [n for n in ("word/document.xml", "word/footnotes.xml")
-                     if n in package.namelist()]
+            parts = [
+                n for n in ("word/document.xml", "word/footnotes.xml") if n in package.namelist()
+            ]
             for part in parts:
                 root = etree.fromstring(package.read(part))
                 used = {e.get(f"{W}val") for e in root.iter(f"{W}pStyle", f"{W}rStyle")}
@@ -107,8 +113,13 @@ def test_every_style_used_exists(example_docs):
 
 def test_footnotes_are_real_and_in_order(example_docs):
     report = example_docs["BÁO CÁO"]
-    assert footnotes(report) == [(1, "Chương trình Chuyển đổi số tỉnh An Giang giai đoạn "
-                                  "2021 - 2025, định hướng đến năm 2030.")]
+    assert footnotes(report) == [
+        (
+            1,
+            "Chương trình Chuyển đổi số tỉnh An Giang giai đoạn "
+            "2021 - 2025, định hướng đến năm 2030.",
+        )
+    ]
     document = Document(str(report))
     references = [e.get(f"{W}id") for e in document.element.body.iter(f"{W}footnoteReference")]
     assert references == ["1"]
@@ -142,8 +153,10 @@ def test_appendix_is_landscape_with_repeated_header_row(example_docs):
 def test_appendix_rows_number_groups_in_roman(example_docs):
     lines = body_lines(example_docs["Phụ lục"])
     assert "| I | Phát triển xã hội số |" in lines
-    assert ("| 1 | Tỷ lệ dân số có tài khoản thanh toán điện tử (người dân từ 15 tuổi trở lên) "
-            "| 50% | 80% | 180,2% (2.009.961/1.115.432) | Đạt |  |") in lines
+    assert (
+        "| 1 | Tỷ lệ dân số có tài khoản thanh toán điện tử (người dân từ 15 tuổi trở lên) "
+        "| 50% | 80% | 180,2% (2.009.961/1.115.432) | Đạt |  |"
+    ) in lines
 
 
 def test_same_input_gives_identical_bytes(tmp_path):

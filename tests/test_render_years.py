@@ -58,9 +58,15 @@ def test_2024_report_cites_its_legal_documents_in_footnotes(rendered):
 
 def test_2024_figures_read_as_the_seeds_print_them(rendered):
     text = "\n".join(body_lines(rendered[(2024, "BÁO CÁO")]))
-    for printed in ("88,18% (605.172/686.283)", "2.164.505", "83,17%", "97,14%", "95,74%",
-                    "giảm 307.240 thuê bao (12,43%) so với năm 2022",
-                    "tăng 4,26 điểm phần trăm so với năm 2022 (78,91%)"):
+    for printed in (
+        "88,18% (605.172/686.283)",
+        "2.164.505",
+        "83,17%",
+        "97,14%",
+        "95,74%",
+        "giảm 307.240 thuê bao (12,43%) so với năm 2022",
+        "tăng 4,26 điểm phần trăm so với năm 2022 (78,91%)",
+    ):
         assert printed in text, printed
     appendix = "\n".join(body_lines(rendered[(2024, "Phụ lục")]))
     for printed in ("180,2% (2.009.961/1.115.432)", "42,11% (2.723/6.466)", "82,89%"):
@@ -74,6 +80,7 @@ def test_appendix_sections_are_landscape_and_each_restarts_page_numbers(rendered
         assert section.orientation == WD_ORIENT.LANDSCAPE
         start = section._sectPr.find(f"{W}pgNumType")
         assert start is not None and start.get(f"{W}start") == "1"
-    labels = [line for line in body_lines(rendered[(year, "Phụ lục")])
-              if line.startswith("Phụ lục ")]
+    labels = [
+        line for line in body_lines(rendered[(year, "Phụ lục")]) if line.startswith("Phụ lục ")
+    ]
     assert len(document.sections) == len(labels)

@@ -32,7 +32,10 @@ def modules_loaded_by(*args: str) -> list[str]:
     roots = {name.split(".")[0] for name in HEAVY}
     result = subprocess.run(
         [sys.executable, "-c", PROBE.format(heavy=sorted(roots)), json.dumps(args)],
-        cwd=ROOT, capture_output=True, text=True, check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     loaded = json.loads(result.stdout)
     return [m for m in loaded if any(m == h or m.startswith(h + ".") for h in HEAVY)]
@@ -58,8 +61,8 @@ def test_importing_the_cli_does_no_work():
         "import time; t = time.perf_counter(); import baocao.cli; "
         "import sys; print(sorted(m for m in sys.modules if m.startswith('baocao')))"
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                            text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     loaded = set(eval(result.stdout))  # noqa: S307 - our own printed list
-    assert loaded <= {"baocao", "baocao.cli", "baocao.cli_text", "baocao.console",
-                      "baocao.errors"}
+    assert loaded <= {"baocao", "baocao.cli", "baocao.cli_text", "baocao.console", "baocao.errors"}

@@ -38,11 +38,17 @@ def template_with_footnotes(folder: Path, notes: list[tuple[int, str]]) -> Path:
 
 def test_separator_footnotes_of_a_word_saved_template_are_replaced(tmp_path):
     templates = template_with_footnotes(tmp_path / "mau", [])
-    written = render_year(load_year(ROOT / "examples" / "minimal.yaml"), templates,
-                          tmp_path / "out")
+    written = render_year(
+        load_year(ROOT / "examples" / "minimal.yaml"), templates, tmp_path / "out"
+    )
     report = next(f.path for f in written if f.kind == "BÁO CÁO")
-    assert footnotes(report) == [(1, "Chương trình Chuyển đổi số tỉnh An Giang giai đoạn "
-                                  "2021 - 2025, định hướng đến năm 2030.")]
+    assert footnotes(report) == [
+        (
+            1,
+            "Chương trình Chuyển đổi số tỉnh An Giang giai đoạn "
+            "2021 - 2025, định hướng đến năm 2030.",
+        )
+    ]
 
 
 def test_a_template_with_its_own_footnote_is_refused_not_overwritten(tmp_path):

@@ -171,23 +171,27 @@ def test_a_third_unit_gets_its_section_and_column(tmp_path):
     lines = body_lines(written["Phụ lục"])
     assert "II. TỈNH HAI" in lines and "III. TỈNH BA" in lines
     assert "| 01 | Hồ sơ trực tuyến của tỉnh Ba | Đạt (75,5%) |" in lines
-    header = ("| STT | Chỉ tiêu | Một | Hai | Ba | Chênh lệch (cao nhất - thấp nhất) "
-              "| Tỉnh hợp nhất |")
+    header = (
+        "| STT | Chỉ tiêu | Một | Hai | Ba | Chênh lệch (cao nhất - thấp nhất) | Tỉnh hợp nhất |"
+    )
     assert header in lines
     merged = "Chưa đủ số liệu (Ba không có tử số, mẫu số)"
-    assert any(line.startswith("| 1 | Hồ sơ giải quyết trực tuyến |") and merged in line
-               for line in lines)
+    assert any(
+        line.startswith("| 1 | Hồ sơ giải quyết trực tuyến |") and merged in line for line in lines
+    )
     report = body_lines(written["BÁO CÁO"])
     assert "- Cả tỉnh Một, tỉnh Hai và tỉnh Ba đều đạt 0 chỉ tiêu:" not in report
-    assert any(line.startswith("Năm 2024, tỉnh Một, tỉnh Hai và tỉnh Ba cùng báo cáo 1 chỉ tiêu")
-               for line in report)
+    assert any(
+        line.startswith("Năm 2024, tỉnh Một, tỉnh Hai và tỉnh Ba cùng báo cáo 1 chỉ tiêu")
+        for line in report
+    )
 
 
 def test_report_subsection_in_prose(tmp_path):
     written = render_year(_load(tmp_path), templates_dir(ROOT / "templates"), tmp_path / "out")
     lines = body_lines(next(f.path for f in written if f.kind == "BÁO CÁO"))
     start = lines.index("1. So sánh giữa các tỉnh")
-    assert lines[start + 1:start + 10] == [
+    assert lines[start + 1 : start + 10] == [
         "Năm 2024, tỉnh Một và tỉnh Hai cùng báo cáo 2 chỉ tiêu (chi tiết tại Phụ lục I). "
         "Kết quả so sánh như sau:",
         "- Chỉ tỉnh Một đạt 2 chỉ tiêu (tỉnh Hai chưa đạt):",
@@ -204,8 +208,9 @@ def test_report_subsection_in_prose(tmp_path):
 
 
 def test_units_are_optional_and_validated(tmp_path):
-    bad = HEAD.replace("  - {id: mot, name: tỉnh Một, short_name: Một}",
-                       "  - {id: hai, name: tỉnh Một}")
+    bad = HEAD.replace(
+        "  - {id: mot, name: tỉnh Một, short_name: Một}", "  - {id: hai, name: tỉnh Một}"
+    )
     build_file_tree(tmp_path, {"2024.yaml": bad + REPORT})
     from baocao.errors import BaocaoError
 
@@ -228,26 +233,34 @@ def phu_luc_2024(tmp_path_factory):
 def test_kien_giang_section_as_seed_003_lays_it_out(phu_luc_2024):
     lines = phu_luc_2024["Phụ lục"]
     start = lines.index("II. TỈNH KIÊN GIANG")
-    section = lines[start + 1:start + 17]
+    section = lines[start + 1 : start + 17]
     assert section[0] == "| STT | Chỉ tiêu | Đánh giá |"
     assert [row.split(" | ")[0] for row in section[1:]] == [f"| {n:02d}" for n in range(1, 16)]
     assert section[4].endswith("| Chưa đạt (tỷ lệ văn bản ký số năm 2024 đạt 82,89%) |")
-    assert section[6] == ("| 06 | Tỷ lệ giải quyết hồ sơ thủ tục hành chính được trực tuyến đạt "
-                          "80% | Chưa đạt (năm 2024 đạt tỷ lệ 71,8%) |")
+    assert section[6] == (
+        "| 06 | Tỷ lệ giải quyết hồ sơ thủ tục hành chính được trực tuyến đạt "
+        "80% | Chưa đạt (năm 2024 đạt tỷ lệ 71,8%) |"
+    )
     assert section[14].endswith("| Chưa đạt (Năm 2024 đạt tỷ lệ 44%) |")
     assert section[15].endswith("| Chưa có số liệu |")
 
 
 def test_comparison_table_of_2024(phu_luc_2024):
     lines = phu_luc_2024["Phụ lục"]
-    assert ("| STT | Chỉ tiêu | An Giang | Kiên Giang | Chênh lệch (An Giang - Kiên Giang) "
-            "| Tỉnh hợp nhất |") in lines
-    assert ("| 5 | Hồ sơ (thủ tục hành chính) giải quyết trực tuyến | 88,18% (605.172/686.283) / "
-            "Đạt | 71,8% / Chưa đạt | +16,38 điểm phần trăm | Chưa đủ số liệu (Kiên Giang không "
-            "có tử số, mẫu số) |") in lines
+    assert (
+        "| STT | Chỉ tiêu | An Giang | Kiên Giang | Chênh lệch (An Giang - Kiên Giang) "
+        "| Tỉnh hợp nhất |"
+    ) in lines
+    assert (
+        "| 5 | Hồ sơ (thủ tục hành chính) giải quyết trực tuyến | 88,18% (605.172/686.283) / "
+        "Đạt | 71,8% / Chưa đạt | +16,38 điểm phần trăm | Chưa đủ số liệu (Kiên Giang không "
+        "có tử số, mẫu số) |"
+    ) in lines
     assert "| III | Chỉ tiêu chỉ tỉnh Kiên Giang báo cáo |" in lines
-    assert any(line.startswith("| 5 | Chỉ tiêu 60% doanh nghiệp") and "44% / Chưa đạt" in line
-               for line in lines)
+    assert any(
+        line.startswith("| 5 | Chỉ tiêu 60% doanh nghiệp") and "44% / Chưa đạt" in line
+        for line in lines
+    )
 
 
 def test_compare_cli_prints_the_same_numbers(in_repo):

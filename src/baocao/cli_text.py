@@ -32,8 +32,10 @@ USAGE_WORDS = {"[OPTIONS]": "[TÙY_CHỌN]", "COMMAND [ARGS]...": "LỆNH [ĐỐ
 ERROR_PATTERNS = [
     (re.compile(r"^Missing argument '(.+)'\.$"), "Thiếu đối số {0}."),
     (re.compile(r"^Missing option '(.+)'\.$"), "Thiếu tùy chọn {0}."),
-    (re.compile(r"^No such option: (\S+)(?: \(Possible options: (.+)\))?$"),
-     "Không có tùy chọn {0}."),
+    (
+        re.compile(r"^No such option: (\S+)(?: \(Possible options: (.+)\))?$"),
+        "Không có tùy chọn {0}.",
+    ),
     (re.compile(r"^No such command '(.+)'\.$"), "Không có lệnh '{0}'."),
     (re.compile(r"^Got unexpected extra arguments? \((.+)\)$"), "Thừa đối số: {0}."),
     (re.compile(r"^Option '(.+)' requires an argument\.$"), "Tùy chọn '{0}' cần một giá trị."),
@@ -94,8 +96,9 @@ def install() -> bool:
         if self.ctx is not None:
             hint = ""
             if self.ctx.command.get_help_option(self.ctx) is not None:
-                hint = (f"Xem hướng dẫn: '{self.ctx.command_path} "
-                        f"{self.ctx.help_option_names[0]}'.\n")
+                hint = (
+                    f"Xem hướng dẫn: '{self.ctx.command_path} {self.ctx.help_option_names[0]}'.\n"
+                )
             echo(f"{self.ctx.get_usage()}\n{hint}", file=file, color=self.ctx.color)
         echo(f"Lỗi: {translate_error(self.format_message())}", file=file)
 

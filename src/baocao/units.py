@@ -274,4 +274,3 @@ def compare_units(data: YearData) -> UnitComparison:
         row = tuple(sides)
         indicators.append(Indicator(key, names[key], row, gap(row), merge(row)))
     return UnitComparison(data.year, units, tuple(indicators))
-
