@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from baocao.errors import DataError
@@ -111,3 +113,20 @@ def test_file_too_large_is_refused(tmp_path):
     with pytest.raises(DataError) as caught:
         load_year(tmp_path / "2024.yaml")
     assert "tệp quá lớn" in caught.value.problems[0].message
+
+
+def test_allowed_values_are_listed_in_vietnamese(tmp_path):
+    from baocao.errors import DataError
+    from baocao.loader import load_year
+
+    example = Path(__file__).resolve().parents[1] / "examples" / "minimal.yaml"
+    text = example.read_text(encoding="utf-8")
+    path = tmp_path / "2024.yaml"
+    path.write_text(text.replace("evaluation: Đạt", "evaluation: Dat", 1), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_year(path)
+    message = caught.value.problems[0].message
+    assert message == (
+        "'metrics[0].evaluation' không hợp lệ: 'Dat' (giá trị cho phép: 'Đạt', 'Chưa đạt', "
+        "'Chưa đánh giá', 'Ước đạt' hoặc 'Chưa có số liệu')"
+    )

@@ -124,7 +124,7 @@ def describe_validation_error(
             f"bắt đầu bằng chữ (tìm thấy: {found!r})"
         )
     if kind == "literal_error":
-        expected = error.get("ctx", {}).get("expected", "")
+        expected = str(error.get("ctx", {}).get("expected", "")).replace("' or '", "' hoặc '")
         return f"'{name}' không hợp lệ: {found!r} (giá trị cho phép: {expected})"
     if kind in {"too_short", "string_too_short"}:
         return f"'{name}' không được để trống"
