@@ -6,13 +6,10 @@ from the data can never become markup.
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from ..context import FootnoteMark, Paragraph
 from ..xmlchars import INVALID_XML_CHARS
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-BRACES = {"{": "&#123;", "}": "&#125;"}
 
 
 class InvalidCharacters(ValueError):
@@ -32,7 +29,10 @@ def escape_text(text: str) -> str:
     """XML text for ``text``: ``&``, ``<``, ``>`` escaped, and braces as character
     references, so that docxtpl's clean-up after rendering (which turns ``{_{`` into
     ``{{``) cannot change text from the data."""
-    return escape(check_text(text), BRACES)
+    text = check_text(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if "{" in text or "}" in text:
+        text = text.replace("{", "&#123;").replace("}", "&#125;")
+    return text
 
 
 def text_run(text: str, bold: bool = False) -> str:
