@@ -330,7 +330,15 @@ def main() -> None:
             f"(linear: ×2.00; target ≤ ×2.2)"
         )
     if 10_000 in results:
-        print(f"  10 000 rows: render {results[10_000]['ours']:.3f} s (target < 0.5 s)")
+        ours = results[10_000]["ours"]
+        floor = results[10_000]["floor"]
+        print(f"  10 000 rows: render {ours:.3f} s (target < 0.5 s)")
+        if ours >= 0.5:
+            print(
+                f"  why: the zip floor alone is {floor:.3f} s; the rest is writing every cell as\n"
+                "  escaped XML in Python (about 70 000 cells) and the strict parse of the whole\n"
+                "  document.xml that guards against corrupt output (issue 6), both linear in rows."
+            )
 
     print("\nPeak memory of a 10 000-row render (resident set added, fresh process):")
     for kind in ("ours", "docxtpl"):
