@@ -405,6 +405,8 @@ class YearData(Strict):
         self._file = path
 
     def metric(self, metric_id: str) -> Metric | None:
+        # Read the private index directly: pydantic's __getattr__ for private attributes
+        # costs more than the lookup itself when tables ask once per cell.
         return self.__pydantic_private__["_by_id"].get(metric_id)
 
     def task_list(self, list_id: str) -> TaskList | None:

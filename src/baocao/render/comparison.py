@@ -126,17 +126,25 @@ def _table(document, head: list[str], rows: list[list[list[str]]], weights: list
     return table
 
 
-def comparison_docx(comparison: Comparison) -> bytes:
-    """The comparison as a .docx file's bytes; the same comparison gives the same bytes."""
+def start_document(title: str, note_text: str, centre_note: bool):
+    """A landscape document with its bold centred title and an italic note under it."""
     document = Document()
     _setup(document)
     centred = WD_ALIGN_PARAGRAPH.CENTER
     heading = document.paragraphs[0] if document.paragraphs else document.add_paragraph()
-    _paragraph(heading, export.title(comparison).upper(), TITLE_SIZE, bold=True, align=centred)
+    _paragraph(heading, title.upper(), TITLE_SIZE, bold=True, align=centred)
     note = document.add_paragraph()
-    _paragraph(note, f"({export.summary(comparison).rstrip('.')})", TITLE_SIZE, italic=True)
-    note.alignment = centred
+    _paragraph(note, note_text, TITLE_SIZE, italic=True)
+    if centre_note:
+        note.alignment = centred
     note.paragraph_format.space_after = Pt(12)
+    return document
+
+
+def comparison_docx(comparison: Comparison) -> bytes:
+    """The comparison as a .docx file's bytes; the same comparison gives the same bytes."""
+    note = f"({export.summary(comparison).rstrip('.')})"
+    document = start_document(export.title(comparison), note, centre_note=True)
     years = len(comparison.years)
     weights = [WEIGHTS["stt"], WEIGHTS["name"], *[WEIGHTS["year"]] * years]
     weights += [WEIGHTS["change"], WEIGHTS["evaluation"]]

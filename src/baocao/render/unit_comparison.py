@@ -3,25 +3,16 @@ official style, built with the helpers of ``render.comparison`` (``baocao diff``
 
 from __future__ import annotations
 
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 from .. import units_export as export
 from ..units import UnitComparison
-from .comparison import TITLE_SIZE, _paragraph, _setup, _table, finish_document
+from .comparison import TITLE_SIZE, _paragraph, _table, finish_document, start_document
 
 
 def unit_comparison_docx(comparison: UnitComparison) -> bytes:
     """The comparison as a .docx file's bytes; the same comparison gives the same bytes."""
-    document = Document()
-    _setup(document)
-    centred = WD_ALIGN_PARAGRAPH.CENTER
-    heading = document.paragraphs[0] if document.paragraphs else document.add_paragraph()
-    _paragraph(heading, export.title(comparison).upper(), TITLE_SIZE, bold=True, align=centred)
-    note = document.add_paragraph()
-    _paragraph(note, export.merge_note(), TITLE_SIZE, italic=True)
-    note.paragraph_format.space_after = Pt(12)
+    document = start_document(export.title(comparison), export.merge_note(), centre_note=False)
     units = len(comparison.units)
     weights = [0.8, 5.0, *[2.4] * units, 2.4, 3.0]
     for units_of_group, indicators in comparison.groups():
