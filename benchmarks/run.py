@@ -164,7 +164,7 @@ def measure_rows(rows: int, folder: Path, quick: bool) -> dict:
     def ours() -> bytes:
         return engine._render(
             template,
-            lambda t, f: engine._appendix_context(context, t, f),
+            lambda t, f: engine.appendix_variables(context, t, f),
             context["footnotes"],
             data,
         )
@@ -205,7 +205,7 @@ def memory_probe(kind: str, rows: int) -> None:
     if kind == "ours":
         engine._render(
             TEMPLATES / engine.APPENDIX_TEMPLATE,
-            lambda t, f: engine._appendix_context(context, t, f),
+            lambda t, f: engine.appendix_variables(context, t, f),
             context["footnotes"],
             data,
         )

@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from baocao import batch
 from baocao.cli import app
+from baocao.workspace import Workspace
 
 from .helpers import body_lines, build_file_tree
 
@@ -99,18 +100,19 @@ def test_a_year_named_twice_is_rendered_once(data, tmp_path):
 
 
 def test_years_in_lists_year_files_only(data):
-    assert batch.years_in(data) == ["2022", "2023", "2024"]
-    assert batch.years_in(data / "khong_co") == []
+    assert Workspace(data=data).years() == ["2022", "2023", "2024"]
+    assert Workspace(data=data / "khong_co").years() == []
 
 
 def test_an_unexpected_error_is_reported_for_its_year(data, tmp_path, monkeypatch):
     import baocao.render
 
-    def broken(*_args):
+    def broken(*_args, **_kwargs):
         raise RuntimeError("hỏng")
 
     monkeypatch.setattr(baocao.render, "render_year", broken, raising=False)
-    job = batch.RenderJob("2022", data, tmp_path / "out", ROOT / "templates")
+    workspace = Workspace(data=data, templates=ROOT / "templates", out=tmp_path / "out")
+    job = batch.RenderJob("2022", workspace)
     outcome = batch.render_job(job)
     assert outcome.failed
     assert outcome.error == "lỗi không mong đợi: RuntimeError: hỏng"

@@ -196,9 +196,13 @@ def test_usage_errors_exit_2(work, arguments, message):
 
 
 def test_missing_year_file_exits_1(work):
-    result = runner.invoke(app, ["diff", "2021", "2024"])
+    result = runner.invoke(app, ["diff", "2021", "2020", "2024"])
     assert result.exit_code == 1
-    assert result.output == "Lỗi: Không tìm thấy tệp dữ liệu: data/2021.yaml\n"
+    assert result.output == (
+        "data/2021.yaml: lỗi: không tìm thấy tệp dữ liệu\n"
+        "data/2020.yaml: lỗi: không tìm thấy tệp dữ liệu\n"
+        "Lỗi: dữ liệu không hợp lệ (2 lỗi, 0 cảnh báo), chưa ghi tệp nào.\n"
+    )
 
 
 def test_diff_does_not_import_docx_libraries(work):

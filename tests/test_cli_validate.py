@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from typer.testing import CliRunner
 
 from baocao.cli import app
@@ -83,11 +84,26 @@ def test_json_format(tmp_path, monkeypatch):
     assert [r["level"] for r in rows] == ["error", "error", "warning"]
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["validate", "2099"],
+        ["render", "2099"],
+        ["diff", "2023", "2099"],
+        ["compare", "2099"],
+    ],
+)
+def test_a_missing_data_file_exits_1_in_every_command(tmp_path, monkeypatch, command):
+    monkeypatch.chdir(tmp_path)
+    missing = runner.invoke(app, command)
+    assert missing.exit_code == 1, missing.output
+    assert "không tìm thấy tệp dữ liệu" in missing.output.lower()
+    assert "data/2099.yaml" in missing.output
+    assert "Traceback" not in missing.output
+
+
 def test_usage_mistakes_exit_2(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    missing = runner.invoke(app, ["validate", "2099"])
-    assert missing.exit_code == 2, missing.output
-    assert "Không tìm thấy tệp dữ liệu: data/2099.yaml" in missing.output
     assert runner.invoke(app, ["validate", "2024", "--format", "xml"]).exit_code == 2
     assert runner.invoke(app, ["validate"]).exit_code == 2
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
+from baocao.checks import validate
 from baocao.context import build_report
 from baocao.diff import (
     change,
@@ -16,9 +18,15 @@ from baocao.diff import (
 )
 from baocao.errors import DiffError, UnresolvedReference
 from baocao.loader import load_year
-from baocao.references import resolve
+from baocao.references import resolve as resolve_with
+from baocao.workspace import Workspace
 
 from .diff_years import build_years, year_text
+
+
+def resolve(data, metric_id, fmt, where, data_dir=Path("data")):
+    """A reference resolved as validation does: other years read from ``data_dir``."""
+    return resolve_with(data, metric_id, fmt, where, Workspace(data=data_dir).earlier_years(None))
 
 
 @pytest.fixture
@@ -206,7 +214,8 @@ def test_change_reference_in_prose_reads_the_earlier_year_from_the_same_folder(t
         "[[ho_gia_dinh_cap_quang|change:2022]]."
     )
     data_dir = build_years(tmp_path, (2022, 2024), y2024=year_text(2024, prose=prose))
-    report = build_report(load_year("2024", data_dir))
+    checked = validate("2024", data_dir)
+    report = build_report(checked.data, checked.references)
     paragraph = "".join(s for s in report["body"][1]["segments"] if isinstance(s, str))
     assert paragraph == (
         "Thuê bao di động 2.164.505 thuê bao, giảm 307.240 thuê bao (12,43%) so với năm 2022; "
@@ -219,7 +228,7 @@ def test_change_reference_agrees_with_diff(data_dir):
     comparison = years(data_dir, 2022, 2024)
     for compared in comparison.metrics:
         if compared.change.comparable:
-            text = resolve(data, compared.id, "change:2022", "x")
+            text = resolve(data, compared.id, "change:2022", "x", data_dir)
             assert text == comparison_sentence(compared.change)
 
 
@@ -239,7 +248,7 @@ def test_change_reference_agrees_with_diff(data_dir):
 def test_change_reference_errors(data_dir, metric_id, fmt, message):
     data = load_year("2024", data_dir)
     with pytest.raises(UnresolvedReference, match=message) as caught:
-        resolve(data, metric_id, fmt, "sections[0].body[0]")
+        resolve(data, metric_id, fmt, "sections[0].body[0]", data_dir)
     assert str(caught.value).startswith(f"sections[0].body[0]: [[{metric_id}|{fmt}]]: ")
 
 
@@ -293,12 +302,10 @@ def test_change_reference_to_an_invalid_year_file_is_an_unresolved_reference(dat
     (data_dir / "2022.yaml").write_text("year: 2022\nsources: {}\n", encoding="utf-8")
     data = load_year("2024", data_dir)
     with pytest.raises(UnresolvedReference, match="dữ liệu năm 2022 không hợp lệ"):
-        resolve(data, "thue_bao_di_dong", "change:2022", "x")
+        resolve(data, "thue_bao_di_dong", "change:2022", "x", data_dir)
 
 
 def test_validate_reports_a_change_reference_that_cannot_be_compared(tmp_path):
-    from baocao.checks import validate
-
     prose = "Trạm BTS [[tram_bts|change:2022]]."
     data_dir = build_years(tmp_path, (2022, 2024), y2024=year_text(2024, prose=prose))
     messages = [p.message for p in validate("2024", data_dir).problems]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from baocao.errors import DataError
-from baocao.loader import MAX_FILE_BYTES, Parsed, load_with_positions, load_year
+from baocao.loader import MAX_FILE_BYTES, Parsed, load_file_with_positions, load_year
 
 from .conftest import ROOT
 from .helpers import build_file_tree
@@ -28,7 +28,7 @@ def problems_of(tmp_path, *replacements: tuple[str, str], text: str | None = Non
 
 def test_load_with_positions_returns_model_and_positions(tmp_path):
     build_file_tree(tmp_path, {"2024.yaml": MINIMAL})
-    data, parsed = load_with_positions(tmp_path / "2024.yaml")
+    data, parsed = load_file_with_positions(tmp_path / "2024.yaml")
     assert isinstance(parsed, Parsed)
     assert data.metrics[1].id == "tai_khoan_thanh_toan"
     assert parsed.locate(("metrics", 1, "id")) == (25, 9)

@@ -10,14 +10,12 @@ also how the tests run them through ``CliRunner``).
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import BaocaoError, DataError, Problem
-
-YEAR_FILE = re.compile(r"^\d{4}\.yaml$")
+from .workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -25,9 +23,7 @@ class RenderJob:
     """What to render for one year (a year like ``2024`` or a path to a YAML file)."""
 
     year: str
-    data_dir: Path
-    out: Path
-    templates: Path
+    workspace: Workspace
     draft: bool = False
     pdf: bool = False
     pdf_timeout: float = 180.0
@@ -51,13 +47,6 @@ class YearOutcome:
         return self.refused is not None or self.error is not None or bool(self.pdf_errors)
 
 
-def years_in(data_dir: Path) -> list[str]:
-    """Every year that has a ``YYYY.yaml`` file in ``data_dir``, oldest first."""
-    if not data_dir.is_dir():
-        return []
-    return sorted(p.stem for p in data_dir.iterdir() if YEAR_FILE.match(p.name) and p.is_file())
-
-
 def render_job(job: RenderJob) -> YearOutcome:
     """Validate, render and convert one year; every failure ends up in the outcome."""
     outcome = YearOutcome(job.year)
@@ -77,14 +66,16 @@ def render_job(job: RenderJob) -> YearOutcome:
 def _render_job(job: RenderJob, outcome: YearOutcome) -> None:
     from .checks import validate
 
-    result = validate(job.year, job.data_dir)
+    workspace = job.workspace
+    result = validate(job.year, workspace=workspace)
     outcome.problems.extend(result.problems)
     if result.errors or (result.warnings and not job.draft):
         outcome.refused = (len(result.errors), len(result.warnings))
         return
     from .render import render_year
 
-    for written in render_year(result.data, job.templates, job.out):
+    written_files = render_year(result, workspace.templates_dir(), workspace.out, draft=job.draft)
+    for written in written_files:
         outcome.written.append((str(written.path), written.kind))
     if job.pdf and job.soffice:
         from .render.pdf import convert

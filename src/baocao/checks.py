@@ -17,18 +17,25 @@ from typing import Any
 from . import figures
 from .errors import DataError, Problem, UnresolvedReference
 from .figures import ERROR, WARNING, Checker
-from .loader import Parsed, PathKey, load_with_positions, resolve_year_path
+from .loader import Parsed, PathKey
 from .model import REFERENCE, YearData
-from .references import resolve
+from .prose import YearReferences
+from .references import Resolver
+from .workspace import Workspace
+
+UNLOCATED = "<dữ liệu>"
+"""The path shown for data that was not read from a file (built by a script)."""
 
 
 @dataclass
 class Validation:
-    """The outcome of validating one year file: its data (if it loaded) and problems."""
+    """The outcome of validating one year: its data (if it loaded), its problems, and
+    the references already resolved (reused by the documents)."""
 
     path: str
     data: YearData | None
     problems: list[Problem] = field(default_factory=list)
+    references: YearReferences | None = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -38,20 +45,52 @@ class Validation:
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == WARNING]
 
+    def require(self, draft: bool = False) -> YearData:
+        """The data, if it may be rendered: no error, and no warning unless ``draft``.
 
-def validate(year_or_path: str | Path, data_dir: Path = Path("data")) -> Validation:
+        Raises ``DataError`` (or ``DraftRequired`` when only warnings stand in the way)
+        with every problem, so no caller can write a document from invalid data."""
+        from .errors import DraftRequired
+
+        if self.data is None or self.errors:
+            raise DataError(self.problems)
+        if self.warnings and not draft:
+            raise DraftRequired(self.problems)
+        return self.data
+
+
+def validate(
+    year_or_path: str | Path,
+    data_dir: Path | None = None,
+    workspace: Workspace | None = None,
+) -> Validation:
     """Load a year file and run every rule; ``DataFileNotFound`` if it is missing."""
-    path = str(resolve_year_path(str(year_or_path), data_dir))
+    if workspace is None:
+        workspace = Workspace(data=data_dir) if data_dir is not None else Workspace()
+    path = workspace.year_path(year_or_path)
     try:
-        data, parsed = load_with_positions(year_or_path, data_dir)
+        data, parsed = workspace.load_with_positions(path)
     except DataError as exc:
-        return Validation(path, None, list(exc.problems))
-    return Validation(path, data, check(data, parsed))
+        return Validation(str(path), None, list(exc.problems))
+    references = YearReferences(data, workspace.earlier_years(path))
+    return Validation(str(path), data, check(data, parsed, references), references)
 
 
-def check(data: YearData, parsed: Parsed) -> list[Problem]:
+def check_data(data: YearData, workspace: Workspace | None = None) -> Validation:
+    """Every rule over data built in memory (no file, so problems have no line);
+    ``[[…|change:YYYY]]`` reads earlier years from the workspace's data folder."""
+    raw = data.model_dump(mode="python", by_alias=True, exclude_defaults=True)
+    parsed = Parsed(path=UNLOCATED, data=raw)
+    earlier = (workspace or Workspace()).earlier_years(None)
+    references = YearReferences(data, earlier)
+    return Validation(UNLOCATED, data, check(data, parsed, references), references)
+
+
+def check(
+    data: YearData, parsed: Parsed, references: YearReferences | None = None
+) -> list[Problem]:
     """Every problem the rules find in ``data``, ordered by position in the file."""
-    checker = Checker(data, parsed)
+    checker = Checker(data, parsed, references or YearReferences(data))
     for rule in RULES:
         rule(checker)
     unique = list(dict.fromkeys(checker.problems))
@@ -123,14 +162,12 @@ def _strings(node: Any, at: PathKey) -> Iterator[tuple[PathKey, str]]:
             yield from _strings(value, at + (index,))
 
 
-def _reference_scope(data: YearData, at: PathKey) -> Any:
+def _reference_scope(c: Checker, at: PathKey) -> Resolver:
     """``[[id]]`` inside ``units[i]`` (i > 0) names that unit's own metrics."""
-    if len(at) > 1 and at[0] == "units" and isinstance(at[1], int) and at[1] > 0:
-        from .unit_context import UnitScope
-
-        if at[1] < len(data.units):
-            return UnitScope(data.units[at[1]], data.year, data.file)
-    return data
+    inside_unit = len(at) > 1 and at[0] == "units" and isinstance(at[1], int)
+    if inside_unit and 0 < at[1] < len(c.data.units):
+        return c.references.for_unit(at[1])
+    return c.references.year
 
 
 def check_references(c: Checker) -> None:
@@ -153,8 +190,8 @@ def check_references(c: Checker) -> None:
                         position=position,
                     )
                 continue
-            scope = _reference_scope(c.data, at)
-            if scope.metric(metric_id) is None:
+            resolver = _reference_scope(c, at)
+            if resolver.scope.metric(metric_id) is None:
                 c.add(
                     at,
                     f"không có chỉ tiêu '{metric_id}' trong 'metrics' ({whole})",
@@ -162,7 +199,7 @@ def check_references(c: Checker) -> None:
                 )
                 continue
             try:
-                resolve(scope, metric_id, fmt, whole)  # type: ignore[arg-type]
+                resolver.resolve(metric_id, fmt, whole)
             except UnresolvedReference as exc:
                 c.add(at, str(exc), position=position)
     for key in footnotes:

@@ -6,14 +6,20 @@ Commands import heavy libraries (docx, lxml) only inside their own body so that
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from . import cli_text, console
 from .errors import BaocaoError, DataError
+
+if TYPE_CHECKING:
+    from .diff import Comparison
+    from .workspace import Workspace
 
 cli_text.install()
 
@@ -41,18 +47,53 @@ YearsArgument = Annotated[
     ),
 ]
 DataOption = Annotated[
-    Path, typer.Option("--data", help="Thư mục chứa các tệp năm.", metavar="THƯ_MỤC")
+    Path | None,
+    typer.Option(
+        "--data",
+        help="Thư mục chứa các tệp năm (mặc định: data/, hoặc theo baocao.yaml).",
+        metavar="THƯ_MỤC",
+        show_default=False,
+    ),
 ]
 
+Command = TypeVar("Command", bound=Callable[..., None])
 
-def fail(exc: BaocaoError) -> typer.Exit:
+
+def command(name: str | None = None) -> Callable[[Command], Command]:
+    """Register a command whose library errors all end the same way: the message,
+    then exit code 1 (usage errors stay typer's, exit code 2)."""
+
+    def register(function: Command) -> Command:
+        @functools.wraps(function)
+        def handled(*args: Any, **kwargs: Any) -> None:
+            try:
+                function(*args, **kwargs)
+            except BaocaoError as exc:
+                report_error(exc)
+                raise typer.Exit(code=1) from None
+
+        app.command(name)(handled)
+        return function
+
+    return register
+
+
+def report_error(exc: BaocaoError) -> None:
+    """The one place a library error becomes output."""
     if isinstance(exc, DataError):
         console.problems(exc.problems)
-        count = sum(1 for p in exc.problems if p.severity == "lỗi")
-        console.error(f"dữ liệu không hợp lệ ({count} lỗi), chưa ghi tệp nào.")
+        errors = sum(1 for p in exc.problems if p.severity == "lỗi")
+        console.error(refusal(errors, len(exc.problems) - errors))
     else:
         console.error(str(exc))
-    return typer.Exit(code=1)
+
+
+def workspace_for(
+    data: Path | None = None, templates: Path | None = None, out: Path | None = None
+) -> Workspace:
+    from .workspace import Workspace
+
+    return Workspace.open(Path("."), data=data, templates=templates, out=out)
 
 
 def refusal(errors: int, warnings: int) -> str:
@@ -69,7 +110,7 @@ class ProblemFormat(str, Enum):
     json = "json"
 
 
-@app.command()
+@command()
 def validate(
     years: YearsArgument,
     strict: Annotated[
@@ -79,17 +120,18 @@ def validate(
         ProblemFormat,
         typer.Option("--format", "-f", help="text (mỗi vấn đề một dòng) hoặc json."),
     ] = ProblemFormat.text,
-    data_dir: DataOption = Path("data"),
+    data_dir: DataOption = None,
 ) -> None:
     """Kiểm tra tệp dữ liệu của một hay nhiều năm và báo mọi vấn đề tìm thấy."""
     from .checks import validate as validate_year
     from .errors import DataFileNotFound
 
+    workspace = workspace_for(data_dir)
     problems = []
     missing = False
     for year in years:
         try:
-            problems += validate_year(year, data_dir).problems
+            problems += validate_year(year, workspace=workspace).problems
         except DataFileNotFound as exc:
             missing = True
             console.error(str(exc))
@@ -101,13 +143,11 @@ def validate(
         console.problem_lines(problems)
         if problems or not missing:
             console.validation_summary(errors, warnings)
-    if missing:
-        raise typer.Exit(code=2)
-    if errors or (strict and warnings):
+    if missing or errors or (strict and warnings):
         raise typer.Exit(code=1)
 
 
-@app.command()
+@command()
 def schema() -> None:
     """In JSON Schema của tệp dữ liệu năm (cho trình soạn thảo YAML)."""
     from .schema import schema_text
@@ -115,7 +155,7 @@ def schema() -> None:
     console.plain(schema_text())
 
 
-@app.command()
+@command()
 def render(
     years: Annotated[
         list[str] | None,
@@ -126,8 +166,15 @@ def render(
         ),
     ] = None,
     out: Annotated[
-        Path, typer.Option("--out", "-o", help="Thư mục ghi tệp Word.", metavar="THƯ_MỤC")
-    ] = Path("out"),
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Thư mục ghi tệp Word (mặc định: out/, hoặc theo baocao.yaml).",
+            metavar="THƯ_MỤC",
+            show_default=False,
+        ),
+    ] = None,
     templates: Annotated[
         Path | None,
         typer.Option(
@@ -136,7 +183,7 @@ def render(
             metavar="THƯ_MỤC",
         ),
     ] = None,
-    data_dir: DataOption = Path("data"),
+    data_dir: DataOption = None,
     draft: Annotated[
         bool,
         typer.Option(
@@ -168,13 +215,15 @@ def render(
 ) -> None:
     """Tạo BÁO CÁO và Phụ lục (tệp Word, thêm PDF nếu cần) của một hay nhiều năm."""
     from . import batch
-    from .locations import templates_dir
+    from .errors import DataFileNotFound
 
-    names = list(dict.fromkeys([*(years or []), *(batch.years_in(data_dir) if all_years else [])]))
+    workspace = workspace_for(data_dir, templates, out)
+    names = list(dict.fromkeys([*(years or []), *(workspace.years() if all_years else [])]))
     if not names:
         if all_years:
-            console.error(f"không có tệp năm nào (NĂM.yaml) trong thư mục '{data_dir}'.")
-            raise typer.Exit(code=1)
+            raise DataFileNotFound(
+                f"không có tệp năm nào (NĂM.yaml) trong thư mục '{workspace.data}'."
+            )
         raise _missing_years()
     soffice = None
     if pdf:
@@ -183,11 +232,7 @@ def render(
         soffice = find_soffice()
         if soffice is None:
             console.error(INSTALL_HINT)
-    folder = templates_dir(templates)
-    work = [
-        batch.RenderJob(name, data_dir, out, folder, draft, pdf, pdf_timeout, soffice)
-        for name in names
-    ]
+    work = [batch.RenderJob(name, workspace, draft, pdf, pdf_timeout, soffice) for name in names]
     outcomes = {}
     with console.progress(len(work), "Đang tạo báo cáo") as done:
         for outcome in batch.run_jobs(work, jobs):
@@ -220,6 +265,8 @@ class DiffFormat(str, Enum):
     docx = "docx"
 
 
+NOT_FOUND = "không tìm thấy tệp dữ liệu"
+
 DIFF_KINDS = {"csv": "bảng so sánh CSV", "json": "so sánh JSON", "md": "bảng so sánh Markdown"}
 
 FormatOption = Annotated[
@@ -234,7 +281,7 @@ FormatOption = Annotated[
 ]
 
 
-@app.command()
+@command()
 def diff(
     years: YearsArgument,
     fmt: FormatOption = None,
@@ -247,40 +294,42 @@ def diff(
             metavar="TỆP",
         ),
     ] = None,
-    data_dir: DataOption = Path("data"),
+    data_dir: DataOption = None,
 ) -> None:
     """So sánh chỉ tiêu giữa hai năm trở lên (mỗi năm một cột)."""
     from .diff import compare
-    from .loader import load_year
+    from .errors import DataFileNotFound, Problem
 
     if len(years) < 2:
         raise typer.BadParameter("cần ít nhất hai năm để so sánh.", param_hint="NĂM")
     if len(set(years)) < len(years):
         raise typer.BadParameter("mỗi năm chỉ nêu một lần.", param_hint="NĂM")
     kind = _output_kind(fmt, output)
+    workspace = workspace_for(data_dir)
+    problems = []
     datasets = []
     for year in years:
         try:
-            datasets.append(load_year(year, data_dir))
-        except BaocaoError as exc:
-            fail(exc)
-    if len(datasets) < len(years):
-        raise typer.Exit(code=1)
-    try:
-        comparison = compare(datasets)
-        if kind == "table":
-            console.comparison_table(comparison)
-        elif kind == "docx":
-            from .render.comparison import comparison_docx
-            from .render.output import write_atomically
+            datasets.append(workspace.load(year))
+        except DataError as exc:
+            problems += exc.problems
+        except DataFileNotFound:
+            problems.append(Problem(str(workspace.year_path(year)), None, None, NOT_FOUND))
+    if problems:
+        raise DataError(problems)
+    comparison = compare(datasets)
+    if kind == "table":
+        console.comparison_table(comparison)
+    elif kind == "docx":
+        from .render.comparison import comparison_docx
+        from .render.output import write_atomically
 
-            target = output or Path("out") / f"SoSanh_{'_'.join(map(str, comparison.years))}.docx"
-            write_atomically(target, comparison_docx(comparison))
-            console.wrote(str(target), "bảng so sánh Word")
-        else:
-            _write_text(kind, comparison, output)
-    except BaocaoError as exc:
-        raise fail(exc) from None
+        years_label = "_".join(map(str, comparison.years))
+        target = output or workspace.out / f"SoSanh_{years_label}.docx"
+        write_atomically(target, comparison_docx(comparison))
+        console.wrote(str(target), "bảng so sánh Word")
+    else:
+        _write_text(kind, comparison, output)
 
 
 def _output_kind(fmt: DiffFormat | None, output: Path | None) -> str:
@@ -298,7 +347,7 @@ def _format_from(output: Path | None) -> str:
     return {"csv": "csv", "json": "json", "md": "md", "docx": "docx"}.get(suffix, "table")
 
 
-def _write_text(kind: str, comparison, output: Path | None) -> None:
+def _write_text(kind: str, comparison: Comparison, output: Path | None) -> None:
     from . import diff_export
 
     text = {
@@ -324,7 +373,7 @@ def _emit_text(kind: str, text: str, output: Path | None) -> None:
 COMPARE_WRITERS = {"csv": "to_csv", "json": "to_json", "md": "to_markdown"}
 
 
-@app.command()
+@command()
 def compare(
     year: Annotated[
         str,
@@ -344,20 +393,14 @@ def compare(
             metavar="TỆP",
         ),
     ] = None,
-    data_dir: DataOption = Path("data"),
+    data_dir: DataOption = None,
 ) -> None:
     """So sánh chỉ tiêu giữa các đơn vị báo cáo của một năm (phần units), kể cả tỷ lệ hợp nhất."""
-    from .loader import load_year
-    from .units import NoUnits, compare_units
+    from .units import compare_units
 
     kind = _output_kind(fmt, output)
-    try:
-        comparison = compare_units(load_year(year, data_dir))
-    except BaocaoError as exc:
-        raise fail(exc) from None
-    except NoUnits as exc:
-        console.error(f"{exc}.")
-        raise typer.Exit(code=1) from None
+    workspace = workspace_for(data_dir)
+    comparison = compare_units(workspace.load(year))
     if kind == "table":
         console.unit_comparison_table(comparison)
         return
@@ -366,7 +409,7 @@ def compare(
     if kind == "docx":
         from .render.unit_comparison import unit_comparison_docx
 
-        target = output or Path("out") / f"SoSanhDonVi_{comparison.year}.docx"
+        target = output or workspace.out / f"SoSanhDonVi_{comparison.year}.docx"
         write_atomically(target, unit_comparison_docx(comparison))
         console.wrote(str(target), "bảng so sánh Word")
         return

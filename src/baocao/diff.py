@@ -1,7 +1,7 @@
 """Year-over-year comparison of metrics by id: pure functions, no I/O.
 
 Every figure is compared as it is printed: a rate computed from its numerator and
-denominator is rounded the way ``references.py`` prints it before subtracting, so
+denominator is rounded the way ``metric_text.py`` prints it before subtracting, so
 ``83,17% - 78,91%`` is exactly ``4,26`` percentage points and the comparison
 sentence of a report agrees with ``baocao diff`` to the last digit.
 
@@ -28,8 +28,8 @@ from .formatting import (
     round_half_up,
     to_decimal,
 )
+from .metric_text import observation_number, rate_decimals, with_unit
 from .model import Metric, Observation, YearData
-from .references import observation_number, rate_decimals, with_unit
 
 POINTS = "điểm phần trăm"
 PERCENT_DECIMALS = 2

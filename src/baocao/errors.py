@@ -40,6 +40,18 @@ class DataError(BaocaoError):
         super().__init__("\n".join(str(p) for p in problems))
 
 
+class DraftRequired(DataError):
+    """The data has warnings only: a document may be written as a draft (``--draft``)."""
+
+
+class SettingsError(DataError):
+    """The workspace's settings file (``baocao.yaml``) is not valid."""
+
+
+class InvalidText(BaocaoError):
+    """Text bound for a document holds characters a Word file cannot contain."""
+
+
 class TemplateError(BaocaoError):
     """A template is missing, malformed, or asks for something the data lacks."""
 
@@ -54,3 +66,7 @@ class UnresolvedReference(BaocaoError):
 
 class DiffError(BaocaoError):
     """Years that cannot be compared: fewer than two, the same year twice, or a changed metric."""
+
+
+class NoUnits(BaocaoError):
+    """The data has fewer than two reporting units: nothing to compare."""

@@ -14,8 +14,9 @@ from typing import Any
 from .errors import Problem
 from .formatting import format_number, format_percent, rate, round_half_up, to_decimal
 from .loader import Location, Parsed, PathKey
+from .metric_text import rate_decimals
 from .model import Metric, Observation, YearData
-from .references import rate_decimals
+from .prose import YearReferences
 
 ERROR = "lỗi"
 WARNING = "cảnh báo"
@@ -28,6 +29,7 @@ PRINTED_COUNTS = re.compile(r"^(\d[\d.]*)/(\d[\d.]*)(?:\s+\D.*)?$")
 class Checker:
     data: YearData
     parsed: Parsed
+    references: YearReferences
     problems: list[Problem] = field(default_factory=list)
 
     def add(

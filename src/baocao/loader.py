@@ -19,9 +19,11 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from . import locations
 from .errorloc import place_of
 from .errors import DataError, DataFileNotFound, Problem
 from .messages import describe_validation_error, field_name, translate_yaml_problem
+from .model import YearData
 from .xmlchars import INVALID_XML_CHARS, UNREADABLE_RAW_CHARS, refusal
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -80,14 +82,6 @@ class Parsed:
             else:
                 return self.offset_position(found)
         return self.locate(loc)
-
-
-def resolve_year_path(year_or_path: str, data_dir: Path = Path("data")) -> Path:
-    """``2024`` → ``data/2024.yaml``; anything that looks like a path is kept."""
-    text = str(year_or_path)
-    if text.isdigit():
-        return data_dir / f"{text}.yaml"
-    return Path(text)
 
 
 def read_text(path: Path) -> str:
@@ -193,16 +187,13 @@ def parse_yaml(text: str, path: str) -> Parsed:
     return parsed
 
 
-def load_year(year_or_path: str | Path, data_dir: Path = Path("data")):
+def load_year(year_or_path: str | Path, data_dir: Path = locations.DATA) -> YearData:
     """Read, parse and validate a year file; raise ``DataError`` with every problem."""
-    return load_with_positions(year_or_path, data_dir)[0]
+    return load_file_with_positions(locations.year_path(year_or_path, data_dir))[0]
 
 
-def load_with_positions(year_or_path: str | Path, data_dir: Path = Path("data")):
+def load_file_with_positions(path: Path) -> tuple[YearData, Parsed]:
     """Like ``load_year``, and also return the ``Parsed`` file for locating values."""
-    from .model import YearData
-
-    path = resolve_year_path(str(year_or_path), data_dir)
     parsed = parse_yaml(read_text(path), str(path))
     if not isinstance(parsed.data, dict):
         raise DataError([Problem(str(path), 1, 1, "tệp phải là một bảng khóa: giá trị (mapping)")])
@@ -210,13 +201,10 @@ def load_with_positions(year_or_path: str | Path, data_dir: Path = Path("data"))
         data = YearData.model_validate(parsed.data)
     except ValidationError as exc:
         raise DataError(validation_problems(exc, parsed)) from exc
-    data.remember_file(str(path))
     return data, parsed
 
 
 def validation_problems(exc: ValidationError, parsed: Parsed) -> list[Problem]:
-    from .model import YearData
-
     errors = []
     for error in exc.errors(include_url=False):
         errors.append((error, place_of(YearData, tuple(error["loc"]))))

@@ -374,7 +374,6 @@ class YearData(Strict):
     """Reporting units compared side by side; the first is this file's own."""
     report: Report
     _by_id: dict[str, Metric] = PrivateAttr(default_factory=dict)
-    _file: str | None = PrivateAttr(default=None)
 
     def model_post_init(self, __context: object) -> None:
         self._by_id = {m.id: m for m in self.metrics}
@@ -395,14 +394,6 @@ class YearData(Strict):
             if repeated:
                 raise ValueError(f"đơn vị '{unit.id}': mã chỉ tiêu '{repeated[0]}' bị trùng")
         return self
-
-    @property
-    def file(self) -> str | None:
-        """The path the data was loaded from (set by the loader), for finding other years."""
-        return self._file
-
-    def remember_file(self, path: str) -> None:
-        self._file = path
 
     def metric(self, metric_id: str) -> Metric | None:
         # Read the private index directly: pydantic's __getattr__ for private attributes

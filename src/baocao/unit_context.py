@@ -9,31 +9,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
-
 from .formatting import to_roman
-from .model import Unit, UnitMetric, YearData
-from .references import observation_text
+from .metric_text import observation_text
+from .model import UnitMetric, YearData
+from .prose import Footnotes, TextBuilder, YearReferences
+from .shapes import Part, Row, TableShape
 from .units import Indicator, UnitComparison, compare_units, join_names
 from .units_export import group_title, headers, merge_note, row
 
 SECTION_COLUMNS = ["stt", "name", "evaluation"]
 SECTION_HEADERS = ["STT", "Chỉ tiêu", "Đánh giá"]
 LARGEST_GAPS = 3
-
-
-@dataclass
-class UnitScope:
-    """A unit seen as a year's data by ``TextBuilder``: ``[[id]]`` names its metrics."""
-
-    unit: Unit
-    year: int
-    file: str | None
-
-    def metric(self, metric_id: str) -> UnitMetric | None:
-        found = self.unit.metric(metric_id)
-        return found if found is not None and found.observations else None
 
 
 def evaluation_text(metric: UnitMetric) -> str:
@@ -46,14 +32,18 @@ def evaluation_text(metric: UnitMetric) -> str:
     return metric.evaluation or detail or ""
 
 
-def unit_parts(data: YearData, footnotes: Any, first_number: int, where: str) -> list[dict]:
+def unit_parts(
+    data: YearData,
+    references: YearReferences,
+    footnotes: Footnotes,
+    first_number: int,
+    where: str,
+) -> list[Part]:
     """One part per unit after the first, headed ``II. TỈNH …`` from ``first_number``."""
-    from .context import TextBuilder
-
     parts = []
     for offset, unit in enumerate(data.units[1:]):
         index = data.units.index(unit)
-        text = TextBuilder(UnitScope(unit, data.year, data.file), footnotes)  # type: ignore[arg-type]
+        text = TextBuilder(references.for_unit(index), footnotes)
         rows = []
         for number, metric in enumerate(unit.metrics, start=1):
             place = f"units[{index}].metrics[{number - 1}]"
@@ -78,11 +68,11 @@ def comparison_columns(comparison: UnitComparison) -> list[str]:
     return ["stt", "name", *[f"unit:{u.id}" for u in comparison.units], "gap", "merged"]
 
 
-def comparison_table(data: YearData) -> dict[str, Any]:
+def comparison_table(data: YearData) -> TableShape:
     """The comparison as a Phụ lục table: Roman group rows, numbered indicator rows."""
     comparison = compare_units(data)
     columns = comparison_columns(comparison)
-    rows: list[dict[str, Any]] = []
+    rows: list[Row] = []
     for group_number, (units, indicators) in enumerate(comparison.groups(), start=1):
         title = group_title(comparison, units)
         cells = [[[to_roman(group_number)]], [[title]]] + [[] for _ in columns[2:]]
@@ -93,7 +83,7 @@ def comparison_table(data: YearData) -> dict[str, Any]:
     return {"columns": columns, "headers": ["STT", *headers(comparison)], "rows": rows}
 
 
-def comparison_part(data: YearData, part: dict[str, Any]) -> dict[str, Any]:
+def comparison_part(data: YearData, part: Part) -> Part:
     """A part with ``unit_comparison``: its own heading and paragraphs, a note on the
     merged column, then the table."""
     note = [merge_note()]

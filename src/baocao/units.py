@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .diff import Change, YearValue, amount_text, year_value
+from .errors import NoUnits
 from .formatting import format_ratio, rate, round_half_up
+from .metric_text import rate_decimals
 from .model import Metric, Unit, UnitMetric, YearData
-from .references import rate_decimals
 
 MET = frozenset({"Đạt", "Ước đạt"})
 JUDGED = MET | {"Chưa đạt"}
@@ -162,8 +163,16 @@ class UnitComparison:
         return [(tuple(by_id[i] for i in key), order[key]) for key in keys]
 
 
-class NoUnits(ValueError):
-    """The data has fewer than two reporting units: nothing to compare."""
+@dataclass
+class UnitScope:
+    """A unit seen as a year's data by references: ``[[id]]`` names the unit's metrics."""
+
+    unit: Unit
+    year: int
+
+    def metric(self, metric_id: str) -> UnitMetric | None:
+        found = self.unit.metric(metric_id)
+        return found if found is not None and found.observations else None
 
 
 def join_names(names: list[str]) -> str:
@@ -250,7 +259,7 @@ def compare_units(data: YearData) -> UnitComparison:
     """Every indicator of the other units, then the own unit's evaluated metrics that
     no other unit reports; nothing is dropped for being on one side only."""
     if len(data.units) < 2:
-        raise NoUnits("cần ít nhất hai đơn vị trong 'units' để so sánh")
+        raise NoUnits("cần ít nhất hai đơn vị trong 'units' để so sánh.")
     units = tuple(data.units)
     keys: list[str] = []
     names: dict[str, str] = {}

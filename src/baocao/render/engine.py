@@ -10,18 +10,22 @@ text.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from docxtpl import DocxTemplate
 from lxml import etree
 from markupsafe import Markup
 
+from ..checks import Validation, check_data
 from ..context import build_appendix, build_report
-from ..errors import BaocaoError, TemplateError
+from ..errors import InvalidText, TemplateError
 from ..model import YearData
+from ..shapes import AppendixContext, AppendixShape, DocumentHeader, ReportContext
+from ..workspace import Workspace
 from .output import write_files
 from .package import MalformedPart, finish_package
 from .sandbox import jinja_environment
@@ -61,33 +65,69 @@ def _text_width_mm(template: DocxTemplate) -> float:
     return usable / EMU_PER_MM
 
 
-def _report_context(context: dict[str, Any]) -> dict[str, Any]:
-    body = [{"kind": b["kind"], "runs": Markup(runs(b["segments"]))} for b in context["body"]]
-    return {**context, "body": body, "closing": Markup(runs(context["closing"]))}
+class BodyRuns(TypedDict):
+    kind: str
+    runs: Markup
 
 
-def _appendix_context(
-    context: dict[str, Any], template: DocxTemplate, fragments: Fragments
-) -> dict[str, Any]:
+class ReportVariables(TypedDict):
+    """What ``BaoCao.docx`` sees: the report context with its text as Word runs."""
+
+    doc: DocumentHeader
+    year: int
+    body: list[BodyRuns]
+    closing: Markup
+
+
+class AppendixVariables(TypedDict):
+    """What ``PhuLuc.docx`` sees: tables as placeholders spliced in after docxtpl."""
+
+    doc: DocumentHeader
+    year: int
+    appendices: list[dict[str, Any]]
+    section_break: Markup
+
+
+def report_variables(context: ReportContext) -> ReportVariables:
+    return {
+        "doc": context["doc"],
+        "year": context["year"],
+        "body": [{"kind": b["kind"], "runs": Markup(runs(b["segments"]))} for b in context["body"]],
+        "closing": Markup(runs(context["closing"])),
+    }
+
+
+def appendix_variables(
+    context: AppendixContext, template: DocxTemplate, fragments: Fragments
+) -> AppendixVariables:
     width = _text_width_mm(template)
-    appendices = []
-    for appendix in context["appendices"]:
-        parts = [
-            {
-                **part,
-                "paragraphs": [Markup(runs(p)) for p in part["paragraphs"]],
-                "table": fragments.placeholder(table_xml(part["table"], width))
-                if part["table"]
-                else None,
-            }
-            for part in appendix["parts"]
-        ]
-        appendices.append({**appendix, "parts": parts})
-    return {**context, "appendices": appendices, "section_break": _section_break(template)}
+    return {
+        "doc": context["doc"],
+        "year": context["year"],
+        "appendices": [_appendix(a, width, fragments) for a in context["appendices"]],
+        "section_break": _section_break(template),
+    }
+
+
+def _appendix(appendix: AppendixShape, width: float, fragments: Fragments) -> dict[str, Any]:
+    parts = [
+        {
+            **part,
+            "paragraphs": [Markup(runs(p)) for p in part["paragraphs"]],
+            "table": fragments.placeholder(table_xml(part["table"], width))
+            if part["table"]
+            else None,
+        }
+        for part in appendix["parts"]
+    ]
+    return {**appendix, "parts": parts}
 
 
 def _render(
-    template_path: Path, make_context, notes: list[tuple[int, str]], data: YearData
+    template_path: Path,
+    make_context: Callable[[DocxTemplate, Fragments], Any],
+    notes: list[tuple[int, str]],
+    data: YearData,
 ) -> bytes:
     if not template_path.is_file():
         raise TemplateError(f"Không tìm thấy mẫu văn bản '{template_path}'")
@@ -132,28 +172,42 @@ def _set_properties(template: DocxTemplate, data: YearData) -> None:
     properties.language = "vi-VN"
 
 
-def render_year(data: YearData, templates: Path, out_dir: Path) -> list[RenderedFile]:
-    """Write the BÁO CÁO and its Phụ lục for ``data`` into ``out_dir``."""
+def render_year(
+    data: YearData | Validation,
+    templates: Path,
+    out_dir: Path,
+    *,
+    draft: bool = False,
+    workspace: Workspace | None = None,
+) -> list[RenderedFile]:
+    """Write the BÁO CÁO and its Phụ lục into ``out_dir``.
+
+    ``data`` is a ``Validation`` (from ``checks.validate``) or data built or loaded by
+    a script, which is validated here first. Either way nothing is written unless the
+    data is valid: ``DataError`` on any error, ``DraftRequired`` on warnings unless
+    ``draft``."""
+    validation = data if isinstance(data, Validation) else check_data(data, workspace)
+    year = validation.require(draft)
     try:
-        report = build_report(data)
-        appendix = build_appendix(data) if data.report.appendices else None
+        report = build_report(year, validation.references)
+        appendix = build_appendix(year, validation.references) if year.report.appendices else None
     except InvalidCharacters as exc:
-        raise BaocaoError(str(exc)) from exc
+        raise InvalidText(str(exc)) from exc
     outputs: list[tuple[Path, bytes, str]] = []
     report_bytes = _render(
         templates / REPORT_TEMPLATE,
-        lambda _t, _f: _report_context(report),
+        lambda _t, _f: report_variables(report),
         report["footnotes"],
-        data,
+        year,
     )
-    outputs.append((out_dir / f"BaoCao_{data.year}.docx", report_bytes, "BÁO CÁO"))
+    outputs.append((out_dir / f"BaoCao_{year.year}.docx", report_bytes, "BÁO CÁO"))
     if appendix is not None:
         appendix_bytes = _render(
             templates / APPENDIX_TEMPLATE,
-            lambda t, f: _appendix_context(appendix, t, f),
+            lambda t, f: appendix_variables(appendix, t, f),
             appendix["footnotes"],
-            data,
+            year,
         )
-        outputs.append((out_dir / f"PhuLuc_{data.year}.docx", appendix_bytes, "Phụ lục"))
+        outputs.append((out_dir / f"PhuLuc_{year.year}.docx", appendix_bytes, "Phụ lục"))
     write_files([(path, content) for path, content, _kind in outputs])
     return [RenderedFile(path, kind) for path, _content, kind in outputs]

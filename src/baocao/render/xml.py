@@ -6,7 +6,7 @@ from the data can never become markup.
 
 from __future__ import annotations
 
-from ..context import FootnoteMark, Paragraph
+from ..prose import FootnoteMark, Paragraph
 from ..xmlchars import INVALID_XML_CHARS
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -1,0 +1,152 @@
+"""A workspace: where a user's data, reports, templates and output live.
+
+Defaults to today's layout under the current folder (``data/``, ``reports/``,
+``templates/``, ``out/``); a ``baocao.yaml`` at the workspace root may move any of
+them, and command-line options override both. The workspace also loads year files
+and keeps them, keyed by path, size and modification time, so that a year read for
+a ``[[…|change:YYYY]]`` reference is parsed once per run.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import locations
+from .errors import DataError, Problem, SettingsError, UnresolvedReference
+from .loader import Parsed, load_file_with_positions, parse_yaml, read_text
+from .model import YearData
+
+YEAR_FILE = re.compile(r"^\d{4}\.yaml$")
+SETTINGS_KEYS = {"data": "data", "reports": "reports", "templates": "templates", "out": "out"}
+
+Loaded = tuple[YearData, Parsed]
+
+
+@dataclass
+class Workspace:
+    """The folders of one workspace, and the year files loaded from them."""
+
+    root: Path = Path(".")
+    data: Path = locations.DATA
+    reports: Path = locations.REPORTS
+    templates: Path | None = None
+    """``None``: the workspace's ``templates/`` when it has them, else the packaged ones."""
+    out: Path = locations.OUT
+    _years: dict[str, tuple[tuple[int, int], Loaded]] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def open(
+        cls,
+        root: Path = Path("."),
+        *,
+        data: Path | None = None,
+        templates: Path | None = None,
+        out: Path | None = None,
+    ) -> Workspace:
+        """The workspace at ``root``: its settings file, then the options given here."""
+        settings = read_settings(root)
+        found = {key: root / value for key, value in settings.items()}
+        return cls(
+            root=root,
+            data=data if data is not None else found.get("data", root / locations.DATA),
+            reports=found.get("reports", root / locations.REPORTS),
+            templates=templates if templates is not None else found.get("templates"),
+            out=out if out is not None else found.get("out", root / locations.OUT),
+        )
+
+    def templates_dir(self) -> Path:
+        if self.templates is not None:
+            return self.templates
+        return locations.templates_dir(local=self.root / locations.TEMPLATES)
+
+    def year_path(self, year_or_path: str | Path) -> Path:
+        """``2024`` → ``<data>/2024.yaml``; anything that looks like a path is kept."""
+        return locations.year_path(year_or_path, self.data)
+
+    def years(self) -> list[str]:
+        """Every year that has a ``YYYY.yaml`` file in the data folder, oldest first."""
+        if not self.data.is_dir():
+            return []
+        return sorted(
+            p.stem for p in self.data.iterdir() if YEAR_FILE.match(p.name) and p.is_file()
+        )
+
+    def load_with_positions(self, year_or_path: str | Path) -> Loaded:
+        """The year's data and its parsed file; ``DataError`` / ``DataFileNotFound``."""
+        path = self.year_path(year_or_path)
+        key = str(path.resolve())
+        try:
+            stat = path.stat()
+            stamp = (stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            stamp = (-1, -1)
+        cached = self._years.get(key)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        loaded = load_file_with_positions(path)
+        self._years[key] = (stamp, loaded)
+        return loaded
+
+    def load(self, year_or_path: str | Path) -> YearData:
+        return self.load_with_positions(year_or_path)[0]
+
+    def earlier_years(self, current: Path | None):
+        """The lookup ``[[…|change:YYYY]]`` uses: ``YYYY.yaml`` beside ``current`` (the
+        file being read), or in the data folder when the data came from no file."""
+        folder = current.parent if current is not None else self.data
+
+        def lookup(year: int, where: str) -> YearData:
+            path = folder / f"{year}.yaml"
+            if not path.is_file():
+                raise UnresolvedReference(
+                    f"{where}: cần dữ liệu năm {year} để so sánh nhưng không có tệp '{path}'"
+                )
+            try:
+                found = self.load(path)
+            except DataError as exc:
+                first = exc.problems[0] if exc.problems else path
+                raise UnresolvedReference(
+                    f"{where}: dữ liệu năm {year} không hợp lệ ({len(exc.problems)} lỗi; "
+                    f"đầu tiên: {first}); chạy 'baocao validate {year}'"
+                ) from exc
+            if found.year != year:
+                raise UnresolvedReference(
+                    f"{where}: tệp '{path}' ghi 'year: {found.year}', không phải {year}"
+                )
+            return found
+
+        return lookup
+
+
+def read_settings(root: Path) -> dict[str, str]:
+    """The folders named in ``<root>/baocao.yaml`` (none when the file is absent)."""
+    path = root / locations.SETTINGS_FILE
+    if not path.is_file():
+        return {}
+    parsed = parse_yaml(read_text(path), str(path))
+    if parsed.data is None:
+        return {}
+    problems = []
+    if not isinstance(parsed.data, dict):
+        problems.append(Problem(str(path), 1, 1, "tệp cài đặt phải là một bảng khóa: giá trị"))
+        raise SettingsError(problems)
+    settings = {}
+    for key, value in parsed.data.items():
+        line, column = parsed.locate((key,), key=True) or (None, None)
+        if key not in SETTINGS_KEYS:
+            known = ", ".join(SETTINGS_KEYS)
+            problems.append(
+                Problem(str(path), line, column, f"khóa không hợp lệ '{key}' (dùng: {known})")
+            )
+        elif not isinstance(value, str) or not value.strip():
+            line, column = parsed.locate((key,)) or (line, column)
+            problems.append(
+                Problem(str(path), line, column, f"'{key}' phải là đường dẫn tới một thư mục")
+            )
+        else:
+            settings[key] = value.strip()
+    if problems:
+        raise SettingsError(problems)
+    return settings
