@@ -5,7 +5,11 @@ The public API, loaded on first use so that importing the package stays instant:
 - ``load_year(year_or_path)`` → the year's data (raises ``DataError`` listing problems);
 - ``validate(year_or_path)`` → every problem found, with file, line and column;
 - ``compare(datasets)`` → year-over-year comparison of metrics by id;
-- ``render_year(data, templates, out_dir)`` → writes the BÁO CÁO and its Phụ lục.
+- ``render_year(data, templates, out_dir, draft=False)`` → writes the BÁO CÁO and its
+  Phụ lục; validates first and writes nothing for invalid data (``data`` may be the
+  result of ``validate``, whose work is then reused);
+- ``Workspace.open(root)`` → where a workspace's data, reports, templates and output
+  live (``baocao.yaml`` at its root may move them); loads and caches years.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ _API = {
     "validate": ("baocao.checks", "validate"),
     "compare": ("baocao.diff", "compare"),
     "render_year": ("baocao.render", "render_year"),
+    "Workspace": ("baocao.workspace", "Workspace"),
 }
 
 __all__ = [*_API, "__version__"]

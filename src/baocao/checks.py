@@ -124,7 +124,11 @@ def check_document_date(c: Checker) -> None:
 
 
 def check_unique_ids(c: Checker) -> None:
-    for section, items in (("metrics", c.data.metrics), ("task_lists", c.data.task_lists)):
+    sections: list[tuple[str, list[Any]]] = [
+        ("metrics", c.data.metrics),
+        ("task_lists", c.data.task_lists),
+    ]
+    for section, items in sections:
         first: dict[str, int] = {}
         what = "mã chỉ tiêu" if section == "metrics" else "mã danh sách nhiệm vụ"
         for index, item in enumerate(items):
@@ -230,7 +234,7 @@ def check_tables(c: Checker) -> None:
                 for i, metric_id in enumerate(ids):
                     if c.data.metric(metric_id) is None:
                         where = at + ("rows", r, "metric")
-                        if not isinstance(row.metric, str):
+                        if not isinstance(getattr(row, "metric", None), str):
                             where += (i,)
                         c.add(where, f"không có chỉ tiêu '{metric_id}' trong 'metrics'")
 

@@ -65,7 +65,7 @@ def install() -> bool:
         return False
     if getattr(typer_core, "_baocao_vietnamese", False):
         return True
-    typer_core._ = translate
+    setattr(typer_core, "_", translate)  # noqa: B010 - patching a module's internals
 
     original_help_option = decorators.help_option
 
@@ -79,7 +79,7 @@ def install() -> bool:
 
         return apply
 
-    decorators.help_option = help_option
+    setattr(decorators, "help_option", help_option)  # noqa: B010
 
     original_write_usage = formatting.HelpFormatter.write_usage
 
@@ -88,7 +88,7 @@ def install() -> bool:
             args = args.replace(english, vietnamese)
         original_write_usage(self, prog, args, USAGE_PREFIX if prefix is None else prefix)
 
-    formatting.HelpFormatter.write_usage = write_usage
+    setattr(formatting.HelpFormatter, "write_usage", write_usage)  # noqa: B010
 
     def show_usage_error(self, file=None) -> None:
         if file is None:
@@ -102,7 +102,7 @@ def install() -> bool:
             echo(f"{self.ctx.get_usage()}\n{hint}", file=file, color=self.ctx.color)
         echo(f"Lỗi: {translate_error(self.format_message())}", file=file)
 
-    exceptions.UsageError.show = show_usage_error
-    typer_core.TyperArgument.display_type_rich = lambda self, ctx: None
-    typer_core._baocao_vietnamese = True
+    setattr(exceptions.UsageError, "show", show_usage_error)  # noqa: B010
+    setattr(typer_core.TyperArgument, "display_type_rich", lambda self, ctx: None)  # noqa: B010
+    setattr(typer_core, "_baocao_vietnamese", True)  # noqa: B010
     return True

@@ -164,6 +164,6 @@ def render_summary(outcomes: list, refusal: Callable[[int, int], str]) -> None:
                 text += f"; không tạo được PDF từ {failed}"
         mark = "[red]lỗi[/red]" if outcome.failed else "[green]xong[/green]"
         out.print(f"  {escape(outcome.year)}: {mark}: {escape(text)}")
-    failed = sum(1 for outcome in outcomes if outcome.failed)
-    colour = "red" if failed else "green"
-    out.print(f"[{colour}]{len(outcomes) - failed} năm xong, {failed} năm lỗi.[/{colour}]")
+    failures = sum(1 for outcome in outcomes if outcome.failed)
+    colour = "red" if failures else "green"
+    out.print(f"[{colour}]{len(outcomes) - failures} năm xong, {failures} năm lỗi.[/{colour}]")

@@ -10,8 +10,9 @@ from __future__ import annotations
 from datetime import date
 
 from .formatting import BLANK, format_date, format_pending_date, to_letter, to_roman
-from .model import Appendix, AppendixPart, Bullets, Document, Section, YearData
+from .model import YearData
 from .prose import Footnotes, Paragraph, TextBuilder, YearReferences
+from .report_model import Appendix, AppendixPart, Bullets, Document, Section
 from .shapes import (
     AppendixContext,
     AppendixShape,

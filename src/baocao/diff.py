@@ -177,7 +177,7 @@ def year_value(year: int, metric: Metric) -> YearValue:
         text = with_unit(metric, observation_number(metric, obs))
     elif obs.text:
         text = obs.text
-    elif obs.numerator is not None:
+    elif obs.numerator is not None and obs.denominator is not None:
         text = f"{format_number(obs.numerator)}/{format_number(obs.denominator)}"
     else:
         text = "không có số liệu"

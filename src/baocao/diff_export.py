@@ -111,8 +111,8 @@ def to_csv(comparison: Comparison) -> str:
         by_year = {v.year: v for v in partial.values}
         cells = [partial.id, partial.name, partial.values[-1].metric.unit]
         for year in years:
-            value = by_year.get(year)
-            cells += [value.text, format_as_of(value.as_of)] if value else ["", ""]
+            found = by_year.get(year)
+            cells += [found.text, format_as_of(found.as_of)] if found else ["", ""]
         note = f"chỉ có trong năm {years_text(partial.years)}"
         writer.writerow([*cells, "", "", "", note])
     return buffer.getvalue()

@@ -205,8 +205,9 @@ def load_file_with_positions(path: Path) -> tuple[YearData, Parsed]:
 
 
 def validation_problems(exc: ValidationError, parsed: Parsed) -> list[Problem]:
-    errors = []
-    for error in exc.errors(include_url=False):
+    errors: list[tuple[Any, Any]] = []
+    for details in exc.errors(include_url=False):
+        error: dict[str, Any] = dict(details)
         errors.append((error, place_of(YearData, tuple(error["loc"]))))
     errors = _one_branch_per_union(errors)
     problems = []

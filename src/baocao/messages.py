@@ -15,12 +15,13 @@ def known_keys() -> list[str]:
     """Every key the year file may use, for 'did you mean' suggestions."""
     from pydantic import BaseModel
 
-    from . import model
+    from . import model, report_model
 
     keys: set[str] = set()
-    for value in vars(model).values():
-        if isinstance(value, type) and issubclass(value, BaseModel):
-            keys.update(value.model_fields)
+    for module in (model, report_model):
+        for value in vars(module).values():
+            if isinstance(value, type) and issubclass(value, BaseModel):
+                keys.update(value.model_fields)
     return sorted(keys)
 
 

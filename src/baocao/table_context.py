@@ -7,8 +7,9 @@ from typing import Any
 from .errors import UnresolvedReference
 from .formatting import to_roman
 from .metric_text import observation_text, target_text
-from .model import GroupRow, Metric, MetricRow, Table, TaskGroup, YearData
+from .model import Metric, TaskGroup, YearData
 from .prose import Paragraph, TextBuilder
+from .report_model import GroupRow, MetricRow, Table
 from .shapes import Cell, Row, TableShape
 
 

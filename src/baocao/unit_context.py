@@ -9,11 +9,13 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from .formatting import to_roman
 from .metric_text import observation_text
 from .model import UnitMetric, YearData
-from .prose import Footnotes, TextBuilder, YearReferences
-from .shapes import Part, Row, TableShape
+from .prose import Footnotes, Paragraph, TextBuilder, YearReferences
+from .shapes import Cell, Part, Row, TableShape
 from .units import Indicator, UnitComparison, compare_units, join_names
 from .units_export import group_title, headers, merge_note, row
 
@@ -40,14 +42,14 @@ def unit_parts(
     where: str,
 ) -> list[Part]:
     """One part per unit after the first, headed ``II. TỈNH …`` from ``first_number``."""
-    parts = []
+    parts: list[Part] = []
     for offset, unit in enumerate(data.units[1:]):
         index = data.units.index(unit)
         text = TextBuilder(references.for_unit(index), footnotes)
-        rows = []
+        rows: list[Row] = []
         for number, metric in enumerate(unit.metrics, start=1):
             place = f"units[{index}].metrics[{number - 1}]"
-            cells = [
+            cells: list[Cell] = [
                 [[f"{number:02d}"]],
                 text.paragraphs(metric.name, f"{place}.name"),
                 text.paragraphs(evaluation_text(metric), f"{place}.result"),
@@ -75,18 +77,20 @@ def comparison_table(data: YearData) -> TableShape:
     rows: list[Row] = []
     for group_number, (units, indicators) in enumerate(comparison.groups(), start=1):
         title = group_title(comparison, units)
-        cells = [[[to_roman(group_number)]], [[title]]] + [[] for _ in columns[2:]]
+        cells: list[Cell] = [[[to_roman(group_number)]], [[title]]]
+        cells += [[] for _ in columns[2:]]
         rows.append({"group": True, "cells": cells})
         for number, indicator in enumerate(indicators, start=1):
             lines = [[str(number)], *row(comparison, indicator)]
-            rows.append({"group": False, "cells": [[[line] for line in cell] for cell in lines]})
+            line_cells: list[Cell] = [[[line] for line in cell] for cell in lines]
+            rows.append({"group": False, "cells": line_cells})
     return {"columns": columns, "headers": ["STT", *headers(comparison)], "rows": rows}
 
 
 def comparison_part(data: YearData, part: Part) -> Part:
     """A part with ``unit_comparison``: its own heading and paragraphs, a note on the
     merged column, then the table."""
-    note = [merge_note()]
+    note: Paragraph = [merge_note()]
     return {**part, "paragraphs": [*part["paragraphs"], note], "table": comparison_table(data)}
 
 
@@ -170,7 +174,7 @@ def _gap_blocks(comparison: UnitComparison) -> list[tuple[str, str]]:
     if not with_gap:
         text = "Chưa có chỉ tiêu nào các đơn vị cùng có số liệu để tính chênh lệch."
         return [("bullet", f"- {text}")]
-    largest = sorted(with_gap, key=lambda i: abs(i.gap.absolute or 0), reverse=True)
+    largest = sorted(with_gap, key=lambda i: abs(Decimal(i.gap.absolute or 0)), reverse=True)
     lines = []
     for indicator in largest[:LARGEST_GAPS]:
         amount = indicator.gap.text(signed=False)

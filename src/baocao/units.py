@@ -220,9 +220,10 @@ def gap(sides: tuple[Side, ...]) -> Gap:
     if len(sides) == 2:
         high, low = with_figures
     else:
-        high = max(with_figures, key=lambda s: s.number)
-        low = min(with_figures, key=lambda s: s.number)
+        high = max(with_figures, key=lambda s: s.number or 0)
+        low = min(with_figures, key=lambda s: s.number or 0)
     assert high.value is not None and low.value is not None
+    assert high.value.value is not None and low.value.value is not None
     absolute = high.value.value - low.value.value
     return Gap(Change(low.value, high.value, absolute=absolute))
 
@@ -270,10 +271,10 @@ def compare_units(data: YearData) -> UnitComparison:
                 keys.append(key)
                 own = data.metric(key)
                 names[key] = own.name if own else metric.name
-    for metric in data.metrics:
-        if metric.id not in names and metric.evaluation is not None:
-            keys.append(metric.id)
-            names[metric.id] = metric.name
+    for own_metric in data.metrics:
+        if own_metric.id not in names and own_metric.evaluation is not None:
+            keys.append(own_metric.id)
+            names[own_metric.id] = own_metric.name
     indicators = []
     for key in keys:
         sides = [_side(data.year, units[0], data.metric(key))]

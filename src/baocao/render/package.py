@@ -84,7 +84,11 @@ def check_well_formed(name: str, data: bytes) -> None:
 
     No tree is built (a long Phụ lục is megabytes of XML); namespace errors, which
     libxml2 reports without stopping when it builds no tree, are errors too."""
-    parser = etree.XMLParser(recover=False, resolve_entities=False, target=_Discard())
+    parser = etree.XMLParser(
+        recover=False,
+        resolve_entities=False,
+        target=_Discard(),  # type: ignore[arg-type]  # lxml-stubs know no custom targets
+    )
     try:
         etree.fromstring(data, parser=parser)
     except etree.XMLSyntaxError as exc:

@@ -101,14 +101,14 @@ def _run(soffice: str, source: Path, staging: Path, profile: Path, timeout: floa
         str(staging),
         str(source),
     ]
-    own_group = {"start_new_session": True} if sys.platform != "win32" else {}
+    own_group = sys.platform != "win32"
     try:
         process = subprocess.Popen(
             command,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
-            **own_group,
+            start_new_session=own_group,
         )
     except OSError as exc:
         return f"không chạy được LibreOffice ({soffice}): {exc.strerror or exc}"

@@ -65,13 +65,15 @@ class _Guard(NodeTransformer):
     """Route every loop's iterable and every ``~`` through the guards."""
 
     def visit_For(self, node: nodes.For) -> nodes.Node:
-        node = self.generic_visit(node)
-        node.iter = nodes.Filter(node.iter, LOOP_GUARD, [], [], None, None, lineno=node.lineno)
-        return node
+        visited: Any = self.generic_visit(node)
+        visited.iter = nodes.Filter(
+            visited.iter, LOOP_GUARD, [], [], None, None, lineno=visited.lineno
+        )
+        return visited
 
     def visit_Concat(self, node: nodes.Concat) -> nodes.Node:
-        node = self.generic_visit(node)
-        return nodes.Filter(node, SIZE_GUARD, [], [], None, None, lineno=node.lineno)
+        visited: Any = self.generic_visit(node)
+        return nodes.Filter(visited, SIZE_GUARD, [], [], None, None, lineno=visited.lineno)
 
 
 @jinja2.pass_context

@@ -9,6 +9,7 @@ Word restyles every table.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from .xml import escape_text, paragraph, runs
@@ -66,7 +67,7 @@ def _cell_paragraphs(paragraphs: list[Any], style: str) -> str:
     return "".join(paragraph(p, style) for p in paragraphs)
 
 
-def table_xml(table: dict[str, Any], text_width_mm: float) -> str:
+def table_xml(table: Mapping[str, Any], text_width_mm: float) -> str:
     """A bordered, fixed-layout table whose header row repeats on every page."""
     columns = table["columns"]
     widths = column_widths(columns, round(text_width_mm * TWIPS_PER_MM))
@@ -138,7 +139,7 @@ def _group_row(columns: list[str], widths: list[int], cells: list[Any]) -> str:
     if columns and columns[0] == "stt":
         out.append(_cell(widths[0], _cell_paragraphs(cells[0], "BCTableGroupCenter")))
         rest_start = 1
-    title = next((c for c in cells[rest_start:] if c), [])
+    title: list[Any] = next((c for c in cells[rest_start:] if c), [])
     span = len(columns) - rest_start
     out.append(_cell(sum(widths[rest_start:]), _cell_paragraphs(title, "BCTableGroup"), span))
     return f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{''.join(out)}</w:tr>"
