@@ -25,7 +25,6 @@ HERE = Path(__file__).resolve().parent
 
 FONT = layout.FONT
 PAGE = {"width": Mm(layout.PAGE_WIDTH), "height": Mm(layout.PAGE_HEIGHT)}
-MARGINS = {name: Mm(value.default) for name, value in layout.MARGINS.items()}
 HEADER_DISTANCE = Mm(layout.HEADER_DISTANCE)
 
 
@@ -58,7 +57,7 @@ PARAGRAPH_STYLES = {
     "BC Heading 2": ("BC Body", BODY_SIZE, True, False, "justify", BODY_INDENT, Pt(3), None),
     "BC Heading 3": ("BC Body", BODY_SIZE, False, False, "justify", BODY_INDENT, 0, None),
     "BC Bullet": ("BC Body", BODY_SIZE, False, False, "justify", BODY_INDENT, 0, None),
-    "BC Bullet 2": ("BC Body", BODY_SIZE, False, False, "justify", Cm(1.77), 0, None),
+    "BC Bullet 2": ("BC Body", BODY_SIZE, False, False, "justify", BODY_INDENT, 0, None),
     "BC Agency": (None, pt("agency"), False, False, "center", None, 0, 0),
     "BC Number": (None, pt("number"), False, False, "center", None, Pt(6), 0),
     "BC Title": (None, pt("type"), True, False, "center", None, 0, 0),
@@ -164,10 +163,8 @@ def setup_page(section, landscape: bool) -> None:
     else:
         section.orientation = WD_ORIENT.PORTRAIT
         section.page_width, section.page_height = PAGE["width"], PAGE["height"]
-    section.top_margin = MARGINS["top"]
-    section.bottom_margin = MARGINS["bottom"]
-    section.left_margin = MARGINS["left"]
-    section.right_margin = MARGINS["right"]
+    for side, value in layout.margin_ranges(landscape).items():
+        setattr(section, f"{side}_margin", Mm(value.default))
     section.header_distance = HEADER_DISTANCE
     section.footer_distance = HEADER_DISTANCE
     section.different_first_page_header_footer = True

@@ -65,13 +65,26 @@ MARGINS = {
     "left": Range(30, 35, 30),
     "right": Range(15, 20, 15),
 }
+LANDSCAPE_MARGINS = {
+    "top": Range(30, 35, 30),
+    "bottom": Range(15, 20, 15),
+    "left": Range(20, 25, 20),
+    "right": Range(20, 25, 20),
+}
+"""A landscape page (a wide table) is bound by its top edge: the binding margin of
+30–35 mm moves to the top and the outer one to the bottom; left and right take the
+20–25 mm of the portrait top and bottom (*practice* of reading Phụ lục I, II.3)."""
 MARGIN_NAMES = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
 MARGINS_CLAUSE = II_3
 
 
+def margin_ranges(landscape: bool) -> dict[str, Range]:
+    return LANDSCAPE_MARGINS if landscape else MARGINS
+
+
 def text_width(margins: dict[str, float] | None = None, landscape: bool = False) -> float:
     """Width of the text area between the left and right margins."""
-    margins = margins or {name: r.default for name, r in MARGINS.items()}
+    margins = margins or {name: r.default for name, r in margin_ranges(landscape).items()}
     page = PAGE_HEIGHT if landscape else PAGE_WIDTH
     return page - margins["left"] - margins["right"]
 
@@ -136,13 +149,15 @@ RULE_CLAUSES = {"agency": III_2, "motto": III_1}
 RULE_CLAUSES["summary"] = III_5
 
 NUMBER_LINE = re.compile(r"^Số:\s*(?P<number>[^/\s]*)\s*/(?P<symbol>\S*)$")
-SYMBOL = re.compile(r"^BC-[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*$")
+SYMBOL = re.compile(r"^(?P<kind>[A-ZĐ][A-ZĐa-z]*)-[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*$")
+TYPE_ABBREVIATIONS = {"BÁO CÁO": "BC", "KẾ HOẠCH": "KH", "TỜ TRÌNH": "TTr", "THÔNG BÁO": "TB"}
+"""Phụ lục III of the decree: the abbreviation of a document type in its symbol."""
 DATE = re.compile(r"ngày\s+(?P<day>\S*?)\s*tháng\s+(?P<month>\S*?)\s*năm\s+(?P<year>\d{4})")
 PLACE_DATE = re.compile(r"^(?P<place>[^,]+), (?P<date>ngày.*)$")
 
 
-def number_problem(line: str) -> str | None:
-    """What is wrong with a ``Số: 05/BC-STTTT`` line, or None."""
+def number_problem(line: str, kind: str | None = "BC") -> str | None:
+    """What is wrong with a ``Số: 05/BC-STTTT`` line (``kind``: the type's abbreviation)."""
     match = NUMBER_LINE.match(line.strip())
     if not match:
         return "không đúng dạng “Số: 05/BC-…” (“Số:”, số, “/”, ký hiệu, không có dấu cách)"
@@ -151,8 +166,13 @@ def number_problem(line: str) -> str | None:
         return f"số “{number}” không phải là số"
     if number.isdigit() and int(number) < 10 and len(number) != 2:
         return f"số nhỏ hơn 10 phải có số 0 ở trước (“{int(number):02d}”, không phải “{number}”)"
-    if not SYMBOL.match(symbol):
-        return f"ký hiệu “{symbol}” không đúng dạng “BC-…” (chữ in hoa, các nhóm nối bằng “-”)"
+    symbol_match = SYMBOL.match(symbol)
+    if not symbol_match:
+        return (
+            f"ký hiệu “{symbol}” không đúng dạng “{kind or 'BC'}-…” (in hoa, các nhóm nối bằng “-”)"
+        )
+    if kind and symbol_match.group("kind") != kind:
+        return f"ký hiệu “{symbol}” phải bắt đầu bằng “{kind}-” (chữ viết tắt của tên loại văn bản)"
     return None
 
 
