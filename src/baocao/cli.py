@@ -375,6 +375,19 @@ def compare(
     _emit_text(kind, getattr(units_export, COMPARE_WRITERS[kind])(comparison), output)
 
 
+@app.command("kiemtra")
+def kiemtra(
+    files: Annotated[list[Path], typer.Argument(help="Tệp Word (.docx).", metavar="TỆP")],
+    fmt: Annotated[ProblemFormat, typer.Option("--format", "-f", help="text hoặc json.")] = (
+        ProblemFormat.text
+    ),
+) -> None:
+    """Kiểm tra thể thức tệp Word bất kỳ theo Nghị định 30/2020/NĐ-CP."""
+    from .kiemtra.command import run
+
+    raise typer.Exit(code=run(files, fmt.value))
+
+
 def main() -> None:
     """Console-script entry point."""
     import gc
