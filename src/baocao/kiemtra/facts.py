@@ -158,6 +158,9 @@ class DocumentFacts:
             out.extend(block.paragraphs() if isinstance(block, Table) else [block])
         return out
 
+    def tables(self) -> list[Table]:
+        return [block for block in self.blocks if isinstance(block, Table)]
+
     def all_paragraphs(self) -> list[Paragraph]:
         """Body, headers, footers and footnotes."""
         out = self.paragraphs()

@@ -136,3 +136,22 @@ def no_number_on_first_page(document: Document) -> Outcome:
             detail += " (chưa chọn “Different First Page” cho phần đầu)"
         return [Violation(shown[0].where, detail)]
     return []
+
+
+@rule("bang-trong-le", "Bảng nằm trong vùng chữ, không lấn ra lề trang", layout.MARGINS_CLAUSE)
+def tables_inside_margins(document: Document) -> Outcome:
+    out = []
+    sections = document.facts.sections
+    for table in document.facts.tables():
+        section = sections[min(table.section, len(sections)) - 1]
+        left = -table.indent
+        right = table.indent + table.width - section.text_width
+        problems = []
+        if left > layout.LENGTH_TOLERANCE:
+            problems.append(f"lấn lề trái {mm_text(left)}")
+        if right > layout.LENGTH_TOLERANCE:
+            problems.append(f"lấn lề phải {mm_text(right)}")
+        if problems:
+            name = table.label or "bảng"
+            out.append(Violation(f"{name} (bảng {table.number})", ", ".join(problems)))
+    return out
