@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from docx.oxml.ns import qn
+from docx.styles import BabelFish
 
 W_VAL = qn("w:val")
 THEME_SLOTS = {"ascii": "asciiTheme", "hAnsi": "hAnsiTheme"}
@@ -53,7 +54,8 @@ class StyleSheet:
             style_id = style.get(qn("w:styleId"))
             self.styles[style_id] = style
             name = style.find(qn("w:name"))
-            self.names[style_id] = name.get(W_VAL) if name is not None else style_id
+            raw = name.get(W_VAL) if name is not None else style_id
+            self.names[style_id] = BabelFish.internal2ui(raw)
             if style.get(qn("w:type")) == "paragraph" and on_off_attr(style.get(qn("w:default"))):
                 self.default_paragraph = style_id
         defaults = element.find(qn("w:docDefaults"))
