@@ -104,6 +104,10 @@ def typed_report(
     first_page_number: bool = False,
     recipients: list[str] | None = None,
     body: list[str] | None = None,
+    parent: tuple[str, ...] = ("ỦY BAN NHÂN DÂN TỈNH AN GIANG",),
+    agency: tuple[str, ...] = ("SỞ THÔNG TIN VÀ TRUYỀN THÔNG",),
+    authority: tuple[str, ...] = ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"),
+    signer: str = "Nguyễn Văn An",
 ):
     document = Document()
     normal = document.styles["Normal"]
@@ -127,11 +131,12 @@ def typed_report(
     left, right = table.rows[0].cells
     left.paragraphs[0]._p.getparent().remove(left.paragraphs[0]._p)
     right.paragraphs[0]._p.getparent().remove(right.paragraphs[0]._p)
-    line(left, "ỦY BAN NHÂN DÂN TỈNH AN GIANG", 12)
-    agency = "SỞ THÔNG TIN VÀ TRUYỀN THÔNG"
-    line(left, agency, 12, bold=True)
+    for text in parent:
+        line(left, text, 12)
+    for text in agency:
+        line(left, text, 12, bold=True)
     available = LEFT - CELL_PADDING
-    agency_line = min(layout.text_length(agency, 12, True), available)
+    agency_line = min(max(layout.text_length(t, 12, True) for t in agency), available)
     border_rule(line(left, "", 12), agency_line * 0.4, available)
     line(right, layout.NATIONAL_TITLE, 12, bold=True)
     line(right, motto, 13, bold=True)
@@ -168,11 +173,11 @@ def typed_report(
     line(left, "Nơi nhận:", 12, bold=True, italic=True, align="left")
     for recipient in recipients if recipients is not None else RECIPIENTS:
         line(left, recipient, 11, align="left")
-    line(right, "KT. GIÁM ĐỐC", 14, bold=True)
-    line(right, "PHÓ GIÁM ĐỐC", 14, bold=True)
+    for text in authority:
+        line(right, text, 14, bold=True)
     for _ in range(4):
         line(right, "", 14)
-    line(right, "Nguyễn Văn An", 14, bold=True)
+    line(right, signer, 14, bold=True)
     return document
 
 
@@ -186,3 +191,91 @@ def add_landscape_section(document, margins=None):
 def save(document, path: Path) -> Path:
     document.save(str(path))
     return path
+
+
+def _cell(cell, items) -> None:
+    """Replace the cell's empty paragraph by centred lines ``(text, size, bold, italic)``."""
+    cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
+    for text, size, bold, italic in items:
+        paragraph = cell.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if text:
+            run = paragraph.add_run(text)
+            run.font.size, run.bold, run.italic = Pt(size), bold, italic
+
+
+def district_report_with_mistakes():
+    """A UBND huyện report typed by hand in Word with the usual mistakes (README example):
+    page number in the footer and on page 1, "HOÀ", en dashes in the motto, typed
+    underscores too short, "Số: 7 /", "ngày 5 tháng 03" upright, no rule under the
+    summary, one run in Arial, one paragraph aligned left, no "./.", "- Lưu VT.", "ThS."."""
+    document = Document()
+    normal = document.styles["Normal"]
+    normal.font.name, normal.font.size = FONT, Pt(14)
+    section = document.sections[0]
+    setup(section, margins={"top": 20, "bottom": 20, "left": 30, "right": 20})
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    footer._p.append(field)
+
+    table = document.add_table(rows=2, cols=2)
+    _cell(
+        table.cell(0, 0),
+        [("ỦY BAN NHÂN DÂN", 13, True, False), ("HUYỆN CHÂU THÀNH", 13, True, False)]
+        + [("_______", 13, False, False)],
+    )
+    _cell(
+        table.cell(0, 1),
+        [("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, True, False)]
+        + [("Độc lập – Tự do – Hạnh phúc", 14, True, False), ("_" * 23, 14, False, False)],
+    )
+    _cell(table.cell(1, 0), [("Số: 7 /BC-UBND", 13, False, False)])
+    _cell(table.cell(1, 1), [("Châu Thành, ngày 5 tháng 03 năm 2024", 14, False, False)])
+
+    def paragraph(text, bold=False, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True, font=None):
+        added = document.add_paragraph()
+        added.alignment = align
+        if indent:
+            added.paragraph_format.first_line_indent = Mm(10)
+        added.paragraph_format.space_after = Pt(6)
+        run = added.add_run(text)
+        run.bold = bold
+        if font:
+            run.font.name = font
+
+    centre = {"bold": True, "align": WD_ALIGN_PARAGRAPH.CENTER, "indent": False}
+    paragraph("BÁO CÁO", **centre)
+    paragraph("Tình hình thực hiện chuyển đổi số quý I năm 2024", **centre)
+    paragraph(
+        "Thực hiện Kế hoạch số 15/KH-UBND ngày 10/01/2024 của Ủy ban nhân dân tỉnh, "
+        "Ủy ban nhân dân huyện Châu Thành báo cáo như sau:"
+    )
+    paragraph("I. KẾT QUẢ ĐẠT ĐƯỢC", bold=True)
+    paragraph(
+        "Tỷ lệ hồ sơ giải quyết trực tuyến đạt 72,5%; 100% xã, thị trấn có Tổ công nghệ "
+        "số cộng đồng.",
+        font="Arial",
+    )
+    paragraph("Một số xã còn chậm cập nhật dữ liệu lên hệ thống.", align=WD_ALIGN_PARAGRAPH.LEFT)
+    paragraph(
+        "Trên đây là báo cáo tình hình thực hiện chuyển đổi số quý I năm 2024 "
+        "của Ủy ban nhân dân huyện Châu Thành."
+    )
+
+    signature = document.add_table(rows=1, cols=2)
+    left, right = signature.rows[0].cells
+    left.paragraphs[0]._p.getparent().remove(left.paragraphs[0]._p)
+    for text, size, bold, italic in [
+        ("Nơi nhận:", 12, True, True),
+        ("- UBND tỉnh;", 11, False, False),
+        ("- Sở TT&TT;", 11, False, False),
+        ("- Lưu VT.", 11, False, False),
+    ]:
+        run = left.add_paragraph().add_run(text)
+        run.font.size, run.bold, run.italic = Pt(size), bold, italic
+    authority = ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "", ""]
+    lines = [(text, 14, bool(text), False) for text in authority]
+    _cell(right, [*lines, ("ThS. Trần Văn Bình", 14, True, False)])
+    return document

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
@@ -11,7 +13,12 @@ from typer.testing import CliRunner
 from baocao.cli import app
 from baocao.kiemtra import check
 from baocao.kiemtra.rule import ERROR, PASSED, UNCHECKED, WARNING
-from tests.kiemtra_fixtures import add_landscape_section, save, typed_report
+from tests.kiemtra_fixtures import (
+    add_landscape_section,
+    district_report_with_mistakes,
+    save,
+    typed_report,
+)
 
 runner = CliRunner()
 
@@ -44,6 +51,31 @@ def test_a_correct_hand_typed_report_passes(tmp_path):
     assert statuses["ke-tieu-ngu"] == PASSED
 
 
+def test_a_district_report_signed_for_the_committee_passes(tmp_path):
+    """No parent agency, a two-line bold agency name, TM. / KT. / deputy title."""
+    document = typed_report(
+        parent=(),
+        agency=("ỦY BAN NHÂN DÂN", "HUYỆN CHÂU THÀNH"),
+        number="Số: 12/BC-UBND",
+        authority=("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"),
+        signer="Trần Văn Bình",
+    )
+    assert findings(save(document, tmp_path / "huyen.docx")) == {}
+
+
+def test_signer_with_an_academic_title_and_a_bare_kt(tmp_path):
+    path = save(
+        typed_report(authority=("KT. GIÁM ĐỐC",), signer="ThS. Nguyễn Văn An"), tmp_path / "k.docx"
+    )
+    found = findings(path)
+    assert set(found) == {"chu-ky"}
+    details = [detail for _where, detail in found["chu-ky"]]
+    assert details == [
+        "sau dòng “KT. …” phải có chức vụ của cấp phó ký thay",
+        "không ghi học hàm, học vị trước họ tên",
+    ]
+
+
 def test_left_margin_of_25_mm(tmp_path):
     rule_id, where, detail = only(save(typed_report(left_margin=25), tmp_path / "le.docx"))
     assert rule_id == "le-trang"
@@ -60,7 +92,7 @@ def test_arial_in_one_run_through_a_style(tmp_path):
     rule_id, where, detail = only(save(document, tmp_path / "arial.docx"))
     assert rule_id == "phong-chu"
     assert where.startswith("đoạn ") and "«Tỷ lệ hồ sơ giải quyết" in where
-    assert detail.endswith("dùng “Arial”, từ kiểu “Trích dẫn”")
+    assert detail.endswith("dùng “Arial” (đặt ở kiểu “Trích dẫn”)")
 
 
 def test_a_theme_font_is_resolved_through_the_document_defaults(tmp_path):
@@ -200,3 +232,23 @@ def test_every_rule_has_a_clause_and_a_severity(rule_id):
     rule = next(r for r in RULES if r.id == rule_id)
     assert rule.clause.startswith("Phụ lục I") or rule.clause == "thực tế"
     assert rule.severity in (ERROR, WARNING)
+
+
+def test_the_readme_example_is_what_the_command_prints(tmp_path, monkeypatch):
+    """The README shows the real output for the hand-typed district report."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    shown = re.search(
+        r"\(`baocao kiemtra BaoCao_huyen.docx`\):\n\n```text\n(.*?)\n```", readme, re.S
+    )
+    assert shown, "README has the kiemtra example"
+    save(district_report_with_mistakes(), tmp_path / "BaoCao_huyen.docx")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["kiemtra", "BaoCao_huyen.docx"])
+    assert result.exit_code == 1
+    assert result.output.rstrip("\n") == shown.group(1)
+
+
+def test_kiemtra_help_does_not_import_the_docx_libraries():
+    from tests.test_startup import modules_loaded_by
+
+    assert modules_loaded_by("kiemtra", "--help") == []

@@ -157,23 +157,29 @@ PLACE_DATE = re.compile(r"^(?P<place>[^,]+), (?P<date>ngày.*)$")
 
 
 def number_problem(line: str, kind: str | None = "BC") -> str | None:
-    """What is wrong with a ``Số: 05/BC-STTTT`` line (``kind``: the type's abbreviation)."""
+    """What is wrong with a ``Số: 05/BC-STTTT`` line (``kind``: the type's abbreviation).
+
+    A blank number (spaces left to fill in by hand at registration) is allowed."""
     match = NUMBER_LINE.match(line.strip())
     if not match:
         return "không đúng dạng “Số: 05/BC-…” (“Số:”, số, “/”, ký hiệu, không có dấu cách)"
     number, symbol = match.group("number"), match.group("symbol")
+    problems = []
     if number and not number.isdigit():
-        return f"số “{number}” không phải là số"
+        problems.append(f"số “{number}” không phải là số")
     if number.isdigit() and int(number) < 10 and len(number) != 2:
-        return f"số nhỏ hơn 10 phải có số 0 ở trước (“{int(number):02d}”, không phải “{number}”)"
+        problems.append(
+            f"số nhỏ hơn 10 phải có số 0 ở trước (“{int(number):02d}”, không phải “{number}”)"
+        )
+    if number and re.search(rf"{re.escape(number)}\s+/", line):
+        problems.append("không để dấu cách giữa số và “/”")
     symbol_match = SYMBOL.match(symbol)
     if not symbol_match:
-        return (
-            f"ký hiệu “{symbol}” không đúng dạng “{kind or 'BC'}-…” (in hoa, các nhóm nối bằng “-”)"
-        )
-    if kind and symbol_match.group("kind") != kind:
-        return f"ký hiệu “{symbol}” phải bắt đầu bằng “{kind}-” (chữ viết tắt của tên loại văn bản)"
-    return None
+        expected = f"{kind or 'BC'}-…"
+        problems.append(f"ký hiệu “{symbol}” không đúng dạng “{expected}” (in hoa, nối bằng “-”)")
+    elif kind and symbol_match.group("kind") != kind:
+        problems.append(f"ký hiệu “{symbol}” phải bắt đầu bằng “{kind}-” (viết tắt của tên loại)")
+    return "; ".join(problems) or None
 
 
 def date_problem(day: str, month: str) -> str | None:

@@ -50,7 +50,10 @@ class Paragraph:
     @property
     def where(self) -> str:
         words = self.stripped
-        quote = f" «{words[:40]}{'…' if len(words) > 40 else ''}»" if words else " (dòng trống)"
+        if words:
+            quote = f" «{words[:40]}{'…' if len(words) > 40 else ''}»"
+        else:
+            quote = " «số trang»" if "PAGE" in self.fields else " (dòng trống)"
         head = f"{self.container}, " if self.container else ""
         return f"{head}đoạn {self.number}{quote}"
 

@@ -308,13 +308,13 @@ class Reader:
         return names
 
     def _footnotes(self) -> list[Paragraph]:
-        from lxml import etree
+        from docx.oxml import parse_xml
 
         out: list[Paragraph] = []
         for part in self.document.part.package.iter_parts():
             if not str(part.partname).endswith("/footnotes.xml"):
                 continue
-            root = etree.fromstring(part.blob)
+            root = parse_xml(part.blob)
             for note in root.findall(f"{W}footnote"):
                 if note.get(f"{W}type") not in (None, "normal"):
                     continue

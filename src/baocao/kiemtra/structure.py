@@ -29,6 +29,7 @@ class Header:
     motto_rule: Paragraph | None = None
     parent: list[Paragraph] = field(default_factory=list)
     agency: Paragraph | None = None
+    agency_lines: list[Paragraph] = field(default_factory=list)
     agency_rule: Paragraph | None = None
     number: Paragraph | None = None
     date: Paragraph | None = None
@@ -106,9 +107,7 @@ def _header(table: Table) -> Header:
     table.label = "phần đầu văn bản"
     _rename(table)
     cells = [cell for row in table.rows for cell in row]
-    right_cell = next(
-        c for c in cells if any("CỘNG HÒA" in norm(p.text).upper() for p in c.paragraphs)
-    )
+    right_cell = next(c for c in cells if any(_is_title(p) for p in c.paragraphs))
     row = next(r for r in table.rows if right_cell in r)
     left_cell = next((c for c in row if c is not right_cell), Cell([], 0.0))
     others = [p for c in cells if c is not right_cell and c is not left_cell for p in c.paragraphs]
@@ -140,8 +139,14 @@ def _header(table: Table) -> Header:
             header.agency_rule = paragraph
             break
     if names:
+        # The issuing agency is the run of bold lines at the end (a long name such as
+        # "ỦY BAN NHÂN DÂN / HUYỆN CHÂU THÀNH" takes two); the lines above are the parent.
+        split = len(names) - 1
+        while split > 0 and names[split - 1].all_bold() and names[split].all_bold():
+            split -= 1
+        header.agency_lines = names[split:]
         header.agency = names[-1]
-        header.parent = names[:-1]
+        header.parent = names[:split]
     return header
 
 

@@ -24,7 +24,7 @@ THEME_SLOTS = {"ascii": "asciiTheme", "hAnsi": "hAnsiTheme"}
 class Value:
     value: Any
     source: str
-    """Where the value was set: 'trực tiếp', 'kiểu “X”', 'mặc định của tài liệu', 'chủ đề'."""
+    """Where the value was set: direct formatting, a style, the document defaults, the theme."""
 
 
 def on_off(element) -> bool | None:
@@ -81,7 +81,7 @@ class StyleSheet:
         layers: list[tuple[Any, str]] = []
         r_pr = run.find(qn("w:rPr")) if run is not None else None
         if r_pr is not None:
-            layers.append((r_pr, "trực tiếp"))
+            layers.append((r_pr, "định dạng trực tiếp của đoạn chữ"))
             char_style = r_pr.find(qn("w:rStyle"))
             if char_style is not None:
                 for style in self.chain(char_style.get(W_VAL)):
@@ -153,12 +153,12 @@ def _find(element, *path: str):
 
 
 def _theme_fonts(document) -> dict[str, str]:
-    from lxml import etree
+    from docx.oxml import parse_xml
 
     namespace = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
     for part in document.part.package.iter_parts():
         if part.partname.endswith("/theme1.xml") or "/theme/" in part.partname:
-            root = etree.fromstring(part.blob)
+            root = parse_xml(part.blob)
             fonts = {}
             for kind in ("major", "minor"):
                 latin = root.find(f".//{namespace}{kind}Font/{namespace}latin")

@@ -27,7 +27,7 @@ def _elements(document: Document) -> dict[str, list[Paragraph]]:
         "national_title": [header.title] if header.title else [],
         "motto": [header.motto] if header.motto else [],
         "parent_agency": header.parent,
-        "agency": [header.agency] if header.agency else [],
+        "agency": header.agency_lines,
         "number": [header.number] if header.number else [],
         "place_date": [header.date] if header.date else [],
     }
@@ -40,7 +40,7 @@ def _elements(document: Document) -> dict[str, list[Paragraph]]:
 @rule(
     "co-kieu-chu-dau",
     "Cỡ và kiểu chữ phần đầu: quốc hiệu 12–13 đậm, tiêu ngữ 13–14 đậm, cơ quan chủ quản "
-    "12–13 đứng, cơ quan ban hành 12–13 đậm, số ký hiệu 13, ngày tháng 13–14 nghiêng, "
+    "12–13 đứng, cơ quan ban hành 12–13 đậm, số ký hiệu 13, ngày tháng 13–14, "
     "tên loại và trích yếu 13–14 đậm",
     layout.FONT_CLAUSE,
 )
@@ -51,9 +51,9 @@ def header_styles(document: Document) -> Outcome:
     for key, paragraphs in _elements(document).items():
         element = layout.ELEMENTS[key]
         for paragraph in paragraphs:
-            problems = style_problems(
-                paragraph, element.size, element.bold, element.italic, element.name
-            )
+            # The italic date line is the rule ngay-thang's: not reported twice.
+            italic = None if key == "place_date" else element.italic
+            problems = style_problems(paragraph, element.size, element.bold, italic, element.name)
             if problems:
                 out.append(Violation(paragraph.where, "; ".join(problems)))
     return out
@@ -133,7 +133,7 @@ def agency(document: Document) -> Outcome:
     if header.agency is None:
         return [missing("tên cơ quan ban hành")]
     out = []
-    for paragraph in [*header.parent, header.agency]:
+    for paragraph in [*header.parent, *header.agency_lines]:
         text = norm(paragraph.text)
         if text != text.upper():
             out.append(Violation(paragraph.where, "tên cơ quan phải viết in hoa"))
@@ -174,7 +174,7 @@ def agency_rule(document: Document) -> Outcome:
     assert header is not None
     if header.agency is None:
         return [missing("tên cơ quan ban hành")]
-    line = _line_length(header.agency)
+    line = max(_line_length(p) for p in header.agency_lines)
     problem = _rule_share(header.agency_rule, line, layout.AGENCY_RULE, "tên cơ quan")
     if problem:
         return [Violation((header.agency_rule or header.agency).where, problem)]

@@ -79,7 +79,8 @@ def font(document: Document) -> Outcome:
                 continue
             name = f"“{value.value}”" if value.value else "không đặt phông (Word tự chọn)"
             words = " ".join(run.text.split())[:30]
-            out.append(Violation(paragraph.where, f"chữ «{words}» dùng {name}, từ {value.source}"))
+            detail = f"chữ «{words}» dùng {name} (đặt ở {value.source})"
+            out.append(Violation(paragraph.where, detail))
             break
     return out
 
