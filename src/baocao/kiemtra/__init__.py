@@ -34,8 +34,12 @@ def check(path: Path) -> FileReport:
         facts = read(path)
     except UnreadableDocument as exc:
         return FileReport(path, error=str(exc))
-    structure = locate(facts)
-    return FileReport(path, structure.kind, evaluate(Document(facts, structure)))
+    try:
+        structure = locate(facts)
+        return FileReport(path, structure.kind, evaluate(Document(facts, structure)))
+    except Exception as exc:  # noqa: BLE001 - one odd file must not stop the others
+        detail = f"{type(exc).__name__}: {exc}"
+        return FileReport(path, error=f"không kiểm tra được tệp này (lỗi của baocao: {detail})")
 
 
 __all__ = ["ERROR", "RULES", "WARNING", "FileReport", "check"]

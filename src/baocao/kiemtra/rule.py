@@ -95,8 +95,8 @@ def evaluate(document: Document) -> list[Result]:
 
 
 NO_HEADER = (
-    "không có phần đầu văn bản (bảng có quốc hiệu và tên cơ quan): "
-    "tệp không phải là một văn bản hành chính đầy đủ"
+    "không có phần đầu văn bản (bảng có quốc hiệu và tên cơ quan ở đầu tệp): tệp là bảng "
+    "hoặc tài liệu khác, hoặc phần đầu nằm trong khung chữ (text box) mà công cụ chưa đọc"
 )
 
 
