@@ -145,12 +145,10 @@ SUMMARY_RULE = Range(1 / 3, 1 / 2, 1 / 3)
 """Length of the rule under the summary line, as a share of its longest line."""
 MOTTO_RULE_TOLERANCE = 0.05
 """The rule under the motto is as long as the motto, within 5 %."""
-RULE_CLAUSES = {"agency": III_2, "motto": III_1}
-RULE_CLAUSES["summary"] = III_5
 
 NUMBER_LINE = re.compile(r"^Số:\s*(?P<number>[^/\s]*)\s*/(?P<symbol>\S*)$")
 SYMBOL = re.compile(r"^(?P<kind>[A-ZĐ][A-ZĐa-z]*)-[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*$")
-TYPE_ABBREVIATIONS = {"BÁO CÁO": "BC", "KẾ HOẠCH": "KH", "TỜ TRÌNH": "TTr", "THÔNG BÁO": "TB"}
+TYPE_ABBREVIATIONS = {TYPE: "BC", "KẾ HOẠCH": "KH", "TỜ TRÌNH": "TTr", "THÔNG BÁO": "TB"}
 """Phụ lục III of the decree: the abbreviation of a document type in its symbol."""
 DATE = re.compile(r"ngày\s+(?P<day>\S*?)\s*tháng\s+(?P<month>\S*?)\s*năm\s+(?P<year>\d{4})")
 PLACE_DATE = re.compile(r"^(?P<place>[^,]+), (?P<date>ngày.*)$")

@@ -17,8 +17,6 @@ from ..rule import (
 )
 from ..structure import norm
 
-HEADER_ELEMENTS = ("national_title", "motto", "parent_agency", "agency", "number", "place_date")
-
 
 def _elements(document: Document) -> dict[str, list[Paragraph]]:
     header = document.structure.header
