@@ -17,94 +17,63 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Emu, Mm, Pt
+from docx.shared import Cm, Mm, Pt
+
+from baocao import layout
 
 HERE = Path(__file__).resolve().parent
 
-FONT = "Times New Roman"
-PAGE = {"width": Mm(210), "height": Mm(297)}
-MARGINS = {"top": Mm(20), "bottom": Mm(20), "left": Mm(30), "right": Mm(15)}
-HEADER_DISTANCE = Mm(10)
-BODY_SIZE = Pt(14)
-BODY_INDENT = Cm(1.27)
-BODY_SPACE_AFTER = Pt(6)
-BODY_LINE_SPACING = 1.2
-HEADER_SIZE = Pt(13)
-MOTTO_SIZE = Pt(14)
-PAGE_NUMBER_SIZE = Pt(14)
-FOOTNOTE_SIZE = Pt(11)
-RECIPIENT_TITLE_SIZE = Pt(12)
-RECIPIENT_SIZE = Pt(11)
-TABLE_SIZE = Pt(12)
-TEXT_WIDTH_PORTRAIT = Emu(PAGE["width"] - MARGINS["left"] - MARGINS["right"])
-LEFT_COLUMN = Mm(84)
-RIGHT_COLUMN = Mm(96)
-HEADER_OVERHANG_LEFT = Mm(10)
-RULE_SIZE = Pt(1)
+FONT = layout.FONT
+PAGE = {"width": Mm(layout.PAGE_WIDTH), "height": Mm(layout.PAGE_HEIGHT)}
+HEADER_DISTANCE = Mm(layout.HEADER_DISTANCE)
 
-# (name, base, size, bold, italic, alignment, first-line indent, space before, after)
-PARAGRAPH_STYLES = [
-    ("BC Body", None, BODY_SIZE, False, False, "justify", BODY_INDENT, 0, BODY_SPACE_AFTER),
-    (
-        "BC Heading 1",
-        "BC Body",
-        BODY_SIZE,
-        True,
-        False,
-        "justify",
-        BODY_INDENT,
-        Pt(6),
-        BODY_SPACE_AFTER,
-    ),
-    (
-        "BC Heading 2",
-        "BC Body",
-        BODY_SIZE,
-        True,
-        False,
-        "justify",
-        BODY_INDENT,
-        Pt(3),
-        BODY_SPACE_AFTER,
-    ),
-    (
-        "BC Heading 3",
-        "BC Body",
-        BODY_SIZE,
-        False,
-        False,
-        "justify",
-        BODY_INDENT,
-        0,
-        BODY_SPACE_AFTER,
-    ),
-    ("BC Bullet", "BC Body", BODY_SIZE, False, False, "justify", BODY_INDENT, 0, BODY_SPACE_AFTER),
-    ("BC Bullet 2", "BC Body", BODY_SIZE, False, False, "justify", Cm(1.77), 0, BODY_SPACE_AFTER),
-    ("BC Agency", None, HEADER_SIZE, False, False, "center", None, 0, 0),
-    ("BC Title", None, BODY_SIZE, True, False, "center", None, 0, 0),
-    ("BC Date", None, BODY_SIZE, False, True, "center", None, 0, 0),
-    ("BC Rule", None, Pt(2), False, False, "center", None, 0, 0),
-    ("BC Recipients Title", None, RECIPIENT_TITLE_SIZE, True, True, "left", None, 0, 0),
-    ("BC Recipients", None, RECIPIENT_SIZE, False, False, "left", None, 0, 0),
-    ("BC Signature", None, BODY_SIZE, True, False, "center", None, 0, 0),
-    ("BC Page Number", None, PAGE_NUMBER_SIZE, False, False, "center", None, 0, 0),
-    ("BC Table Header", None, TABLE_SIZE, True, False, "center", None, Pt(2), Pt(2)),
-    ("BC Table Text", None, TABLE_SIZE, False, False, "left", None, Pt(2), Pt(2)),
-    ("BC Table Center", "BC Table Text", TABLE_SIZE, False, False, "center", None, Pt(2), Pt(2)),
-    ("BC Table Group", "BC Table Text", TABLE_SIZE, True, False, "left", None, Pt(2), Pt(2)),
-    (
-        "BC Table Group Center",
-        "BC Table Text",
-        TABLE_SIZE,
-        True,
-        False,
-        "center",
-        None,
-        Pt(2),
-        Pt(2),
-    ),
-    ("BC Appendix Heading", None, BODY_SIZE, True, False, "left", None, Pt(6), Pt(6)),
-]
+
+def pt(element: str) -> Pt:
+    """The project's size for an element (official-format.md, value in bold)."""
+    return Pt(layout.ELEMENTS[element].size.default)
+
+
+BODY_SIZE = pt("body")
+BODY_INDENT = Mm(layout.BODY_INDENT)
+BODY_SPACE_AFTER = Pt(layout.BODY_SPACE_AFTER.default)
+BODY_LINE_SPACING = layout.BODY_LINE_SPACING.default
+TEXT_WIDTH = layout.text_width()
+# The national title is the widest fixed line of the header: its column is as wide
+# as the title (measured with the font's metrics) plus 1 mm; the agency column takes
+# the rest, so the header table stays inside the margins.
+TITLE_MM = layout.text_length(layout.NATIONAL_TITLE, pt("national_title").pt, True)
+RIGHT_COLUMN_MM = round(TITLE_MM) + 1
+LEFT_COLUMN_MM = TEXT_WIDTH - RIGHT_COLUMN_MM
+MOTTO_RULE_MM = layout.text_length(layout.MOTTO, pt("motto").pt, True)
+AGENCY_RULE_MM = layout.AGENCY_RULE.default * LEFT_COLUMN_MM
+SUMMARY_RULE_MM = layout.SUMMARY_RULE.default * TEXT_WIDTH + 1
+SIGNATURE_COLUMNS = [Mm(85), Mm(TEXT_WIDTH - 85)]
+
+TABLE = pt("table")
+# name: (base, size, bold, italic, alignment, first-line indent, space before, after)
+PARAGRAPH_STYLES = {
+    "BC Body": (None, BODY_SIZE, False, False, "justify", BODY_INDENT, 0, BODY_SPACE_AFTER),
+    "BC Heading 1": ("BC Body", BODY_SIZE, True, False, "justify", BODY_INDENT, Pt(6), None),
+    "BC Heading 2": ("BC Body", BODY_SIZE, True, False, "justify", BODY_INDENT, Pt(3), None),
+    "BC Heading 3": ("BC Body", BODY_SIZE, False, False, "justify", BODY_INDENT, 0, None),
+    "BC Bullet": ("BC Body", BODY_SIZE, False, False, "justify", BODY_INDENT, 0, None),
+    "BC Bullet 2": ("BC Body", BODY_SIZE, False, False, "justify", BODY_INDENT, 0, None),
+    "BC Agency": (None, pt("agency"), False, False, "center", None, 0, 0),
+    "BC Number": (None, pt("number"), False, False, "center", None, Pt(6), 0),
+    "BC Title": (None, pt("type"), True, False, "center", None, 0, 0),
+    "BC Date": (None, pt("place_date"), False, True, "center", None, 0, 0),
+    "BC Rule": (None, Pt(2), False, False, "center", None, 0, 0),
+    "BC Recipients Title": (None, pt("recipients_title"), True, True, "left", None, 0, 0),
+    "BC Recipients": (None, pt("recipients"), False, False, "left", None, 0, 0),
+    "BC Signature": (None, pt("authority"), True, False, "center", None, 0, 0),
+    "BC Page Number": (None, pt("page_number"), False, False, "center", None, 0, 0),
+    "BC Table Header": (None, TABLE, True, False, "center", None, Pt(2), Pt(2)),
+    "BC Table Text": (None, TABLE, False, False, "left", None, Pt(2), Pt(2)),
+    "BC Table Center": ("BC Table Text", TABLE, False, False, "center", None, Pt(2), Pt(2)),
+    "BC Table Group": ("BC Table Text", TABLE, True, False, "left", None, Pt(2), Pt(2)),
+    "BC Table Group Center": ("BC Table Text", TABLE, True, False, "center", None, Pt(2), Pt(2)),
+    "BC Appendix Heading": (None, BODY_SIZE, True, False, "left", None, Pt(6), Pt(6)),
+}
 
 ALIGN = {
     "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
@@ -152,7 +121,7 @@ def clean_styles(document) -> None:
 
 def add_styles(document) -> None:
     styles = document.styles
-    for name, base, size, bold, italic, align, indent, before, after in PARAGRAPH_STYLES:
+    for name, (base, size, bold, italic, align, indent, before, after) in PARAGRAPH_STYLES.items():
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = styles[base] if base else styles["Normal"]
         style.quick_style = True
@@ -166,7 +135,7 @@ def add_styles(document) -> None:
         paragraph.alignment = ALIGN[align]
         paragraph.first_line_indent = indent if indent is not None else Cm(0)
         paragraph.space_before = before
-        paragraph.space_after = after
+        paragraph.space_after = BODY_SPACE_AFTER if after is None else after
         paragraph.widow_control = True
         if name.startswith("BC Body") or name.startswith("BC Heading") or "Bullet" in name:
             paragraph.line_spacing_rule = WD_LINE_SPACING.MULTIPLE
@@ -177,7 +146,7 @@ def add_styles(document) -> None:
             paragraph.keep_with_next = True
     footnote_text = styles.add_style("Footnote Text", WD_STYLE_TYPE.PARAGRAPH)
     footnote_text.base_style = styles["Normal"]
-    footnote_text.font.size = FOOTNOTE_SIZE
+    footnote_text.font.size = pt("footnote")
     footnote_text.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     footnote_text.paragraph_format.space_after = Pt(0)
     footnote_text.paragraph_format.line_spacing = 1.0
@@ -194,10 +163,8 @@ def setup_page(section, landscape: bool) -> None:
     else:
         section.orientation = WD_ORIENT.PORTRAIT
         section.page_width, section.page_height = PAGE["width"], PAGE["height"]
-    section.top_margin = MARGINS["top"]
-    section.bottom_margin = MARGINS["bottom"]
-    section.left_margin = MARGINS["left"]
-    section.right_margin = MARGINS["right"]
+    for side, value in layout.margin_ranges(landscape).items():
+        setattr(section, f"{side}_margin", Mm(value.default))
     section.header_distance = HEADER_DISTANCE
     section.footer_distance = HEADER_DISTANCE
     section.different_first_page_header_footer = True
@@ -252,17 +219,15 @@ def rule(cell_or_doc, left, right):
 
 
 def borderless_table(document, widths):
-    """A borderless fixed-width table; a wide one overhangs into the (wide) left margin
-    so the 13 pt header lines fit on one line each, as in the printed seeds."""
+    """A borderless fixed-width table, inside the margins, with no cell padding."""
     table = document.add_table(rows=1, cols=len(widths))
     table.autofit = False
     tbl_pr = table._tbl.tblPr
     for child in list(tbl_pr):
         tbl_pr.remove(child)
     total = sum(int(w.twips) for w in widths)
-    overhang = min(max(0, total - int(TEXT_WIDTH_PORTRAIT.twips)), int(HEADER_OVERHANG_LEFT.twips))
     tbl_pr.append(element("w:tblW", {"w:w": str(total), "w:type": "dxa"}))
-    tbl_pr.append(element("w:tblInd", {"w:w": str(-overhang), "w:type": "dxa"}))
+    tbl_pr.append(element("w:tblInd", {"w:w": "0", "w:type": "dxa"}))
     borders = element("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         borders.append(element(f"w:{edge}", {"w:val": "nil"}))
@@ -296,20 +261,20 @@ def write(cell, text, style, first=False, **run_format):
 
 def header_block(document) -> None:
     """Boxes 1-4 of the header (official-format.md, 'Header block')."""
-    table = borderless_table(document, [LEFT_COLUMN, RIGHT_COLUMN])
+    columns = [Mm(LEFT_COLUMN_MM), Mm(RIGHT_COLUMN_MM)]
+    table = borderless_table(document, columns)
     left, right = table.rows[0].cells
     write(left, "{{ doc.parent_agency }}", "BC Agency", first=True)
     write(left, "{{ doc.agency }}", "BC Agency", bold=True)
-    rule(left, Mm(27), Mm(27))
+    rule(left, *[Mm((LEFT_COLUMN_MM - AGENCY_RULE_MM) / 2)] * 2)
     left.add_paragraph(style="BC Rule")
-    write(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "BC Agency", first=True, bold=True)
-    write(right, "Độc lập - Tự do - Hạnh phúc", "BC Agency", bold=True, size=MOTTO_SIZE)
-    rule(right, Mm(19.5), Mm(19.5))
+    write(right, layout.NATIONAL_TITLE, "BC Agency", first=True, bold=True)
+    write(right, layout.MOTTO, "BC Agency", bold=True, size=pt("motto"))
+    rule(right, *[Mm((RIGHT_COLUMN_MM - MOTTO_RULE_MM) / 2)] * 2)
     right.add_paragraph(style="BC Rule")
     cells = table.add_row().cells
-    cells[0].width, cells[1].width = LEFT_COLUMN, RIGHT_COLUMN
-    number = write(cells[0], "{{ doc.number_line }}", "BC Agency", first=True)
-    number.paragraph_format.space_before = Pt(6)
+    cells[0].width, cells[1].width = columns
+    write(cells[0], "{{ doc.number_line }}", "BC Number", first=True)
     place = write(cells[1], "{{ doc.place_date }}", "BC Date", first=True)
     place.paragraph_format.space_before = Pt(6)
 
@@ -318,7 +283,9 @@ def title_block(document) -> None:
     title = document.add_paragraph("{{ doc.type }}", style="BC Title")
     title.paragraph_format.space_before = Pt(18)
     document.add_paragraph("{{ doc.summary }}", style="BC Title")
-    rule(document, Mm(60), Mm(60)).paragraph_format.space_after = Pt(12)
+    rule(document, *[Mm((TEXT_WIDTH - SUMMARY_RULE_MM) / 2)] * 2).paragraph_format.space_after = Pt(
+        12
+    )
 
 
 BODY_KINDS = [
@@ -348,7 +315,7 @@ def signature_block(document) -> None:
     spacer = document.add_paragraph(style="BC Body")
     spacer.paragraph_format.space_after = Pt(0)
     spacer.paragraph_format.keep_with_next = True
-    table = borderless_table(document, [Mm(85), Mm(80)])
+    table = borderless_table(document, SIGNATURE_COLUMNS)
     table.rows[0]._tr.get_or_add_trPr().append(element("w:cantSplit"))
     left, right = table.rows[0].cells
     write(left, "Nơi nhận:", "BC Recipients Title", first=True)

@@ -1,0 +1,338 @@
+"""Read a .docx (any writer: Word, LibreOffice, this tool) into layout facts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from docx.oxml.ns import qn
+
+from .facts import Cell, DocumentFacts, Paragraph, Run, Section, Table
+from .styles import StyleSheet, on_off, paragraph_property, twips_mm
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+EMU_PER_MM = 36000
+DEFAULT_CELL_MARGIN = 108
+FIELD = re.compile(r"^\s*([A-Z]+)")
+
+
+class UnreadableDocument(Exception):
+    """The file is not a Word document this checker can open."""
+
+
+def read(path: Path) -> DocumentFacts:
+    import zipfile
+
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise UnreadableDocument(f"không mở được tệp Word ({exc})") from exc
+    return Reader(document).facts()
+
+
+class Reader:
+    def __init__(self, document) -> None:
+        self.document = document
+        self.sheet = StyleSheet(document)
+        self.body = document.element.body
+        self.section_elements = self._section_elements()
+        self.sections: list[Section] = []
+        self.paragraph_count = 0
+        self.table_count = 0
+        self.section_index = 0
+
+    def facts(self) -> DocumentFacts:
+        for index, sect_pr in enumerate(self.section_elements):
+            self.sections.append(self._section(index + 1, sect_pr))
+        blocks: list[Paragraph | Table] = []
+        for child in self._children(self.body):
+            if child.tag == f"{W}p":
+                self.paragraph_count += 1
+                paragraph = self._paragraph(child, "", self.paragraph_count, self._width())
+                blocks.append(paragraph)
+                if child.find(f"{W}pPr/{W}sectPr") is not None:
+                    self.section_index = min(self.section_index + 1, len(self.sections) - 1)
+            elif child.tag == f"{W}tbl":
+                self.table_count += 1
+                blocks.append(self._table(child, self.table_count))
+        return DocumentFacts(self.sections, blocks, self._footnotes())
+
+    def _children(self, parent):
+        for child in parent:
+            if child.tag == f"{W}sdt":
+                content = child.find(f"{W}sdtContent")
+                if content is not None:
+                    yield from self._children(content)
+            elif child.tag in (f"{W}p", f"{W}tbl"):
+                yield child
+
+    def _section_elements(self) -> list:
+        found = [p.find(f"{W}pPr/{W}sectPr") for p in self.body.iter(f"{W}p")]
+        elements = [e for e in found if e is not None]
+        last = self.body.find(f"{W}sectPr")
+        return [*elements, last] if last is not None else elements or [None]
+
+    def _width(self) -> float:
+        return self.sections[self.section_index].text_width
+
+    # -- sections -------------------------------------------------------------------
+
+    def _section(self, number: int, sect_pr) -> Section:
+        size = sect_pr.find(f"{W}pgSz") if sect_pr is not None else None
+        margins = sect_pr.find(f"{W}pgMar") if sect_pr is not None else None
+        width = twips_mm(size.get(f"{W}w")) if size is not None else None
+        height = twips_mm(size.get(f"{W}h")) if size is not None else None
+        sides = {}
+        for side in ("top", "bottom", "left", "right"):
+            value = twips_mm(margins.get(f"{W}{side}")) if margins is not None else None
+            sides[side] = abs(value) if value is not None else 25.4
+        numbering = sect_pr.find(f"{W}pgNumType") if sect_pr is not None else None
+        start = numbering.get(f"{W}start") if numbering is not None else None
+        title = on_off(sect_pr.find(f"{W}titlePg")) if sect_pr is not None else None
+        orient = size.get(f"{W}orient") if size is not None else None
+        section = Section(
+            number,
+            width or 215.9,
+            height or 279.4,
+            orient == "landscape",
+            sides,
+            bool(title),
+            int(start) if start and start.isdigit() else None,
+            [],
+            [],
+            [],
+            [],
+        )
+        previous = self.sections[-1] if self.sections else None
+        for kind, attribute in (("header", "header"), ("footer", "footer")):
+            for variant, suffix in (("default", ""), ("first", "first_")):
+                name = f"{suffix}{attribute}"
+                part = self._part(sect_pr, kind, variant)
+                if part is None:
+                    inherited = getattr(previous, name) if previous else []
+                    setattr(section, name, inherited)
+                    continue
+                label = {"header": "đầu trang", "footer": "chân trang"}[kind]
+                if variant == "first":
+                    label += " trang đầu"
+                container = f"{label} của phần (section) {number}"
+                text_width = section.text_width
+                paragraphs = [
+                    self._paragraph(p, container, i + 1, text_width)
+                    for i, p in enumerate(part.iter(f"{W}p"))
+                ]
+                setattr(section, name, paragraphs)
+        return section
+
+    def _part(self, sect_pr, kind: str, variant: str):
+        if sect_pr is None:
+            return None
+        for reference in sect_pr.findall(f"{W}{kind}Reference"):
+            if reference.get(f"{W}type", "default") == variant:
+                related = self.document.part.related_parts.get(reference.get(qn("r:id")))
+                return related.element if related is not None else None
+        return None
+
+    # -- tables ---------------------------------------------------------------------
+
+    def _table(self, element, number: int) -> Table:
+        grid = [twips_mm(c.get(f"{W}w")) or 0.0 for c in element.findall(f"{W}tblGrid/{W}gridCol")]
+        tbl_pr = element.find(f"{W}tblPr")
+        indent = 0.0
+        if tbl_pr is not None and tbl_pr.find(f"{W}tblInd") is not None:
+            indent = twips_mm(tbl_pr.find(f"{W}tblInd").get(f"{W}w")) or 0.0
+        margin = self._cell_margin(tbl_pr)
+        table = Table(number, [], indent, sum(grid), self.section_index + 1)
+        for row_index, row in enumerate(element.findall(f"{W}tr"), start=1):
+            cells, column = [], 0
+            for cell_index, cell in enumerate(row.findall(f"{W}tc"), start=1):
+                span_element = cell.find(f"{W}tcPr/{W}gridSpan")
+                span = int(span_element.get(f"{W}val", "1")) if span_element is not None else 1
+                width = sum(grid[column : column + span]) if grid else 0.0
+                column += span
+                container = f"bảng {number}, dòng {row_index}, ô {cell_index}"
+                paragraphs = [
+                    self._paragraph(p, container, i + 1, max(width - margin, 0.0))
+                    for i, p in enumerate(cell.iter(f"{W}p"))
+                ]
+                cells.append(Cell(paragraphs, width))
+            table.rows.append(cells)
+        return table
+
+    def _cell_margin(self, tbl_pr) -> float:
+        """Left plus right cell padding in mm: the table's own, else its style's, else Word's."""
+        layers = [tbl_pr] if tbl_pr is not None else []
+        style = tbl_pr.find(f"{W}tblStyle") if tbl_pr is not None else None
+        style_id = style.get(f"{W}val") if style is not None else None
+        if style_id is None:
+            style_id = next(
+                (k for k, s in self.sheet.styles.items() if s.get(f"{W}type") == "table"), None
+            )
+        for style_element in self.sheet.chain(style_id):
+            if style_element.find(f"{W}tblPr") is not None:
+                layers.append(style_element.find(f"{W}tblPr"))
+        total = 0.0
+        for side, alternative in (("left", "start"), ("right", "end")):
+            value = None
+            for layer in layers:
+                margin = layer.find(f"{W}tblCellMar/{W}{side}")
+                if margin is None:
+                    margin = layer.find(f"{W}tblCellMar/{W}{alternative}")
+                if margin is not None:
+                    value = twips_mm(margin.get(f"{W}w"))
+                    break
+            total += value if value is not None else DEFAULT_CELL_MARGIN / 1440 * 25.4
+        return total
+
+    # -- paragraphs -----------------------------------------------------------------
+
+    def _paragraph(self, element, container: str, number: int, width: float) -> Paragraph:
+        p_pr = element.find(f"{W}pPr")
+        style_element = p_pr.find(f"{W}pStyle") if p_pr is not None else None
+        style_id = style_element.get(f"{W}val") if style_element is not None else None
+        layers = self.sheet.paragraph_layers(p_pr, style_id)
+        runs = [self._run(run, style_id) for run in self._runs(element)]
+        text = "".join(run.text for run in runs)
+
+        def mm(tag: str, *attributes: str) -> float:
+            for attribute in attributes:
+                value = twips_mm(paragraph_property(layers, tag, attribute))
+                if value is not None:
+                    return value
+            return 0.0
+
+        first = mm(f"{W}ind", "firstLine") - mm(f"{W}ind", "hanging")
+        left, right = mm(f"{W}ind", "left", "start"), mm(f"{W}ind", "right", "end")
+        line = paragraph_property(layers, f"{W}spacing", "line")
+        rule = paragraph_property(layers, f"{W}spacing", "lineRule") or "auto"
+        border = False
+        for layer in layers:
+            bottom = layer.find(f"{W}pBdr/{W}bottom")
+            if bottom is not None:
+                border = bottom.get(f"{W}val") not in ("nil", "none")
+                break
+        name = self.sheet.names.get(style_id or self.sheet.default_paragraph or "", "")
+        return Paragraph(
+            text=text,
+            runs=runs,
+            container=container,
+            number=number,
+            style=name,
+            section=self.section_index + 1,
+            align=paragraph_property(layers, f"{W}jc", "val"),
+            first_line=first,
+            left=left,
+            right=right,
+            space_before=mm(f"{W}spacing", "before") / 25.4 * 72,
+            space_after=mm(f"{W}spacing", "after") / 25.4 * 72,
+            line=int(line) / 240 if line and line.lstrip("-").isdigit() else None,
+            line_rule=rule,
+            border_bottom=border,
+            shapes=self._shapes(element),
+            width=max(width - left - right, 0.0),
+            fields=self._fields(element),
+        )
+
+    @staticmethod
+    def _runs(element):
+        for run in element.iter(f"{W}r"):
+            ancestor = run.getparent()
+            while ancestor is not None and ancestor is not element:
+                if ancestor.tag in (f"{W}p", f"{W}del", f"{W}txbxContent"):
+                    break
+                ancestor = ancestor.getparent()
+            if ancestor is element:
+                yield run
+
+    def _run(self, run, style_id: str | None) -> Run:
+        parts = []
+        for child in run:
+            if child.tag == f"{W}t":
+                parts.append(child.text or "")
+            elif child.tag == f"{W}tab":
+                parts.append("\t")
+            elif child.tag in (f"{W}br", f"{W}cr"):
+                parts.append("\n")
+            elif child.tag == f"{W}noBreakHyphen":
+                parts.append("-")
+        layers = self.sheet.run_layers(style_id, run)
+        return Run(
+            text="".join(parts),
+            ascii_font=self.sheet.font(layers, "ascii"),
+            hansi_font=self.sheet.font(layers, "hAnsi"),
+            size=self.sheet.size(layers),
+            bold=self.sheet.flag(layers, f"{W}b"),
+            italic=self.sheet.flag(layers, f"{W}i"),
+        )
+
+    @staticmethod
+    def _shapes(element) -> list[float]:
+        """Widths of drawn lines: DrawingML extents, else VML lines and shapes."""
+        extents = [
+            int(e.get("cx", "0")) / EMU_PER_MM
+            for e in element.iter(
+                "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent"
+            )
+        ]
+        if extents:
+            return extents
+        out = []
+        for shape in element.iter():
+            tag = shape.tag if isinstance(shape.tag, str) else ""
+            if not tag.startswith("{urn:schemas-microsoft-com:vml}"):
+                continue
+            if tag.endswith("}line"):
+                start = _points(shape.get("from", "0,0"))
+                end = _points(shape.get("to", "0,0"))
+                out.append(abs(end - start) / 72 * 25.4)
+            else:
+                match = re.search(r"width:\s*([\d.]+)pt", shape.get("style", ""))
+                if match:
+                    out.append(float(match.group(1)) / 72 * 25.4)
+        return out
+
+    @staticmethod
+    def _fields(element) -> list[str]:
+        names = []
+        for simple in element.iter(f"{W}fldSimple"):
+            match = FIELD.match(simple.get(f"{W}instr", ""))
+            if match:
+                names.append(match.group(1))
+        for instruction in element.iter(f"{W}instrText"):
+            match = FIELD.match(instruction.text or "")
+            if match:
+                names.append(match.group(1))
+        return names
+
+    def _footnotes(self) -> list[Paragraph]:
+        from docx.oxml import parse_xml
+
+        out: list[Paragraph] = []
+        for part in self.document.part.package.iter_parts():
+            if not str(part.partname).endswith("/footnotes.xml"):
+                continue
+            root = parse_xml(part.blob)
+            for note in root.findall(f"{W}footnote"):
+                if note.get(f"{W}type") not in (None, "normal"):
+                    continue
+                container = f"chú thích {note.get(f'{W}id')}"
+                for index, p in enumerate(note.iter(f"{W}p"), start=1):
+                    out.append(self._paragraph(p, container, index, 0.0))
+        return out
+
+
+def _points(value: str) -> float:
+    """The x coordinate of a VML point ``"12pt,0"`` in points."""
+    first = value.split(",")[0].strip()
+    number = re.match(r"-?[\d.]+", first)
+    if not number:
+        return 0.0
+    amount = float(number.group(0))
+    if first.endswith("in"):
+        return amount * 72
+    if first.endswith("mm"):
+        return amount / 25.4 * 72
+    return amount

@@ -1,0 +1,263 @@
+"""The official layout of a BÁO CÁO and its Phụ lục, as data and small pure functions.
+
+One place for the rules of Nghị định 30/2020/NĐ-CP, Phụ lục I (see
+``official-format.md``): the template builder (``templates/build_templates.py``)
+takes its settings from here and ``baocao kiemtra`` checks any .docx against the
+same values, so the tool never writes what its own checker rejects.
+
+Lengths are millimetres, font sizes points. A :class:`Size` is the decree's range
+with the value this project uses. ``clause`` names where a rule comes from: a
+point of Phụ lục I, or ``PRACTICE`` for common usage in the seed reports.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .formatting import _day_month
+
+PRACTICE = "thực tế"
+PAPER_CLAUSE = "Phụ lục I, mục II.1–2"
+II_3 = "Phụ lục I, mục II.3"
+FONT_CLAUSE = "Phụ lục I, mục II.4–5"
+II_7 = "Phụ lục I, mục II.7"
+III_1 = "Phụ lục I, mục III.1"
+III_2 = "Phụ lục I, mục III.2"
+III_3 = "Phụ lục I, mục III.3"
+III_4 = "Phụ lục I, mục III.4"
+III_5 = "Phụ lục I, mục III.5"
+III_6 = "Phụ lục I, mục III.6"
+III_7 = "Phụ lục I, mục III.7"
+III_9 = "Phụ lục I, mục III.9"
+IV_1 = "Phụ lục I, mục IV.1"
+FONT = "Times New Roman"
+
+PAGE_WIDTH = 210.0
+PAGE_HEIGHT = 297.0
+HEADER_DISTANCE = 10.0
+LENGTH_TOLERANCE = 0.5
+"""Millimetres lost when Word or LibreOffice rounds a length to twips."""
+
+
+@dataclass(frozen=True)
+class Range:
+    low: float
+    high: float
+    default: float
+
+    def contains(self, value: float, tolerance: float = 0.0) -> bool:
+        return self.low - tolerance <= value <= self.high + tolerance
+
+    def text(self, unit: str) -> str:
+        low, high = _number(self.low), _number(self.high)
+        return f"{low} {unit}" if low == high else f"{low}–{high} {unit}"
+
+
+def _number(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
+
+
+MARGINS = {
+    "top": Range(20, 25, 20),
+    "bottom": Range(20, 25, 20),
+    "left": Range(30, 35, 30),
+    "right": Range(15, 20, 15),
+}
+LANDSCAPE_MARGINS = {
+    "top": Range(30, 35, 30),
+    "bottom": Range(15, 20, 15),
+    "left": Range(20, 25, 20),
+    "right": Range(20, 25, 20),
+}
+"""A landscape page (a wide table) is bound by its top edge: the binding margin of
+30–35 mm moves to the top and the outer one to the bottom; left and right take the
+20–25 mm of the portrait top and bottom (*practice* of reading Phụ lục I, II.3)."""
+MARGIN_NAMES = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
+MARGINS_CLAUSE = II_3
+
+
+def margin_ranges(landscape: bool) -> dict[str, Range]:
+    return LANDSCAPE_MARGINS if landscape else MARGINS
+
+
+def text_width(margins: dict[str, float] | None = None, landscape: bool = False) -> float:
+    """Width of the text area between the left and right margins."""
+    margins = margins or {name: r.default for name, r in margin_ranges(landscape).items()}
+    page = PAGE_HEIGHT if landscape else PAGE_WIDTH
+    return page - margins["left"] - margins["right"]
+
+
+@dataclass(frozen=True)
+class Element:
+    """How one element of the document is typeset."""
+
+    name: str
+    size: Range
+    bold: bool | None
+    italic: bool | None
+    clause: str
+
+
+ELEMENTS = {
+    "parent_agency": Element("tên cơ quan chủ quản", Range(12, 13, 12), False, False, III_2),
+    "agency": Element("tên cơ quan ban hành", Range(12, 13, 12), True, False, III_2),
+    "national_title": Element("quốc hiệu", Range(12, 13, 12), True, False, III_1),
+    "motto": Element("tiêu ngữ", Range(13, 14, 13), True, False, III_1),
+    "number": Element("số, ký hiệu", Range(13, 13, 13), False, False, III_3),
+    "place_date": Element("địa danh, ngày tháng", Range(13, 14, 14), None, True, III_4),
+    "type": Element("tên loại văn bản", Range(13, 14, 14), True, False, III_5),
+    "summary": Element("trích yếu", Range(13, 14, 14), True, False, III_5),
+    "body": Element("nội dung", Range(13, 14, 14), None, None, III_6),
+    "page_number": Element("số trang", Range(13, 14, 14), False, False, II_7),
+    "recipients_title": Element("“Nơi nhận:”", Range(12, 12, 12), True, True, III_9),
+    "recipients": Element("danh sách nơi nhận", Range(11, 11, 11), False, False, III_9),
+    "authority": Element("quyền hạn, chức vụ người ký", Range(13, 14, 14), True, False, III_7),
+    "signer": Element("họ tên người ký", Range(13, 14, 14), True, False, III_7),
+    "appendix_label": Element("số Phụ lục", Range(14, 14, 14), True, False, IV_1),
+    "appendix_title": Element("tên Phụ lục", Range(13, 14, 14), True, False, IV_1),
+    "appendix_reference": Element("dòng “Kèm theo”", Range(13, 14, 14), None, True, IV_1),
+    "footnote": Element("chú thích", Range(10, 12, 11), None, None, PRACTICE),
+    "table": Element("bảng", Range(11, 14, 12), None, None, PRACTICE),
+}
+
+NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+TYPE = "BÁO CÁO"
+FINAL_MARK = "./."
+RECIPIENTS_TITLE = "Nơi nhận:"
+ARCHIVE = "- Lưu: VT"
+AUTHORITY_PREFIXES = ("KT.", "TM.", "Q.", "TL.", "TUQ.")
+APPENDIX_LABEL = re.compile(r"^Phụ lục(?: ([IVXLC]+))?$")
+APPENDIX_REFERENCE = re.compile(r"^\(Kèm theo .+\)$")
+
+BODY_INDENTS = (10.0, 12.7)
+"""First-line indent of body paragraphs: 1 cm or 1,27 cm."""
+BODY_INDENT = 12.7
+BODY_SPACE_AFTER = Range(6, 24, 6)
+BODY_LINE_SPACING = Range(1.0, 1.5, 1.2)
+"""Multiple of a single line; exact spacings are read back as a multiple of the size."""
+
+AGENCY_RULE = Range(1 / 3, 1 / 2, 0.4)
+"""Length of the rule under the issuing agency, as a share of the agency line."""
+SUMMARY_RULE = Range(1 / 3, 1 / 2, 1 / 3)
+"""Length of the rule under the summary line, as a share of its longest line."""
+MOTTO_RULE_TOLERANCE = 0.05
+"""The rule under the motto is as long as the motto, within 5 %."""
+
+NUMBER_LINE = re.compile(r"^Số:\s*(?P<number>[^/\s]*)\s*/(?P<symbol>\S*)$")
+SYMBOL = re.compile(r"^(?P<kind>[A-ZĐ][A-ZĐa-z]*)-[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*$")
+TYPE_ABBREVIATIONS = {TYPE: "BC", "KẾ HOẠCH": "KH", "TỜ TRÌNH": "TTr", "THÔNG BÁO": "TB"}
+"""Phụ lục III of the decree: the abbreviation of a document type in its symbol."""
+DATE = re.compile(r"ngày\s+(?P<day>\S*?)\s*tháng\s+(?P<month>\S*?)\s*năm\s+(?P<year>\d{4})")
+PLACE_DATE = re.compile(r"^(?P<place>[^,]+), (?P<date>ngày.*)$")
+
+
+def number_problem(line: str, kind: str | None = "BC") -> str | None:
+    """What is wrong with a ``Số: 05/BC-STTTT`` line (``kind``: the type's abbreviation).
+
+    A blank number (spaces left to fill in by hand at registration) is allowed."""
+    match = NUMBER_LINE.match(line.strip())
+    if not match:
+        return "không đúng dạng “Số: 05/BC-…” (“Số:”, số, “/”, ký hiệu, không có dấu cách)"
+    number, symbol = match.group("number"), match.group("symbol")
+    problems = []
+    if number and not number.isdigit():
+        problems.append(f"số “{number}” không phải là số")
+    if number.isdigit() and int(number) < 10 and len(number) != 2:
+        problems.append(
+            f"số nhỏ hơn 10 phải có số 0 ở trước (“{int(number):02d}”, không phải “{number}”)"
+        )
+    if number and re.search(rf"{re.escape(number)}\s+/", line):
+        problems.append("không để dấu cách giữa số và “/”")
+    symbol_match = SYMBOL.match(symbol)
+    if not symbol_match:
+        expected = f"{kind or 'BC'}-…"
+        problems.append(f"ký hiệu “{symbol}” không đúng dạng “{expected}” (in hoa, nối bằng “-”)")
+    elif kind and symbol_match.group("kind") != kind:
+        problems.append(f"ký hiệu “{symbol}” phải bắt đầu bằng “{kind}-” (viết tắt của tên loại)")
+    return "; ".join(problems) or None
+
+
+def date_problem(day: str, month: str) -> str | None:
+    """The official form: day padded below 10, month padded only for 1 and 2."""
+    if day == "" and month == "":
+        return None
+    if not (day.isdigit() and month.isdigit()):
+        return f"ngày “{day}”, tháng “{month}” không phải là số"
+    expected = _day_month(int(day), int(month))
+    if (day, month) != expected:
+        return (
+            f"viết “ngày {day} tháng {month}”, đúng là “ngày {expected[0]} tháng {expected[1]}”"
+            " (ngày dưới 10 và tháng 1, 2 có số 0 ở trước)"
+        )
+    return None
+
+
+def recipient_problem(line: str, last: bool) -> str | None:
+    """Each recipient ``- X;``; the last one ``- Lưu: VT, ….`` ending with ``.``."""
+    text = line.strip()
+    if not text.startswith("- "):
+        return "không bắt đầu bằng “- ”"
+    if last:
+        if not text.startswith(ARCHIVE):
+            return "dòng cuối không phải “- Lưu: VT, ….”"
+        if not text.endswith("."):
+            return "dòng cuối không kết thúc bằng dấu “.”"
+    elif not text.endswith(";"):
+        return "không kết thúc bằng dấu “;”"
+    return None
+
+
+def authority_problem(lines: list[str]) -> str | None:
+    """Authority lines in capitals, prefixes from the decree's list."""
+    for line in lines:
+        if line != line.upper():
+            return f"“{line}” không viết in hoa"
+        head = line.split(" ", 1)[0]
+        if head.endswith(".") and head not in AUTHORITY_PREFIXES:
+            return f"“{head}” không phải là KT., TM., Q., TL. hay TUQ."
+    prefixes = [line.split(" ", 1)[0] for line in lines]
+    if "KT." in prefixes and prefixes.index("KT.") == len(lines) - 1:
+        return "sau dòng “KT. …” phải có chức vụ của cấp phó ký thay"
+    return None
+
+
+_WIDTH_CHARS = "".join(chr(c) for c in range(32, 127)) + "\u00a0“”‘’–—…"
+_WIDTHS = {
+    False: (
+        "512 682 836 1024 1024 1706 1593 369 682 682 1024 1155 512 682 512 569 1024 1024 1024 "
+        "1024 1024 1024 1024 1024 1024 1024 569 569 1155 1155 1155 909 1886 1479 1366 1366 "
+        "1479 1251 1139 1479 1479 682 797 1479 1251 1821 1479 1479 1139 1479 1366 1139 1251 "
+        "1479 1479 1933 1479 1479 1251 682 569 682 961 1024 682 909 1024 909 1024 909 682 1024 "
+        "1024 569 569 1024 569 1593 1024 1024 1024 1024 682 797 569 1024 1024 1479 1024 1024 "
+        "909 983 410 983 1108 512 909 909 682 682 1024 2048 2048"
+    ),
+    True: (
+        "512 682 1137 1024 1024 2048 1706 569 682 682 1024 1167 512 682 512 569 1024 1024 1024 "
+        "1024 1024 1024 1024 1024 1024 1024 682 682 1167 1167 1167 1024 1905 1479 1366 1479 "
+        "1479 1366 1251 1593 1593 797 1024 1593 1366 1933 1479 1593 1251 1593 1479 1139 1366 "
+        "1479 1479 2048 1479 1479 1366 682 569 682 1190 1024 682 1024 1139 909 1139 909 682 "
+        "1024 1139 569 682 1139 569 1706 1139 1024 1139 1139 909 797 682 1139 1024 1479 1024 "
+        "1024 909 807 451 807 1065 512 1024 1024 682 682 1024 2048 2048"
+    ),
+}
+"""Advance widths (1/2048 em) of Times New Roman, read with fontTools from Liberation
+Serif (metric-compatible); a Vietnamese letter is as wide as its base letter."""
+_WIDTH_TABLE = {
+    bold: dict(zip(_WIDTH_CHARS, map(int, text.split()), strict=True))
+    for bold, text in _WIDTHS.items()
+}
+_SPECIAL = {"đ": "d", "Đ": "D"}
+
+
+def text_length(text: str, size: float, bold: bool = False) -> float:
+    """Width in millimetres of ``text`` set on one line in Times New Roman."""
+    table = _WIDTH_TABLE[bool(bold)]
+    units = 0
+    for char in unicodedata.normalize("NFD", text):
+        if unicodedata.combining(char):
+            continue
+        units += table.get(_SPECIAL.get(char, char), 1024)
+    return units / 2048 * size / 72 * 25.4

@@ -1,0 +1,64 @@
+"""The official layout as data: the small functions the templates and kiemtra share."""
+
+from __future__ import annotations
+
+import pytest
+
+from baocao import layout
+
+
+@pytest.mark.parametrize(
+    ("day", "month", "ok"),
+    [
+        ("05", "3", True),
+        ("22", "10", True),
+        ("05", "01", True),
+        ("29", "02", True),
+        ("5", "3", False),
+        ("05", "03", False),
+        ("05", "1", False),
+        ("", "", True),
+    ],
+)
+def test_official_date_form(day, month, ok):
+    assert (layout.date_problem(day, month) is None) is ok
+
+
+@pytest.mark.parametrize(
+    ("line", "ok"),
+    [
+        ("Số: 05/BC-STTTT", True),
+        ("Số: 123/BC-UBND", True),
+        ("Số: \u00a0\u00a0\u00a0/BC-STTTT", True),
+        ("Số: 5/BC-STTTT", False),
+        ("Số: 05 /BC-STTTT", False),
+        ("Số: 05/bc-STTTT", False),
+        ("Số: 05/KH-STTTT", False),
+        ("số 05/BC-STTTT", False),
+    ],
+)
+def test_number_and_symbol(line, ok):
+    assert (layout.number_problem(line, "BC") is None) is ok
+
+
+def test_recipients():
+    assert layout.recipient_problem("- UBND tỉnh;", last=False) is None
+    assert layout.recipient_problem("- Lưu: VT, KHTC.", last=True) is None
+    assert layout.recipient_problem("- UBND tỉnh", last=False) == "không kết thúc bằng dấu “;”"
+    assert layout.recipient_problem("- UBND tỉnh.", last=True).startswith("dòng cuối không phải")
+
+
+def test_authority_prefixes():
+    assert layout.authority_problem(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]) is None
+    assert layout.authority_problem(["TUQ. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"]) is None
+    assert "không phải là KT." in layout.authority_problem(["T/M. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"])
+
+
+def test_text_length_uses_times_metrics_for_vietnamese_letters():
+    assert layout.text_length("Độc lập", 14, True) == layout.text_length("Doc lap", 14, True)
+    assert round(layout.text_length(layout.MOTTO, 13, True), 1) == 55.9
+
+
+def test_landscape_margins_are_the_portrait_ones_turned():
+    assert layout.text_width() == 165
+    assert layout.text_width(landscape=True) == 257

@@ -1,0 +1,87 @@
+"""What this tool renders passes its own checker, also once LibreOffice has rewritten it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from baocao.kiemtra import check
+from baocao.kiemtra.rule import ERROR, PASSED, UNCHECKED
+from baocao.loader import load_year
+from baocao.render import render_year
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = {
+    "2022": ROOT / "data" / "2022.yaml",
+    "2023": ROOT / "data" / "2023.yaml",
+    "2024": ROOT / "data" / "2024.yaml",
+    "example": ROOT / "examples" / "minimal.yaml",
+}
+REPORT_ONLY = {"phu-luc", "so-trang-phu-luc"}
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    out = tmp_path_factory.mktemp("kiemtra")
+    documents = {}
+    for name, source in SOURCES.items():
+        for written in render_year(load_year(source), ROOT / "templates", out / name):
+            documents[(name, written.kind)] = written.path
+    return documents
+
+
+def errors(path: Path) -> dict[str, list]:
+    report = check(path)
+    assert not report.error
+    return {r.rule.id: r.violations for r in report.results if r.status == ERROR}
+
+
+@pytest.mark.parametrize("name", SOURCES)
+def test_our_report_passes(rendered, name):
+    path = rendered[(name, "BÁO CÁO")]
+    assert errors(path) == {}
+    report = check(path)
+    assert report.kind == "văn bản"
+    unchecked = {r.rule.id for r in report.results if r.status == UNCHECKED}
+    assert unchecked == REPORT_ONLY
+
+
+@pytest.mark.parametrize("name", SOURCES)
+def test_our_appendix_passes(rendered, name):
+    key = (name, "Phụ lục")
+    if key not in rendered:
+        pytest.skip("no appendix for this source")
+    report = check(rendered[key])
+    assert errors(rendered[key]) == {}
+    statuses = {r.rule.id: r.status for r in report.results}
+    assert report.kind == "phụ lục"
+    assert statuses["phu-luc"] == PASSED
+    assert statuses["so-trang-phu-luc"] == PASSED
+    assert statuses["quoc-hieu"] == UNCHECKED
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_copy_saved_by_libreoffice_still_passes(rendered, tmp_path):
+    source = rendered[("2024", "BÁO CÁO")]
+    profile = tmp_path / "profile"
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(tmp_path / "lo"),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    copy = tmp_path / "lo" / source.name
+    assert errors(copy) == {}
+    assert check(copy).kind == "văn bản"
