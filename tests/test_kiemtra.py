@@ -221,7 +221,7 @@ def test_cli_missing_and_unreadable_files(tmp_path):
     assert result.exit_code == 1
     assert "không mở được tệp Word" in result.output
     result = runner.invoke(app, ["kiemtra", str(tmp_path / "khong_co.docx")])
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert "không tìm thấy tệp" in result.output
 
 

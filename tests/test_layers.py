@@ -12,16 +12,19 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "baocao"
 
 LAYERS: list[tuple[str, set[str]]] = [
-    ("base", {"errors", "xmlchars", "locations", "formatting"}),
+    ("base", {"errors", "xmlchars", "locations", "formatting", "layout"}),
     ("model", {"model_base", "report_model", "model", "errorloc", "messages"}),
     ("load", {"loader", "schema", "workspace"}),
     ("metrics", {"metric_text", "diff", "units", "diff_export", "units_export"}),
     ("prose", {"references", "prose", "shapes"}),
     ("rules", {"figures", "checks"}),
     ("documents", {"context", "table_context", "unit_context"}),
-    ("word", {"render"}),
+    ("word", {"render", "kiemtra"}),
     ("commands", {"batch", "__init__"}),
-    ("terminal", {"console", "cli_text", "cli_common", "cli_compare", "cli", "__main__"}),
+    (
+        "terminal",
+        {"console", "cli_text", "cli_common", "cli_compare", "cli_kiemtra", "cli", "__main__"},
+    ),
 ]
 
 

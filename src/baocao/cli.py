@@ -173,7 +173,7 @@ def _missing_years() -> Exception:
 from . import cli_compare  # noqa: E402,F401 - registers diff and compare after render
 
 
-@app.command("kiemtra")
+@command("kiemtra")
 def kiemtra(
     files: Annotated[list[Path], typer.Argument(help="Tệp Word (.docx).", metavar="TỆP")],
     fmt: Annotated[ProblemFormat, typer.Option("--format", "-f", help="text hoặc json.")] = (
@@ -181,7 +181,7 @@ def kiemtra(
     ),
 ) -> None:
     """Kiểm tra thể thức tệp Word bất kỳ theo Nghị định 30/2020/NĐ-CP."""
-    from .kiemtra.command import run
+    from .cli_kiemtra import run
 
     raise typer.Exit(code=run(files, fmt.value))
 

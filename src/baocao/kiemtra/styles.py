@@ -159,10 +159,11 @@ def _theme_fonts(document) -> dict[str, str]:
     for part in document.part.package.iter_parts():
         if part.partname.endswith("/theme1.xml") or "/theme/" in part.partname:
             root = parse_xml(part.blob)
-            fonts = {}
+            fonts: dict[str, str] = {}
             for kind in ("major", "minor"):
                 latin = root.find(f".//{namespace}{kind}Font/{namespace}latin")
-                if latin is not None:
-                    fonts[kind] = latin.get("typeface")
+                typeface = latin.get("typeface") if latin is not None else None
+                if typeface:
+                    fonts[kind] = typeface
             return fonts
     return {}

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from rich.markup import escape
 
-from .. import console
-from . import FileReport, check
-from .rule import ERROR, PASSED, UNCHECKED, WARNING
+from . import console
+from .kiemtra import FileReport, check
+from .kiemtra.rule import ERROR, PASSED, UNCHECKED, WARNING
 
 KINDS = {
     "văn bản": "văn bản có phần đầu theo Nghị định 30",
@@ -33,7 +33,7 @@ def run(paths: list[Path], fmt: str = "text") -> int:
             print_report(report)
         console.out.print(summary(reports))
     if missing:
-        return 2
+        return 1
     return 1 if any(r.error or r.count(ERROR) for r in reports) else 0
 
 
