@@ -34,6 +34,14 @@ SAFE_TAGS = {
     for name in ("null", "bool", "int", "float", "str", "timestamp", "map", "seq")
 }
 
+INT_12 = re.compile(r"[-+]?(0|[1-9][0-9]*)|0x[0-9a-fA-F]+")
+"""An integer as YAML 1.2 (core schema) reads it, without a leading zero."""
+FLOAT_12 = re.compile(
+    r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)"
+)
+"""A float as YAML 1.2 (core schema) reads it."""
+NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+
 Location = tuple[int, int]
 PathKey = tuple[Any, ...]
 
@@ -173,6 +181,8 @@ def parse_yaml(text: str, path: str) -> Parsed:
         if isinstance(node, yaml.SequenceNode):
             return [convert(item, at + (i,), depth + 1) for i, item in enumerate(node.value)]
         parsed.spans[at] = (node.start_mark.index, node.end_mark.index)
+        if _typed_as_text(node):
+            return _checked_text(node.value, node, at, path, problems)
         try:
             value = constructor.construct_object(node, deep=True)
             return _checked_text(value, node, at, path, problems)
@@ -291,6 +301,20 @@ def _checked_text(value: Any, node: yaml.Node, at: PathKey, path: str, problems:
         problems.append(_problem(path, node, f"{_field_label(at)} {refusal(found.group())}"))
         return value
     return unicodedata.normalize("NFC", value)
+
+
+def _typed_as_text(node: yaml.ScalarNode) -> bool:
+    """A plain scalar YAML 1.1 reads as a number but a person reads otherwise stays text.
+
+    PyYAML follows YAML 1.1: ``0605172`` is octal (199290), ``1:30`` base 60 (90),
+    ``1_000`` a thousand. YAML 1.2 reads the last two as text; a leading zero is
+    kept as typed too (``number: 012`` is a document number, not twelve), so a
+    field wanting a number refuses it with its line instead of printing a changed
+    figure."""
+    if node.style or node.tag not in NUMBER_TAGS:  # plain: None (PyYAML) or "" (libyaml)
+        return False
+    pattern = INT_12 if node.tag.endswith(":int") else FLOAT_12
+    return pattern.fullmatch(node.value) is None
 
 
 def _field_label(at: PathKey) -> str:

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from functools import lru_cache
 from typing import Any
 
 NUMBER_AS_TEXT = re.compile(r"^-?[\d.]+(,\d+)?\s*%?$")
+LEADING_ZERO = re.compile(r"[-+]?0[0-9]+")
+OLD_YAML_NUMBER = re.compile(r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?|[-+]?[0-9][0-9_]*(\.[0-9_]*)?")
+"""Base 60 (``1:30``) and ``_`` separated (``1_000``) numbers of YAML 1.1: text to us."""
+MAX_FIGURE_TEXT = "10^15"
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +77,33 @@ def translate_yaml_problem(problem: str) -> str:
     return problem
 
 
+def _number_problem(name: str, found: Any) -> str | None:
+    """The message for a number a year file cannot hold, or ``None`` if it is another kind."""
+    if isinstance(found, float) and not math.isfinite(found):
+        return f"'{name}' phải là một số cụ thể, không dùng .inf hay .nan (tìm thấy: {found})"
+    if isinstance(found, (int, float)) and not isinstance(found, bool):
+        if abs(found) > 10**15:
+            shown = f"{found:.3g}" if abs(found) < 10**300 else "số hơn 300 chữ số"
+            return f"'{name}' quá lớn (tìm thấy: {shown}); số liệu tối đa là {MAX_FIGURE_TEXT}"
+        return None
+    if not isinstance(found, str):
+        return None
+    text = found.strip()
+    if LEADING_ZERO.fullmatch(text):
+        plain = text.lstrip("+-").lstrip("0") or "0"
+        sign = "-" if text.startswith("-") else ""
+        return (
+            f"'{name}' là số có chữ số 0 ở đầu ('{text}'), không rõ ý: nếu là số, hãy viết "
+            f"{sign}{plain}; nếu là chữ (mã, số hiệu), hãy đặt trong ngoặc kép"
+        )
+    if OLD_YAML_NUMBER.fullmatch(text) and ("_" in text or ":" in text):
+        return (
+            f"'{name}' phải là số (tìm thấy '{text}': dạng có dấu ':' hay '_' không phải là số; "
+            "hãy viết số liền, không dấu phân cách)"
+        )
+    return None
+
+
 EMPTY_TYPES = {"string_type", "list_type", "dict_type", "model_type", "int_type", "float_type"}
 
 
@@ -95,6 +127,9 @@ def describe_validation_error(
     if found is None and (kind in EMPTY_TYPES or kind.startswith("date")):
         return f"'{name}' không được để trống"
     if kind in {"int_parsing", "float_parsing", "int_type", "float_type", "int_from_float"}:
+        special = _number_problem(name, found)
+        if special:
+            return special
         if isinstance(found, str) and NUMBER_AS_TEXT.match(found.strip()):
             return f"'{name}' phải là số, không phải chữ (tìm thấy '{found}', {number_hint(found)})"
         return f"'{name}' phải là số (tìm thấy: {found!r})"
@@ -133,7 +168,14 @@ def describe_validation_error(
     if kind in {"dict_type", "model_type", "model_attributes_type"}:
         return f"'{name}' phải là một bảng khóa: giá trị"
     if kind in {"greater_than_equal", "less_than_equal"}:
-        return f"'{name}' nằm ngoài khoảng cho phép (tìm thấy: {found!r})"
+        special = _number_problem(name, found)
+        if special:
+            return special
+        bound = error.get("ctx", {}).get("ge" if kind == "greater_than_equal" else "le")
+        limit = f", {'tối thiểu' if kind == 'greater_than_equal' else 'tối đa'} {bound}"
+        return f"'{name}' nằm ngoài khoảng cho phép (tìm thấy: {found!r}{limit if bound else ''})"
+    if kind == "finite_number":
+        return _number_problem(name, found) or f"'{name}' phải là số hữu hạn"
     if kind in {"value_error", "assertion_error"}:
         text = str(error.get("msg", "")).removeprefix("Value error, ")
         return f"'{name}': {text}"
