@@ -31,9 +31,10 @@ AS_OF_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 Evaluation = Literal["Đạt", "Chưa đạt", "Chưa đánh giá", "Ước đạt", "Chưa có số liệu"]
 MAX_FIGURE = 10**15
 """Largest figure a year file may hold (beyond it Decimal arithmetic loses digits)."""
-Number = Annotated[StrictInt, Field(ge=-MAX_FIGURE, le=MAX_FIGURE)] | Annotated[
-    StrictFloat, Field(ge=-MAX_FIGURE, le=MAX_FIGURE, allow_inf_nan=False)
-]
+Number = (
+    Annotated[StrictInt, Field(ge=-MAX_FIGURE, le=MAX_FIGURE)]
+    | Annotated[StrictFloat, Field(ge=-MAX_FIGURE, le=MAX_FIGURE, allow_inf_nan=False)]
+)
 Identifier = Annotated[str, Field(pattern=ID_PATTERN)]
 
 
