@@ -16,6 +16,7 @@ from datetime import date
 
 from lxml import etree
 
+from .leftovers import LeftoverMarker, check_no_markers
 from .xml import W_NS, text_run
 
 DOCUMENT_PART = "word/document.xml"
@@ -135,6 +136,10 @@ def finish_package(
             data = members[name]
             if name.endswith(".xml") or name.endswith(".rels"):
                 check_well_formed(name, data)
+                try:
+                    check_no_markers(name, data)
+                except LeftoverMarker as exc:
+                    raise MalformedPart(str(exc)) from exc
             info = zipfile.ZipInfo(name, date_time=timestamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
