@@ -15,7 +15,6 @@ CASES = {
     "space before the format": (BODY, "đạt [[ho_so_truc_tuyen |counts]].", "[["),
     "unterminated": (BODY, "đạt [[ho_so_truc_tuyen|counts.", "[["),
     "footnote with capitals": ("[^ctr553]", "[^CTR553]", "[^"),
-    "closing only": (BODY, "đạt ho_so_truc_tuyen]].", "]]"),
     "summary line": (
         "summary: Tình hình",
         "summary: Tình hình [[ho_so_truc_tuyen]]",

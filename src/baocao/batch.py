@@ -83,7 +83,12 @@ def _render_job(job: RenderJob, outcome: YearOutcome) -> None:
         outcome.refused = (len(result.errors), len(result.warnings))
         return
     from .render import render_year
+    from .render.output import mismatched_pair
 
+    year = result.data.year
+    before = mismatched_pair(job.out / f"BaoCao_{year}.docx", job.out / f"PhuLuc_{year}.docx")
+    if before:
+        outcome.problems.append(Problem(str(job.out), None, None, before, "cảnh báo"))
     for written in render_year(result.data, job.templates, job.out):
         outcome.written.append((str(written.path), written.kind))
     if job.pdf and job.soffice:
@@ -99,6 +104,34 @@ def _render_job(job: RenderJob, outcome: YearOutcome) -> None:
 
 def default_workers(jobs: int) -> int:
     return max(1, min(jobs, os.cpu_count() or 1))
+
+
+def same_year_files(jobs: list[RenderJob]) -> list[str]:
+    """Year files that would write the same documents into the same out folder (two
+    files saying ``year: 2024``): one would silently overwrite the other."""
+    from .loader import resolve_year_path
+
+    seen: dict[tuple[str, str], str] = {}
+    clashes = []
+    for job in jobs:
+        path = resolve_year_path(job.year, job.data_dir)
+        try:
+            with path.open(encoding="utf-8-sig") as stream:
+                head = stream.read(65536)
+        except (OSError, UnicodeDecodeError):
+            continue  # the job itself reports the file
+        found = re.search(r"^year:[ \t]*(\d{4})[ \t]*(#.*)?$", head, re.MULTILINE)
+        year = found.group(1) if found else path.stem
+        key = (year, str(job.out.resolve()))
+        if key in seen:
+            clashes.append(
+                f"'{seen[key]}' và '{path}' cùng là dữ liệu năm {year}: cả hai sẽ ghi "
+                f"BaoCao_{year}.docx vào '{job.out}'; hãy tạo từng tệp một, mỗi lần một thư "
+                "mục ra (--out)"
+            )
+        else:
+            seen[key] = str(path)
+    return clashes
 
 
 def run_jobs(jobs: list[RenderJob], workers: int | None = None) -> Iterator[YearOutcome]:

@@ -188,6 +188,9 @@ def render(
         batch.RenderJob(name, data_dir, out, folder, draft, pdf, pdf_timeout, soffice)
         for name in names
     ]
+    for clash in batch.same_year_files(work):
+        console.error(f"{clash}. Chưa ghi tệp nào.")
+        raise typer.Exit(code=1)
     outcomes = {}
     with console.progress(len(work), "Đang tạo báo cáo") as done:
         for outcome in batch.run_jobs(work, jobs):

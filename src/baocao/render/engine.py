@@ -23,7 +23,7 @@ from ..context import build_appendix, build_report
 from ..errors import BaocaoError, TemplateError
 from ..model import YearData
 from .output import write_files
-from .package import MalformedPart, finish_package
+from .package import MalformedPart, finish_package, render_id
 from .sandbox import jinja_environment
 from .splice import Fragments
 from .strict import StrictDocxTemplate, template_error
@@ -87,7 +87,11 @@ def _appendix_context(
 
 
 def _render(
-    template_path: Path, make_context, notes: list[tuple[int, str]], data: YearData
+    template_path: Path,
+    make_context,
+    notes: list[tuple[int, str]],
+    data: YearData,
+    identifier: str | None = None,
 ) -> bytes:
     if not template_path.is_file():
         raise TemplateError(f"Không tìm thấy mẫu văn bản '{template_path}'")
@@ -103,7 +107,8 @@ def _render(
     buffer = io.BytesIO()
     template.save(buffer)
     try:
-        return finish_package(buffer.getvalue(), notes, document_stamp(data), fragments.splice)
+        stamp = document_stamp(data)
+        return finish_package(buffer.getvalue(), notes, stamp, fragments.splice, identifier)
     except MalformedPart as exc:
         raise TemplateError(f"{template_path.name}: {exc}") from exc
 
@@ -140,11 +145,14 @@ def render_year(data: YearData, templates: Path, out_dir: Path) -> list[Rendered
     except InvalidCharacters as exc:
         raise BaocaoError(str(exc)) from exc
     outputs: list[tuple[Path, bytes, str]] = []
+    used = [templates / REPORT_TEMPLATE, templates / APPENDIX_TEMPLATE]
+    identifier = render_id(data.model_dump_json(), used)  # shared: a mixed pair shows
     report_bytes = _render(
         templates / REPORT_TEMPLATE,
         lambda _t, _f: _report_context(report),
         report["footnotes"],
         data,
+        identifier,
     )
     outputs.append((out_dir / f"BaoCao_{data.year}.docx", report_bytes, "BÁO CÁO"))
     if appendix is not None:
@@ -153,6 +161,7 @@ def render_year(data: YearData, templates: Path, out_dir: Path) -> list[Rendered
             lambda t, f: _appendix_context(appendix, t, f),
             appendix["footnotes"],
             data,
+            identifier,
         )
         outputs.append((out_dir / f"PhuLuc_{data.year}.docx", appendix_bytes, "Phụ lục"))
     write_files([(path, content) for path, content, _kind in outputs])

@@ -15,8 +15,8 @@ from lxml import etree
 
 from .xml import W_NS
 
-MARKER = re.compile(r"\[\[|\[\^|[\w|:]\]\]")
-"""An opening ``[[`` or ``[^``, or a ``]]`` closing a name (``Ho_So]]``, not ``]]>``)."""
+MARKER = re.compile(r"\[\[|\[\^")
+"""What opens a reference or a footnote marker (a lone ``]]`` is text: ``]]>``)."""
 TEXT_PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 PARSER = etree.XMLParser(resolve_entities=False, huge_tree=True)
 NEAR = 60
@@ -28,7 +28,7 @@ class LeftoverMarker(ValueError):
 
 def check_no_markers(name: str, data: bytes) -> None:
     """Refuse part ``name`` if the text of any of its paragraphs holds a marker."""
-    if not TEXT_PARTS.match(name) or (b"[" not in data and b"]]" not in data):
+    if not TEXT_PARTS.match(name) or b"[" not in data:
         return  # no bracket at all: nothing to find, no parse (a Phụ lục is megabytes)
     root = etree.fromstring(data, parser=PARSER)
     for paragraph in root.iter(f"{{{W_NS}}}p"):
@@ -41,7 +41,7 @@ def check_no_markers(name: str, data: bytes) -> None:
         near += "…" if found.end() + NEAR < len(text) else ""
         raise LeftoverMarker(
             f"{name}: văn bản còn dấu tham chiếu hoặc chú thích chưa được thay "
-            f"('{found.group()[-2:]}'), nên không được ghi:\n    gần: «{near}»\n"
+            f"('{found.group()}'), nên không được ghi:\n    gần: «{near}»\n"
             "    Hãy sửa trong tệp dữ liệu: [[mã_chỉ_tiêu]] hay [^mã_chú_thích] viết đúng và "
             "đóng đủ dấu, chỉ dùng ở chỗ được phép (chạy 'baocao validate' để xem)"
         )
