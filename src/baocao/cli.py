@@ -64,6 +64,12 @@ def refusal(errors: int, warnings: int) -> str:
     )
 
 
+def _pdf_timeout(value: float) -> float:
+    from .render.pdf import check_timeout
+
+    return check_timeout(value)
+
+
 class ProblemFormat(str, Enum):
     text = "text"
     json = "json"
@@ -152,7 +158,10 @@ def render(
     pdf_timeout: Annotated[
         float,
         typer.Option(
-            "--pdf-timeout", min=1, help="Thời gian tối đa cho mỗi tệp PDF (giây).", metavar="GIÂY"
+            "--pdf-timeout",
+            callback=_pdf_timeout,
+            help="Thời gian tối đa cho mỗi tệp PDF (giây, từ 1 đến 3600).",
+            metavar="GIÂY",
         ),
     ] = 180.0,
     jobs: Annotated[
