@@ -85,6 +85,7 @@ def _render_job(job: RenderJob, outcome: YearOutcome) -> None:
     from .render import render_year
     from .render.output import mismatched_pair
 
+    assert result.data is not None  # no errors: the file loaded
     year = result.data.year
     before = mismatched_pair(job.out / f"BaoCao_{year}.docx", job.out / f"PhuLuc_{year}.docx")
     if before:
