@@ -10,6 +10,7 @@ also how the tests run them through ``CliRunner``).
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,8 +74,15 @@ def _render_job(job: RenderJob, outcome: YearOutcome) -> None:
         outcome.refused = (len(result.errors), len(result.warnings))
         return
     from .render import render_year
+    from .render.output import mismatched_pair
 
-    written_files = render_year(result, workspace.templates_dir(), workspace.out, draft=job.draft)
+    assert result.data is not None  # no errors: the file loaded
+    year = result.data.year
+    out = workspace.out
+    before = mismatched_pair(out / f"BaoCao_{year}.docx", out / f"PhuLuc_{year}.docx")
+    if before:
+        outcome.problems.append(Problem(str(out), None, None, before, "cảnh báo"))
+    written_files = render_year(result, workspace.templates_dir(), out, draft=job.draft)
     for written in written_files:
         outcome.written.append((str(written.path), written.kind))
     if job.pdf and job.soffice:
@@ -90,6 +98,33 @@ def _render_job(job: RenderJob, outcome: YearOutcome) -> None:
 
 def default_workers(jobs: int) -> int:
     return max(1, min(jobs, os.cpu_count() or 1))
+
+
+def same_year_files(jobs: list[RenderJob]) -> list[str]:
+    """Year files that would write the same documents into the same out folder (two
+    files saying ``year: 2024``): one would silently overwrite the other."""
+    seen: dict[tuple[str, str], str] = {}
+    clashes = []
+    for job in jobs:
+        path = job.workspace.year_path(job.year)
+        try:
+            with path.open(encoding="utf-8-sig") as stream:
+                head = stream.read(65536)
+        except (OSError, UnicodeDecodeError):
+            continue  # the job itself reports the file
+        found = re.search(r"^year:[ \t]*(\d{4})[ \t]*(#.*)?$", head, re.MULTILINE)
+        year = found.group(1) if found else path.stem
+        out = job.workspace.out
+        key = (year, str(out.resolve()))
+        if key in seen:
+            clashes.append(
+                f"'{seen[key]}' và '{path}' cùng là dữ liệu năm {year}: cả hai sẽ ghi "
+                f"BaoCao_{year}.docx vào '{out}'; hãy tạo từng tệp một, mỗi lần một thư "
+                "mục ra (--out)"
+            )
+        else:
+            seen[key] = str(path)
+    return clashes
 
 
 def run_jobs(jobs: list[RenderJob], workers: int | None = None) -> Iterator[YearOutcome]:

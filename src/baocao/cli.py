@@ -14,8 +14,15 @@ import typer
 
 from . import console
 from .cli_common import DataOption, YearsArgument, app, command, refusal, workspace_for
+from .errors import OutputError
 
 __all__ = ["app", "main"]
+
+
+def _pdf_timeout(value: float) -> float:
+    from .render.pdf import check_timeout
+
+    return check_timeout(value)
 
 
 class ProblemFormat(str, Enum):
@@ -112,7 +119,10 @@ def render(
     pdf_timeout: Annotated[
         float,
         typer.Option(
-            "--pdf-timeout", min=1, help="Thời gian tối đa cho mỗi tệp PDF (giây).", metavar="GIÂY"
+            "--pdf-timeout",
+            callback=_pdf_timeout,
+            help="Thời gian tối đa cho mỗi tệp PDF (giây, từ 1 đến 3600).",
+            metavar="GIÂY",
         ),
     ] = 180.0,
     jobs: Annotated[
@@ -146,6 +156,9 @@ def render(
         if soffice is None:
             console.error(INSTALL_HINT)
     work = [batch.RenderJob(name, workspace, draft, pdf, pdf_timeout, soffice) for name in names]
+    clashes = batch.same_year_files(work)
+    if clashes:
+        raise OutputError("\n".join(f"{clash}. Chưa ghi tệp nào." for clash in clashes))
     outcomes = {}
     with console.progress(len(work), "Đang tạo báo cáo") as done:
         for outcome in batch.run_jobs(work, jobs):

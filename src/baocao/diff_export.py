@@ -7,8 +7,10 @@ the terminal and in Word, ``<br>`` in Markdown). Nothing here imports rich or do
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -98,7 +100,7 @@ def to_csv(comparison: Comparison) -> str:
     head += [change_header(comparison), "Xu hướng", "Đánh giá", "Ghi chú"]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(head)
+    writer.writerow(safe_row(head))
     for metric in comparison.metrics:
         cells = [metric.id, metric.name, metric.unit]
         for value in metric.values:
@@ -106,7 +108,7 @@ def to_csv(comparison: Comparison) -> str:
         change = metric.change
         note = f"không so sánh được: {change.reason}" if change.reason else ""
         cells += [_signed(change), change.direction or "", metric.evaluation_text, note]
-        writer.writerow(cells)
+        writer.writerow(safe_row(cells))
     for partial in comparison.partial:
         by_year = {v.year: v for v in partial.values}
         cells = [partial.id, partial.name, partial.values[-1].metric.unit]
@@ -114,7 +116,7 @@ def to_csv(comparison: Comparison) -> str:
             found = by_year.get(year)
             cells += [found.text, format_as_of(found.as_of)] if found else ["", ""]
         note = f"chỉ có trong năm {years_text(partial.years)}"
-        writer.writerow([*cells, "", "", "", note])
+        writer.writerow(safe_row([*cells, "", "", "", note]))
     return buffer.getvalue()
 
 
@@ -185,8 +187,33 @@ def to_json(comparison: Comparison) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+SIGNED_AMOUNT = re.compile(r"[-+]\d[\d.,]*%?( [^=+@|!]*)?")
+"""``-307.240 thuê bao (-12,43%)``, ``+4,26 điểm phần trăm``: a signed figure, no formula."""
+
+
+def spreadsheet_safe(cell: Any) -> Any:
+    """A CSV cell a spreadsheet shows as text: one starting like a formula (``=``,
+    ``+``, ``-``, ``@``, tab, carriage return) gets a leading ``'``, as spreadsheet-safe
+    CSV writers do, unless it is a signed figure."""
+    if not isinstance(cell, str) or not cell.startswith(FORMULA_START):
+        return cell
+    return cell if SIGNED_AMOUNT.fullmatch(cell) else "'" + cell
+
+
+def safe_row(cells: list[Any]) -> list[Any]:
+    return [spreadsheet_safe(cell) for cell in cells]
+
+
+def md_text(text: str) -> str:
+    """Text in a Markdown table cell or heading: no raw HTML, no line break that would
+    end the row, no ``|`` that would start a cell."""
+    escaped = html.escape(text, quote=False).replace("|", "\\|")
+    return "<br>".join(escaped.splitlines()) if "\n" in text or "\r" in text else escaped
+
+
 def _md_cell(lines: Cell) -> str:
-    return "<br>".join(line.replace("|", "\\|") for line in lines)
+    return "<br>".join(md_text(line) for line in lines)
 
 
 def _md_table(head: list[str], rows: list[list[Cell]]) -> list[str]:

@@ -22,19 +22,28 @@ from pydantic import ValidationError
 from . import locations
 from .errorloc import place_of
 from .errors import DataError, DataFileNotFound, Problem
-from .messages import describe_validation_error, field_name, translate_yaml_problem
+from .messages import describe_validation_error, field_name, shown, translate_yaml_problem
 from .model import YearData
 from .xmlchars import INVALID_XML_CHARS, UNREADABLE_RAW_CHARS, refusal
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
 MAX_ALIAS_USES = 100
+SHOWN_LINE = 100
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's parser when installed: twenty times faster, same nodes and marks."""
 SAFE_TAGS = {
     f"tag:yaml.org,2002:{name}"
     for name in ("null", "bool", "int", "float", "str", "timestamp", "map", "seq")
 }
+
+INT_12 = re.compile(r"[-+]?(0|[1-9][0-9]*)|0x[0-9a-fA-F]+")
+"""An integer as YAML 1.2 (core schema) reads it, without a leading zero."""
+FLOAT_12 = re.compile(
+    r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)"
+)
+"""A float as YAML 1.2 (core schema) reads it."""
+NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 
 Location = tuple[int, int]
 PathKey = tuple[Any, ...]
@@ -85,8 +94,12 @@ class Parsed:
 
 
 def read_text(path: Path) -> str:
-    if not path.is_file():
+    if not path.exists():
         raise DataFileNotFound(f"Không tìm thấy tệp dữ liệu: {path}")
+    if not path.is_file():
+        what = "một thư mục" if path.is_dir() else "một tệp đặc biệt"
+        message = f"đây là {what}, không phải tệp dữ liệu YAML"
+        raise DataError([Problem(str(path), None, None, message)])
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise DataError(
@@ -99,18 +112,44 @@ def read_text(path: Path) -> str:
                 )
             ]
         )
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        reason = "không có quyền đọc" if isinstance(exc, PermissionError) else exc.strerror
+        message = f"không đọc được tệp ({reason or 'lỗi đọc ổ đĩa'})"
+        raise DataError([Problem(str(path), None, None, message)]) from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DataError(
-            [
-                Problem(
-                    str(path), None, None, f"tệp không phải UTF-8 (byte lỗi ở vị trí {exc.start})"
-                )
-            ]
-        ) from exc
+        raise DataError([encoding_problem(raw, exc, str(path))]) from exc
     return unicodedata.normalize("NFC", text)
+
+
+SAVE_AS_UTF8 = (
+    "hãy lưu lại tệp dạng UTF-8: trong Notepad chọn Tệp > Lưu thành (File > Save As), ô "
+    "Mã hóa (Encoding) chọn UTF-8; trong VS Code bấm tên bảng mã ở góc dưới bên phải, chọn "
+    "'Save with Encoding' rồi 'UTF-8'"
+)
+
+
+def encoding_problem(raw: bytes, exc: UnicodeDecodeError, path: str) -> Problem:
+    """Where the first byte that is not UTF-8 is (line and column), what the file
+    probably is, and how to save it as UTF-8."""
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff") or raw[:200].count(b"\x00") > 10:
+        reason = f"tệp được lưu dạng UTF-16 (Unicode), không phải UTF-8; {SAVE_AS_UTF8}"
+        return Problem(path, 1, 1, reason)
+    start = raw.rfind(b"\n", 0, exc.start) + 1
+    line = raw.count(b"\n", 0, exc.start) + 1
+    column = len(raw[start : exc.start].decode("utf-8", "replace")) + 1
+    end = raw.find(b"\n", exc.start)
+    shown = raw[start : end if end >= 0 else len(raw)].decode("utf-8", "replace")[:120]
+    return Problem(
+        path,
+        line,
+        column,
+        f"tệp không phải UTF-8 (byte 0x{raw[exc.start]:02X}); có thể tệp được lưu bằng bảng mã "
+        f"cũ Windows-1258 hoặc TCVN3; {SAVE_AS_UTF8}\n    {shown.rstrip()}",
+    )
 
 
 def parse_yaml(text: str, path: str) -> Parsed:
@@ -167,17 +206,21 @@ def parse_yaml(text: str, path: str) -> Parsed:
         if isinstance(node, yaml.SequenceNode):
             return [convert(item, at + (i,), depth + 1) for i, item in enumerate(node.value)]
         parsed.spans[at] = (node.start_mark.index, node.end_mark.index)
+        if isinstance(node, yaml.ScalarNode) and _typed_as_text(node):
+            return _checked_text(node.value, node, at, path, problems)
         try:
             value = constructor.construct_object(node, deep=True)
             return _checked_text(value, node, at, path, problems)
         except ValueError:
             if node.tag.endswith(":timestamp"):
-                problems.append(_problem(path, node, f"ngày không tồn tại: '{node.value}'"))
+                problems.append(_problem(path, node, f"ngày không tồn tại: {shown(node.value)}"))
             else:
-                problems.append(_problem(path, node, f"giá trị không đọc được: '{node.value}'"))
+                message = f"giá trị không đọc được: {shown(node.value)}"
+                problems.append(_problem(path, node, message))
             return None
         except yaml.YAMLError as exc:
-            problems.append(_problem(path, node, f"giá trị không đọc được: {exc}"))
+            reason = translate_yaml_problem(getattr(exc, "problem", None) or str(exc))
+            problems.append(_problem(path, node, f"giá trị không đọc được: {reason}"))
             return None
 
     if root is not None:
@@ -282,6 +325,20 @@ def _checked_text(value: Any, node: yaml.Node, at: PathKey, path: str, problems:
     return unicodedata.normalize("NFC", value)
 
 
+def _typed_as_text(node: yaml.ScalarNode) -> bool:
+    """A plain scalar YAML 1.1 reads as a number but a person reads otherwise stays text.
+
+    PyYAML follows YAML 1.1: ``0605172`` is octal (199290), ``1:30`` base 60 (90),
+    ``1_000`` a thousand. YAML 1.2 reads the last two as text; a leading zero is
+    kept as typed too (``number: 012`` is a document number, not twelve), so a
+    field wanting a number refuses it with its line instead of printing a changed
+    figure."""
+    if node.style or node.tag not in NUMBER_TAGS:  # plain: None (PyYAML) or "" (libyaml)
+        return False
+    pattern = INT_12 if node.tag.endswith(":int") else FLOAT_12
+    return pattern.fullmatch(node.value) is None
+
+
 def _field_label(at: PathKey) -> str:
     if at and at[-1] == "<key>":
         return f"khóa trong '{field_name(at[:-1])}'"
@@ -348,8 +405,13 @@ def _syntax_problem(exc: yaml.YAMLError, text: str, path: str) -> Problem:
         mark = context_mark  # the key missing its ':' is where the scanner started, not ended
     if mark is None:
         return Problem(path, None, None, f"lỗi cú pháp YAML: {reason}")
-    lines = text.splitlines()
+    lines = text.split("\n")
     shown = lines[mark.line] if mark.line < len(lines) else ""
-    caret = " " * mark.column + "^"
+    column = mark.column
+    if len(shown) > SHOWN_LINE:  # a message shows the place, not a megabyte of line
+        start = max(0, min(column - SHOWN_LINE // 2, len(shown) - SHOWN_LINE))
+        shown = ("…" if start else "") + shown[start : start + SHOWN_LINE] + "…"
+        column = column - start + (1 if start else 0)
+    caret = " " * column + "^"
     message = f"lỗi cú pháp YAML: {reason}\n    {shown}\n    {caret}"
     return Problem(path, mark.line + 1, mark.column + 1, message)

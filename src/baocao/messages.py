@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import difflib
+import math
 import re
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
 NUMBER_AS_TEXT = re.compile(r"^-?[\d.]+(,\d+)?\s*%?$")
+LEADING_ZERO = re.compile(r"[-+]?0[0-9]+")
+OLD_YAML_NUMBER = re.compile(
+    r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?|[-+]?[0-9][0-9_]*(\.[0-9_]*)?"
+)
+"""Base 60 (``1:30``) and ``_`` separated (``1_000``) numbers of YAML 1.1: text to us."""
+MAX_FIGURE_TEXT = "10^15"
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +70,25 @@ YAML_PROBLEMS = {
     "did not find expected ',' or '}'": "thiếu dấu ',' hoặc '}'",
     "expected <block end>, but found": "thụt lề không đúng",
     "found duplicate anchor": "neo (anchor) bị lặp",
+    "mapping values are not allowed in this context": "không được có dấu ':' ở đây "
+    "(thiếu dấu cách sau ':', hoặc câu chữ có ':' cần đặt trong ngoặc kép)",
+    "found a tab character": "không dùng phím Tab để thụt lề",
+    "found character that cannot start any token": "có ký tự không được đứng đầu giá trị "
+    "(Tab, @ hay `): câu chữ như vậy cần đặt trong ngoặc kép",
+    "exceeded maximum nesting depth": "lồng quá sâu",
+    "block sequence entries are not allowed in this context": "không được bắt đầu danh sách "
+    "('- ') ở đây: xuống dòng và thụt lề trước dấu '-'",
+    "did not find expected <document start>": "thừa nội dung sau giá trị (câu chữ cần "
+    "đặt trong ngoặc kép?)",
+    "found unknown directive name": "chỉ thị '%' không hợp lệ (dòng bắt đầu bằng '%' cần "
+    "đặt trong ngoặc kép)",
+    "found unexpected ':'": "dấu ':' không đúng chỗ (câu chữ có ':' cần đặt trong ngoặc kép)",
+    "expected a comment or a line break": "thừa nội dung sau giá trị trên cùng dòng",
+    "found unexpected document separator": "dòng '---' hay '...' không đúng chỗ",
+    "did not find URI escaped octet": "thẻ YAML không hợp lệ",
+    "did not find expected tag URI": "thẻ YAML không hợp lệ",
+    "control characters are not allowed": "có ký tự điều khiển không được phép",
+    "found a BOM": "có dấu BOM ở giữa tệp",
 }
 
 
@@ -70,7 +97,48 @@ def translate_yaml_problem(problem: str) -> str:
     for english, vietnamese in YAML_PROBLEMS.items():
         if problem.startswith(english):
             return vietnamese
-    return problem
+    return f"không đọc được cấu trúc YAML ở đây (chi tiết: {problem[:200]})"
+
+
+def _number_problem(name: str, found: Any) -> str | None:
+    """The message for a number a year file cannot hold, or ``None`` if it is another kind."""
+    if isinstance(found, float) and not math.isfinite(found):
+        return f"'{name}' phải là một số cụ thể, không dùng .inf hay .nan (tìm thấy: {found})"
+    if isinstance(found, (int, float)) and not isinstance(found, bool):
+        if abs(found) > 10**15:
+            shown = f"{found:.3g}" if abs(found) < 10**300 else "số hơn 300 chữ số"
+            return f"'{name}' quá lớn (tìm thấy: {shown}); số liệu tối đa là {MAX_FIGURE_TEXT}"
+        return None
+    if not isinstance(found, str):
+        return None
+    text = found.strip()
+    if LEADING_ZERO.fullmatch(text):
+        plain = text.lstrip("+-").lstrip("0") or "0"
+        sign = "-" if text.startswith("-") else ""
+        return (
+            f"'{name}' là số có chữ số 0 ở đầu ('{text}'), không rõ ý: nếu là số, hãy viết "
+            f"{sign}{plain}; nếu là chữ (mã, số hiệu), hãy đặt trong ngoặc kép"
+        )
+    if OLD_YAML_NUMBER.fullmatch(text) and ("_" in text or ":" in text):
+        return (
+            f"'{name}' phải là số (tìm thấy '{text}': dạng có dấu ':' hay '_' không phải là số; "
+            "hãy viết số liền, không dấu phân cách)"
+        )
+    return None
+
+
+def shown(value: Any, limit: int = 80) -> str:
+    """A value as the user typed it, never a Python repr like ``datetime.datetime(…)``,
+    and cut short: a message echoes a line, not a megabyte."""
+    if isinstance(value, datetime):
+        text = repr(value.isoformat(sep=" "))
+    elif isinstance(value, date):
+        text = repr(value.isoformat())
+    elif isinstance(value, (list, dict)):
+        text = "một danh sách" if isinstance(value, list) else "một bảng khóa: giá trị"
+    else:
+        text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 EMPTY_TYPES = {"string_type", "list_type", "dict_type", "model_type", "int_type", "float_type"}
@@ -86,6 +154,8 @@ def describe_validation_error(
     kind = error["type"]
     name = field_name(loc)
     found = error.get("input")
+    if isinstance(found, str) and len(found) > 80:
+        found = found[:79] + "…"  # a message echoes a value, not a megabyte of it
     if kind == "extra_forbidden":
         key = loc[-1] if loc else "?"
         match = difflib.get_close_matches(str(key), choices or known_keys(), n=1, cutoff=0.6)
@@ -96,24 +166,27 @@ def describe_validation_error(
     if found is None and (kind in EMPTY_TYPES or kind.startswith("date")):
         return f"'{name}' không được để trống"
     if kind in {"int_parsing", "float_parsing", "int_type", "float_type", "int_from_float"}:
+        special = _number_problem(name, found)
+        if special:
+            return special
         if isinstance(found, str) and NUMBER_AS_TEXT.match(found.strip()):
             return f"'{name}' phải là số, không phải chữ (tìm thấy '{found}', {number_hint(found)})"
-        return f"'{name}' phải là số (tìm thấy: {found!r})"
+        return f"'{name}' phải là số (tìm thấy: {shown(found)})"
     if kind in {"string_type"}:
-        return f"'{name}' phải là chữ (tìm thấy: {found!r})"
+        return f"'{name}' phải là chữ (tìm thấy: {shown(found)})"
     if kind in {
         "date_type",
         "date_parsing",
         "date_from_datetime_parsing",
         "date_from_datetime_inexact",
     }:
-        return f"'{name}' phải là ngày hợp lệ dạng YYYY-MM-DD (tìm thấy: {found!r})"
+        return f"'{name}' phải là ngày hợp lệ dạng YYYY-MM-DD (tìm thấy: {shown(found)})"
     if kind == "string_pattern_mismatch":
         pattern = error.get("ctx", {}).get("pattern", "")
         if "d{4}" in pattern and "-" in pattern:
             return (
                 f"'{name}' phải là năm, tháng hoặc ngày dạng YYYY, YYYY-MM hay YYYY-MM-DD "
-                f"(tìm thấy: {found!r})"
+                f"(tìm thấy: {shown(found)})"
             )
         if "target" in pattern:
             return (
@@ -122,11 +195,11 @@ def describe_validation_error(
             )
         return (
             f"'{name}' chỉ được gồm chữ thường không dấu, số và dấu gạch dưới, "
-            f"bắt đầu bằng chữ (tìm thấy: {found!r})"
+            f"bắt đầu bằng chữ (tìm thấy: {shown(found)})"
         )
     if kind == "literal_error":
         expected = str(error.get("ctx", {}).get("expected", "")).replace("' or '", "' hoặc '")
-        return f"'{name}' không hợp lệ: {found!r} (giá trị cho phép: {expected})"
+        return f"'{name}' không hợp lệ: {shown(found)} (giá trị cho phép: {expected})"
     if kind in {"too_short", "string_too_short"}:
         return f"'{name}' không được để trống"
     if kind in {"list_type"}:
@@ -134,7 +207,15 @@ def describe_validation_error(
     if kind in {"dict_type", "model_type", "model_attributes_type"}:
         return f"'{name}' phải là một bảng khóa: giá trị"
     if kind in {"greater_than_equal", "less_than_equal"}:
-        return f"'{name}' nằm ngoài khoảng cho phép (tìm thấy: {found!r})"
+        special = _number_problem(name, found)
+        if special:
+            return special
+        bound = error.get("ctx", {}).get("ge" if kind == "greater_than_equal" else "le")
+        limit = f", {'tối thiểu' if kind == 'greater_than_equal' else 'tối đa'} {bound}"
+        limit = limit if bound is not None else ""
+        return f"'{name}' nằm ngoài khoảng cho phép (tìm thấy: {shown(found)}{limit})"
+    if kind == "finite_number":
+        return _number_problem(name, found) or f"'{name}' phải là số hữu hạn"
     if kind in {"value_error", "assertion_error"}:
         text = str(error.get("msg", "")).removeprefix("Value error, ")
         return f"'{name}': {text}"

@@ -9,7 +9,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from .diff_export import _md_table
+from .diff_export import _md_table, md_text, safe_row
 from .units import NOT_ENOUGH, Indicator, Side, UnitComparison, join_names
 
 Cell = list[str]
@@ -129,19 +129,19 @@ def to_csv(comparison: UnitComparison) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     head = ["Mã chỉ tiêu", "Nhóm", *headers(comparison)]
-    writer.writerow(head)
+    writer.writerow(safe_row(head))
     for units, indicators in comparison.groups():
         group = group_title(comparison, units)
         for indicator in indicators:
             cells = row(comparison, indicator)
-            writer.writerow([indicator.id, group, *["\n".join(c) for c in cells]])
+            writer.writerow(safe_row([indicator.id, group, *["\n".join(c) for c in cells]]))
     return buffer.getvalue()
 
 
 def to_markdown(comparison: UnitComparison) -> str:
     lines = [f"# {title(comparison)}", ""]
     for units, indicators in comparison.groups():
-        lines += [f"## {group_title(comparison, units)}", ""]
+        lines += [f"## {md_text(group_title(comparison, units))}", ""]
         rows = [[[f"`{i.id}`"], *row(comparison, i)] for i in indicators]
         lines += _md_table(["Mã", *headers(comparison)], rows)
         lines.append("")

@@ -99,7 +99,7 @@ class Workspace:
 
         def lookup(year: int, where: str) -> YearData:
             path = folder / f"{year}.yaml"
-            if not path.is_file():
+            if not path.exists():
                 raise UnresolvedReference(
                     f"{where}: cần dữ liệu năm {year} để so sánh nhưng không có tệp '{path}'"
                 )

@@ -27,7 +27,7 @@ from ..model import YearData
 from ..shapes import AppendixContext, AppendixShape, DocumentHeader, ReportContext
 from ..workspace import Workspace
 from .output import write_files
-from .package import MalformedPart, finish_package
+from .package import MalformedPart, finish_package, render_id
 from .sandbox import jinja_environment
 from .splice import Fragments
 from .strict import StrictDocxTemplate, template_error
@@ -128,6 +128,7 @@ def _render(
     make_context: Callable[[DocxTemplate, Fragments], Any],
     notes: list[tuple[int, str]],
     data: YearData,
+    identifier: str | None = None,
 ) -> bytes:
     if not template_path.is_file():
         raise TemplateError(f"Không tìm thấy mẫu văn bản '{template_path}'")
@@ -143,7 +144,8 @@ def _render(
     buffer = io.BytesIO()
     template.save(buffer)
     try:
-        return finish_package(buffer.getvalue(), notes, document_stamp(data), fragments.splice)
+        stamp = document_stamp(data)
+        return finish_package(buffer.getvalue(), notes, stamp, fragments.splice, identifier)
     except MalformedPart as exc:
         raise TemplateError(f"{template_path.name}: {exc}") from exc
 
@@ -194,11 +196,14 @@ def render_year(
     except InvalidCharacters as exc:
         raise InvalidText(str(exc)) from exc
     outputs: list[tuple[Path, bytes, str]] = []
+    used = [templates / REPORT_TEMPLATE, templates / APPENDIX_TEMPLATE]
+    identifier = render_id(year.model_dump_json(), used)  # shared: a mixed pair shows
     report_bytes = _render(
         templates / REPORT_TEMPLATE,
         lambda _t, _f: report_variables(report),
         report["footnotes"],
         year,
+        identifier,
     )
     outputs.append((out_dir / f"BaoCao_{year.year}.docx", report_bytes, "BÁO CÁO"))
     if appendix is not None:
@@ -207,6 +212,7 @@ def render_year(
             lambda t, f: appendix_variables(appendix, t, f),
             appendix["footnotes"],
             year,
+            identifier,
         )
         outputs.append((out_dir / f"PhuLuc_{year.year}.docx", appendix_bytes, "Phụ lục"))
     write_files([(path, content) for path, content, _kind in outputs])

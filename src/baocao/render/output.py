@@ -53,15 +53,25 @@ def ensure_folder(folder: Path) -> None:
 
 
 def _refuse_read_only(path: Path) -> None:
-    """A file the user marked read-only is not replaced (a rename would do it on Linux)."""
+    """A file the user marked read-only is not replaced (a rename would do it on Linux),
+    nor anything that is not a regular file: a rename would replace a symbolic link or a
+    device (``--output /dev/null`` run as root) with a file."""
     try:
-        mode = path.stat().st_mode
+        mode = path.lstat().st_mode
     except FileNotFoundError:
         return
     except OSError as exc:
         raise OutputError(f"Không ghi được '{path}': {reason(exc)}") from exc
     if stat.S_ISDIR(mode):
         raise OutputError(f"Không ghi được '{path}': đã có một thư mục trùng tên")
+    if not stat.S_ISREG(mode):
+        what = (
+            "một liên kết (symlink)" if stat.S_ISLNK(mode) else "một tệp thiết bị hay tệp đặc biệt"
+        )
+        raise OutputError(
+            f"Không ghi được '{path}': đây là {what}, baocao chỉ ghi tệp thường. "
+            "Hãy chọn một tên tệp khác."
+        )
     if not mode & stat.S_IWUSR:
         raise OutputError(
             f"Không ghi được '{path}': tệp chỉ cho phép đọc. "
@@ -69,10 +79,27 @@ def _refuse_read_only(path: Path) -> None:
         )
 
 
+def temp_prefix(path: Path) -> str:
+    """Temporary files of ``path`` are named after it, so a run can find its own."""
+    return f"{TEMP_PREFIX}{path.name}."
+
+
+def remove_leftovers(path: Path) -> None:
+    """Temporary files of ``path`` left by a run that was killed while writing it."""
+    prefix = temp_prefix(path)
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(path.parent):
+            if entry.name.startswith(prefix) and entry.name.endswith(".tmp"):
+                _discard(entry.path)
+
+
 def _stage(path: Path, data: bytes) -> str:
     """Write ``data`` to a new temporary file next to ``path``; return its name."""
+    remove_leftovers(path)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=path.parent)
+        handle, temporary = tempfile.mkstemp(
+            prefix=temp_prefix(path), suffix=".tmp", dir=path.parent
+        )
     except OSError as exc:
         raise OutputError(f"Không ghi được vào thư mục '{path.parent}': {reason(exc)}") from exc
     try:
@@ -133,3 +160,19 @@ def write_files(files: list[tuple[Path, bytes]]) -> None:
 def write_atomically(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` in one step; on failure the old file is untouched."""
     write_files([(path, data)])
+
+
+def mismatched_pair(report: Path, appendix: Path) -> str | None:
+    """Why the BÁO CÁO and Phụ lục already in the out folder are not one pair (a run
+    killed between replacing the two), or ``None`` when they are, or are not both there."""
+    from .package import read_render_id
+
+    if not (report.is_file() and appendix.is_file()):
+        return None
+    ids = read_render_id(report), read_render_id(appendix)
+    if ids[0] == ids[1] or None in ids:
+        return None
+    return (
+        f"'{report.name}' và '{appendix.name}' đang có trong '{report.parent}' không cùng "
+        "một lần tạo (lần tạo trước bị ngắt giữa chừng?); lần này tạo lại cả hai"
+    )

@@ -8,17 +8,25 @@ fixed member order so that the same input gives the same bytes.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import io
 import re
 import zipfile
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from lxml import etree
 
+from .leftovers import LeftoverMarker, check_no_markers
 from .xml import W_NS, text_run
 
 DOCUMENT_PART = "word/document.xml"
+CORE_PART = "docProps/core.xml"
+DC_NS = "http://purl.org/dc/elements/1.1/"
+RENDER_ID_PREFIX = "baocao:"
+MAX_CORE_BYTES = 1_000_000
 FOOTNOTES_PART = "word/footnotes.xml"
 FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
@@ -27,6 +35,11 @@ NAMESPACES = (
     f'xmlns:w="{W_NS}" '
     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
 )
+
+
+ZIP_FIRST = (1980, 1, 1, 0, 0, 0)
+ZIP_LAST = (2107, 12, 31, 0, 0, 0)
+"""The dates a zip entry can hold (a document dated outside them is stamped at the edge)."""
 
 
 class MalformedPart(ValueError):
@@ -108,16 +121,54 @@ def _has_own_footnotes(part: bytes | None) -> bool:
     return any(int(note.get(f"{{{W_NS}}}id", "0")) > 0 for note in root.iter(f"{{{W_NS}}}footnote"))
 
 
+def render_id(data_json: str, templates: list[Path]) -> str:
+    """The id both documents of one render carry: a hash of the data and the templates,
+    so that a BÁO CÁO and a Phụ lục from different runs are told apart."""
+    digest = hashlib.sha256(data_json.encode("utf-8"))
+    for template in templates:
+        with contextlib.suppress(OSError):
+            digest.update(template.read_bytes())
+    return f"{RENDER_ID_PREFIX}{digest.hexdigest()[:20]}"
+
+
+def _with_identifier(core: bytes, identifier: str) -> bytes:
+    root = etree.fromstring(core, parser=etree.XMLParser(resolve_entities=False))
+    found = root.find(f"{{{DC_NS}}}identifier")
+    if found is None:
+        found = etree.SubElement(root, f"{{{DC_NS}}}identifier")
+    found.text = identifier
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def read_render_id(path: Path) -> str | None:
+    """The render id in a written document's properties; ``None`` if it has none or is
+    not a document baocao can read."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            if package.getinfo(CORE_PART).file_size > MAX_CORE_BYTES:
+                return None
+            core = package.read(CORE_PART)
+        root = etree.fromstring(core, parser=etree.XMLParser(resolve_entities=False))
+    except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError):
+        return None
+    found = root.findtext(f"{{{DC_NS}}}identifier") or ""
+    return found if found.startswith(RENDER_ID_PREFIX) else None
+
+
 def finish_package(
     docx: bytes,
     notes: list[tuple[int, str]],
     stamp: date,
     splice: Callable[[bytes], bytes] | None = None,
+    identifier: str | None = None,
 ) -> bytes:
     """Add the footnotes part and rewrite the zip reproducibly; ``splice`` puts the
-    generated fragments into ``word/document.xml`` before every part is checked."""
+    generated fragments into ``word/document.xml`` before every part is checked;
+    ``identifier`` (the render id) goes into the core properties."""
     source = zipfile.ZipFile(io.BytesIO(docx))
     members = {info.filename: source.read(info.filename) for info in source.infolist()}
+    if identifier is not None and CORE_PART in members:
+        members[CORE_PART] = _with_identifier(members[CORE_PART], identifier)
     if splice is not None:
         members[DOCUMENT_PART] = splice(members[DOCUMENT_PART])
     if notes:
@@ -133,12 +184,16 @@ def finish_package(
     first = ["[Content_Types].xml", "_rels/.rels"]
     order = [n for n in first if n in members] + sorted(n for n in members if n not in first)
     output = io.BytesIO()
-    timestamp = (max(stamp.year, 1980), stamp.month, stamp.day, 0, 0, 0)
+    timestamp = max(ZIP_FIRST, min(ZIP_LAST, (stamp.year, stamp.month, stamp.day, 0, 0, 0)))
     with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
         for name in order:
             data = members[name]
             if name.endswith(".xml") or name.endswith(".rels"):
                 check_well_formed(name, data)
+                try:
+                    check_no_markers(name, data)
+                except LeftoverMarker as exc:
+                    raise MalformedPart(str(exc)) from exc
             info = zipfile.ZipInfo(name, date_time=timestamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16

@@ -12,6 +12,7 @@ raised: the Word files are already written when this runs.
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import shutil
 import signal
@@ -65,8 +66,10 @@ def convert(
     """Convert one .docx into ``out_dir`` (default: beside it) as ``<name>.pdf``."""
     target_dir = out_dir or source.parent
     target = target_dir / f"{source.stem}.pdf"
+    prefix = f".~baocao-pdf-{source.stem}-"
+    _remove_leftovers(target_dir, prefix)
     try:
-        staging = Path(tempfile.mkdtemp(prefix=".~baocao-pdf-", dir=target_dir))
+        staging = Path(tempfile.mkdtemp(prefix=prefix, dir=target_dir))
     except OSError as exc:
         return PdfResult(str(source), None, f"không ghi được vào '{target_dir}': {exc}")
     profile = Path(tempfile.mkdtemp(prefix="baocao-libreoffice-"))
@@ -84,6 +87,29 @@ def convert(
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(profile, ignore_errors=True)
+
+
+MIN_TIMEOUT = 1.0
+MAX_TIMEOUT = 3600.0
+
+
+def check_timeout(value: float) -> float:
+    """``--pdf-timeout``: a number of seconds from 1 to 3600 (not ``inf``, ``nan``, 1e12)."""
+    if not math.isfinite(value) or not MIN_TIMEOUT <= value <= MAX_TIMEOUT:
+        import typer
+
+        raise typer.BadParameter(
+            f"phải là số giây từ {MIN_TIMEOUT:g} đến {MAX_TIMEOUT:g} (tìm thấy: {value:g})"
+        )
+    return value
+
+
+def _remove_leftovers(folder: Path, prefix: str) -> None:
+    """Staging folders of this document left by a run that was killed."""
+    with contextlib.suppress(OSError):
+        for entry in folder.iterdir():
+            if entry.name.startswith(prefix) and entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
 
 
 def _run(soffice: str, source: Path, staging: Path, profile: Path, timeout: float) -> str | None:
@@ -117,6 +143,9 @@ def _run(soffice: str, source: Path, staging: Path, profile: Path, timeout: floa
     except subprocess.TimeoutExpired:
         _kill(process)
         return f"LibreOffice chạy quá {timeout:g} giây, đã dừng"
+    except BaseException:  # Ctrl+C, a crash: never leave LibreOffice running
+        _kill(process)
+        raise
     if process.returncode != 0:
         detail = err.decode("utf-8", "replace").strip().splitlines()
         reason = f": {detail[-1]}" if detail else ""

@@ -15,6 +15,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import jinja2
@@ -50,15 +52,42 @@ class NoFiles(jinja2.BaseLoader):
         raise SecurityError(f"mẫu không được đọc tệp khác ('{template}')")
 
 
+class Unprintable(SecurityError):
+    """A template printed something that is not text: ``None``, a list, a generator."""
+
+
+PRINTABLE = (str, int, float, Decimal, date)
+
+
 def finalize(value: Any) -> Any:
     """Every ``{{ value }}`` as XML text: escaped, braces as references (docxtpl turns
-    ``{_{`` into ``{{`` after rendering), characters XML cannot hold refused."""
+    ``{_{`` into ``{{`` after rendering), characters XML cannot hold refused. Only text,
+    numbers and dates print: ``None`` (``doc.get('x')``), a list holding ``Undefined``
+    (``[doc.x]``) or a generator (``map(attribute=…)``) would print Python's words."""
     if hasattr(value, "__html__"):
         return value  # already markup: runs and tables built by baocao, docxtpl RichText
+    if isinstance(value, jinja2.Undefined):
+        str(value)  # StrictUndefined raises, naming the missing name
+    if isinstance(value, bool) or not isinstance(value, PRINTABLE):
+        kind = "giá trị trống (None)" if value is None else f"một {_kind(value)}, không phải chữ"
+        raise Unprintable(
+            f"mẫu in ra {kind}; chỉ in được chữ, số hoặc ngày (dùng vòng lặp for hay bộ lọc "
+            "join cho danh sách, kiểm tra tên trường)"
+        )
     text = str(escape(check_text(str(value))))
     for char, entity in ENTITIES.items():
         text = text.replace(char, entity)
     return Markup(text)
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "giá trị đúng/sai"
+    if isinstance(value, (list, tuple, set)):
+        return "danh sách"
+    if isinstance(value, dict):
+        return "bảng khóa: giá trị"
+    return f"đối tượng kiểu {type(value).__name__}"
 
 
 class _Guard(NodeTransformer):

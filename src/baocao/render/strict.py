@@ -18,7 +18,7 @@ from lxml import etree
 
 from ..errors import BaocaoError, TemplateError
 from .package import MalformedPart
-from .sandbox import GuardedEnvironment, LimitExceeded
+from .sandbox import GuardedEnvironment, LimitExceeded, Unprintable
 from .xml import InvalidCharacters
 
 FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
@@ -143,7 +143,7 @@ def _reason(exc: BaseException) -> str:
         )
     if isinstance(exc, jinja2.UndefinedError):
         return f"mẫu dùng tên không có trong dữ liệu: {_undefined_name(text)}"
-    if isinstance(exc, LimitExceeded):
+    if isinstance(exc, (LimitExceeded, Unprintable)):
         return str(exc)
     if isinstance(exc, jinja2.exceptions.SecurityError):
         return f"mẫu làm việc không được phép: {text}"
