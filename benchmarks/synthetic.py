@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "examples" / "minimal.yaml"
+EXAMPLE = ROOT / "examples" / "data" / "2024.yaml"
 GROUP_EVERY = 50
 
 

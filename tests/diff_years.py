@@ -146,36 +146,44 @@ METRICS = {
 }
 
 
-def year_text(year: int, metrics: str | None = None, prose: str = "Nội dung báo cáo.") -> str:
-    """A complete, valid year file holding ``metrics`` and one paragraph of ``prose``."""
+def year_text(year: int, metrics: str | None = None) -> str:
+    """A complete, valid year file holding ``metrics``."""
     return f"""year: {year}
 sources:
   {SOURCES.get(year, 'seed_000: "Nguồn"')}
 metrics:
 {METRICS[year] if metrics is None else metrics}
-report:
-  document:
-    parent_agency: ỦY BAN NHÂN DÂN TỈNH AN GIANG
-    agency: SỞ THÔNG TIN VÀ TRUYỀN THÔNG
-    agency_name: Sở Thông tin và Truyền thông
-    symbol: BC-STTTT
-    place: An Giang
-    date: {year}
-    summary: Kết quả chuyển đổi số năm {year}
-    signer:
-      authority: [GIÁM ĐỐC]
-      name: Nguyễn Thanh Hải
-    recipients: ["Lưu: VT"]
-  sections:
-    - title: Kết quả
-      body:
-        - "{prose}"
-  closing: Trên đây là báo cáo.
+"""
+
+
+def report_text(year: int, prose: str = "Nội dung báo cáo.") -> str:
+    """A report of ``year`` with one paragraph of ``prose`` (Markdown)."""
+    return f"""---
+document:
+  parent_agency: ỦY BAN NHÂN DÂN TỈNH AN GIANG
+  agency: SỞ THÔNG TIN VÀ TRUYỀN THÔNG
+  agency_name: Sở Thông tin và Truyền thông
+  symbol: BC-STTTT
+  place: An Giang
+  date: {year}
+  summary: Kết quả chuyển đổi số năm {year}
+  signer:
+    authority: [GIÁM ĐỐC]
+    name: Nguyễn Thanh Hải
+  recipients: ["Lưu: VT"]
+---
+# KẾT QUẢ
+
+{prose}
+
+Trên đây là báo cáo.
 """
 
 
 def build_years(root: Path, years=(2022, 2023, 2024), **overrides: str) -> Path:
-    """``root/data/<year>.yaml`` for each year; ``overrides`` maps ``y2024`` to a whole file."""
+    """``root/data/<year>.yaml`` and ``root/reports/<year>/bao-cao.md`` for each year;
+    ``overrides`` maps ``y2024`` to a whole year file, ``r2024`` to a whole report."""
     files = {f"data/{y}.yaml": overrides.get(f"y{y}", year_text(y)) for y in years}
+    files |= {f"reports/{y}/bao-cao.md": overrides.get(f"r{y}", report_text(y)) for y in years}
     build_file_tree(root, files)
     return root / "data"

@@ -11,12 +11,30 @@ from xml.sax.saxutils import escape
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "examples" / "minimal.yaml"
+EXAMPLE = ROOT / "examples" / "data" / "2024.yaml"
+EXAMPLE_REPORT = ROOT / "examples" / "reports" / "2024" / "bao-cao-mau.md"
 TEMPLATES = ROOT / "templates"
 
 
 def example_data() -> dict:
     return yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+
+
+def example_report() -> tuple[dict, str]:
+    """The example report's front matter (as data) and Markdown body."""
+    text = EXAMPLE_REPORT.read_text(encoding="utf-8")
+    _, front, body = text.split("---\n", 2)
+    return yaml.safe_load(front), body
+
+
+def write_report(root: Path, front: dict, body: str, name: str = "bao-cao-mau") -> Path:
+    """A report file ``reports/2024/<name>.md`` under ``root``."""
+    folder = root / "reports" / "2024"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.md"
+    matter = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10**6)
+    path.write_text(f"---\n{matter}---\n{body}", encoding="utf-8")
+    return path
 
 
 def write_year(folder: Path, data: dict, name: str = "2024.yaml") -> Path:

@@ -83,3 +83,50 @@ def golden_text(path: Path) -> str:
     lines = ["# body", *body_lines(path), "# headers", *header_texts(path), "# footnotes"]
     lines += [f"[^{n}] {text}" for n, text in footnotes(path)]
     return unicodedata.normalize("NFC", "\n".join(lines) + "\n")
+
+
+ROOT = Path(__file__).resolve().parents[1]
+TEMPLATES = ROOT / "templates"
+EXAMPLES = ROOT / "examples"
+EXAMPLE_DATA = EXAMPLES / "data" / "2024.yaml"
+EXAMPLE_REPORT = EXAMPLES / "reports" / "2024" / "bao-cao-mau.md"
+EXAMPLE_ID = "bao-cao-mau"
+
+
+def _edited(path: Path, edits: tuple[tuple[str, str], ...]) -> str:
+    text = path.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    return text
+
+
+def example_workspace(
+    root: Path,
+    data: tuple[tuple[str, str], ...] = (),
+    report: tuple[tuple[str, str], ...] = (),
+) -> Path:
+    """The example workspace (data/2024.yaml, reports/2024/bao-cao-mau.md) copied under
+    ``root``, each ``(old, new)`` replaced once in the data file or the report."""
+    build_file_tree(
+        root,
+        {
+            "data/2024.yaml": _edited(EXAMPLE_DATA, data),
+            f"reports/2024/{EXAMPLE_ID}.md": _edited(EXAMPLE_REPORT, report),
+        },
+    )
+    return root
+
+
+def workspace_at(root: Path, **folders: Path):
+    from baocao.workspace import Workspace
+
+    return Workspace(root=root, data=root / "data", reports=root / "reports", **folders)
+
+
+def render_example(root: Path, out: Path, templates: Path = TEMPLATES, draft: bool = False):
+    """Render the example report of the workspace at ``root`` into ``out``."""
+    from baocao.render import render_report
+
+    report = root / "reports" / "2024" / f"{EXAMPLE_ID}.md"
+    return render_report(report, templates, out, draft=draft, workspace=workspace_at(root))

@@ -1,6 +1,5 @@
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -8,20 +7,30 @@ import baocao
 from baocao.diff import change_text
 from baocao.errors import DataError, DraftRequired
 
-ROOT = Path(__file__).resolve().parents[1]
+from .helpers import (
+    EXAMPLE_DATA,
+    EXAMPLE_ID,
+    TEMPLATES,
+    example_workspace,
+    render_example,
+    workspace_at,
+)
 
 
 def test_public_api_loads_validates_compares_and_renders(tmp_path):
-    example = ROOT / "examples" / "minimal.yaml"
-    data = baocao.load_year(example)
+    data = baocao.load_year(EXAMPLE_DATA)
     assert data.year == 2024
-    assert baocao.validate(example).problems == []
+    assert baocao.validate(EXAMPLE_DATA).problems == []
     earlier = data.model_copy(update={"year": 2023})
     comparison = baocao.compare([earlier, data])
     assert {m.id for m in comparison.metrics} == {"ho_so_truc_tuyen", "tai_khoan_thanh_toan"}
     assert {change_text(m.change) for m in comparison.metrics} == {"không đổi"}
-    written = baocao.render_year(data, ROOT / "templates", tmp_path)
-    assert sorted(f.path.name for f in written) == ["BaoCao_2024.docx", "PhuLuc_2024.docx"]
+    root = example_workspace(tmp_path / "ws")
+    written = render_example(root, tmp_path / "out")
+    assert sorted(f.path.name for f in written) == [
+        f"BaoCao_2024_{EXAMPLE_ID}.docx",
+        f"PhuLuc_2024_{EXAMPLE_ID}.docx",
+    ]
 
 
 def test_importing_the_package_loads_nothing_heavy():
@@ -35,45 +44,51 @@ def test_importing_the_package_loads_nothing_heavy():
     assert output == "[]"
 
 
-def _example(tmp_path: Path, old: str = "", new: str = "") -> Path:
-    text = (ROOT / "examples" / "minimal.yaml").read_text(encoding="utf-8")
-    assert old in text
-    path = tmp_path / "2024.yaml"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return path
-
-
-def test_render_year_refuses_data_with_errors_and_writes_nothing(tmp_path):
-    data = baocao.load_year(_example(tmp_path, 'printed: "88,18%"', 'printed: "90,00%"'))
+def test_render_report_refuses_data_with_errors_and_writes_nothing(tmp_path):
+    root = example_workspace(tmp_path, data=(('printed: "88,18%"', 'printed: "90,00%"'),))
     out = tmp_path / "out"
     with pytest.raises(DataError) as caught:
-        baocao.render_year(data, ROOT / "templates", out)
+        render_example(root, out)
     assert any("90,00%" in p.message and p.severity == "lỗi" for p in caught.value.problems)
     assert not out.exists()
 
 
-def test_render_year_writes_data_with_warnings_only_as_a_draft(tmp_path):
-    unused = "    ctr553:"
-    path = _example(tmp_path, unused, "    thua: Chú thích không dùng.\n" + unused)
-    data = baocao.load_year(path)
+def test_render_report_refuses_a_report_with_errors(tmp_path):
+    root = example_workspace(tmp_path, report=(("[[ho_so_truc_tuyen|counts]]", "[[khong_co]]"),))
+    with pytest.raises(DataError) as caught:
+        render_example(root, tmp_path / "out")
+    [problem] = caught.value.problems
+    assert problem.path.endswith(f"{EXAMPLE_ID}.md")
+    assert (problem.line, problem.column) == (43, 39)
+    assert "không có chỉ tiêu 'khong_co'" in problem.message
+    assert not (tmp_path / "out").exists()
+
+
+def test_render_report_writes_a_report_with_warnings_only_as_a_draft(tmp_path):
+    root = example_workspace(
+        tmp_path, report=(("[^ctr553]: ", "[^thua]: Không dùng.\n[^ctr553]: "),)
+    )
     out = tmp_path / "out"
     with pytest.raises(DraftRequired) as caught:
-        baocao.render_year(data, ROOT / "templates", out)
+        render_example(root, out)
     assert [p.severity for p in caught.value.problems] == ["cảnh báo"]
     assert not out.exists()
-    written = baocao.render_year(data, ROOT / "templates", out, draft=True)
-    assert [f.path.name for f in written] == ["BaoCao_2024.docx", "PhuLuc_2024.docx"]
-
-
-def test_render_year_takes_a_validation_and_refuses_a_failed_one(tmp_path):
-    good = baocao.validate(_example(tmp_path))
-    written = baocao.render_year(good, ROOT / "templates", tmp_path / "a")
+    written = render_example(root, out, draft=True)
     assert len(written) == 2
-    bad = baocao.validate(_example(tmp_path, "year: 2024", "year: 2023"))
+
+
+def test_render_report_takes_a_validation_and_refuses_a_failed_one(tmp_path):
+    root = example_workspace(tmp_path / "a")
+    report = root / "reports" / "2024" / f"{EXAMPLE_ID}.md"
+    good = baocao.validate_report(report, workspace_at(root))
+    assert baocao.render_report(good, TEMPLATES, tmp_path / "out_a")
+    bad_root = example_workspace(tmp_path / "b", data=(("year: 2024", "year: 2023"),))
+    bad_report = bad_root / "reports" / "2024" / f"{EXAMPLE_ID}.md"
+    bad = baocao.validate_report(bad_report, workspace_at(bad_root))
     assert bad.errors
     with pytest.raises(DataError):
-        baocao.render_year(bad, ROOT / "templates", tmp_path / "b")
-    assert not (tmp_path / "b").exists()
+        baocao.render_report(bad, TEMPLATES, tmp_path / "out_b")
+    assert not (tmp_path / "out_b").exists()
 
 
 def test_rendering_a_validation_formats_no_reference_again(tmp_path, monkeypatch):
@@ -83,14 +98,16 @@ def test_rendering_a_validation_formats_no_reference_again(tmp_path, monkeypatch
     calls: list[tuple[str, str | None]] = []
     original = references.resolve
 
-    def counting(scope, metric_id, fmt, where, earlier=None):
+    def counting(scope, metric_id, fmt, where, earlier=None, pad=False):
         calls.append((metric_id, fmt))
-        return original(scope, metric_id, fmt, where, earlier)
+        return original(scope, metric_id, fmt, where, earlier, pad)
 
     monkeypatch.setattr(references, "resolve", counting)
-    validation = baocao.validate(_example(tmp_path))
+    root = example_workspace(tmp_path)
+    report = root / "reports" / "2024" / f"{EXAMPLE_ID}.md"
+    validation = baocao.validate_report(report, workspace_at(root))
     checked = len(calls)
     assert checked > 0
     assert len(set(calls)) == checked
-    baocao.render_year(validation, ROOT / "templates", tmp_path / "out")
+    baocao.render_report(validation, TEMPLATES, tmp_path / "out")
     assert len(calls) == checked

@@ -1,4 +1,4 @@
-"""Rules beyond the schema: one broken copy of examples/minimal.yaml per rule."""
+"""Rules beyond the schema: one broken copy of examples/data/2024.yaml per rule."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from baocao.checks import validate
 from .conftest import ROOT
 from .helpers import build_file_tree
 
-MINIMAL = (ROOT / "examples" / "minimal.yaml").read_text(encoding="utf-8")
+MINIMAL = (ROOT / "examples" / "data" / "2024.yaml").read_text(encoding="utf-8")
 
 
 def problems_of(tmp_path: Path, *replacements: tuple[str, str], name: str = "2024.yaml"):
@@ -63,34 +63,24 @@ CASES = {
         "35:16: cảnh báo: thời điểm số liệu không thuộc năm báo cáo "
         "(as_of: 2025-01, năm báo cáo 2024)",
     ),
-    "metric_reference": (
-        [("[[ho_so_truc_tuyen|counts]]", "[[ho_so_truc_tuyenn|counts]]")],
-        "77:53: lỗi: không có chỉ tiêu 'ho_so_truc_tuyenn' trong 'metrics' "
-        "([[ho_so_truc_tuyenn|counts]])",
+    "data_reference": (
+        [('result: "Đạt [[ho_so_truc_tuyen]]"', 'result: "Đạt [[ho_so_truc_tuyenn]]"')],
+        "47:22: lỗi: không có chỉ tiêu 'ho_so_truc_tuyenn' trong 'metrics' ([[ho_so_truc_tuyenn]])",
     ),
-    "reference_format": (
-        [("[[ho_so_truc_tuyen|target:2025]]", "[[ho_so_truc_tuyen|target:2026]]")],
-        "79:44: lỗi: [[ho_so_truc_tuyen|target:2026]]: "
-        "chỉ tiêu 'ho_so_truc_tuyen' không có mục tiêu năm 2026",
+    "data_reference_syntax": (
+        [('result: "Đạt [[ho_so_truc_tuyen]]"', 'result: "Đạt [[Ho_So]]"')],
+        "47:22: lỗi: '[[Ho_So]]': mã chỉ tiêu chỉ gồm chữ thường không dấu, số và '_', "
+        "bắt đầu bằng chữ (có phải [[ho_so]]?)",
     ),
     "duplicate_id": (
         [
             ("  - id: tai_khoan_thanh_toan", "  - id: ho_so_truc_tuyen"),
-            ("              - metric: tai_khoan_thanh_toan\n", ""),
         ],
         "25:9: lỗi: mã chỉ tiêu 'ho_so_truc_tuyen' bị lặp (đã có ở dòng 11)",
     ),
     "source": (
         [("{ref: phu_luc_2024, line: 163", "{ref: phu_luc_2023, line: 163")],
         "23:23: lỗi: nguồn 'phu_luc_2023' không có trong 'sources' (các nguồn: phu_luc_2024)",
-    ),
-    "task_list": (
-        [("task_list: nhiem_vu_mau", "task_list: nhiem_vu_khac")],
-        "97:24: lỗi: không có danh sách nhiệm vụ 'nhiem_vu_khac' trong 'task_lists'",
-    ),
-    "table_row": (
-        [("              - metric: tai_khoan_thanh_toan", "              - metric: tai_khoan")],
-        "92:25: lỗi: không có chỉ tiêu 'tai_khoan' trong 'metrics'",
     ),
     "target_year": (
         [("{year: 2025, value: 50}", "{year: 2023, value: 50}")],
@@ -109,14 +99,6 @@ def test_year_must_match_file_name(tmp_path):
     found = problems_of(tmp_path, ("year: 2024", "year: 2024"), name="2023.yaml")
     assert found == [
         "3:7: lỗi: năm trong tệp không khớp với tên tệp (year: 2024, tên tệp là 2023.yaml)"
-    ]
-
-
-def test_footnote_missing_and_unused(tmp_path):
-    assert problems_of(tmp_path, ("[^ctr553]", "[^ctr55]")) == [
-        "69:83: lỗi: chú thích '[^ctr55]' không có trong 'report.footnotes'",
-        "82:5: cảnh báo: chú thích 'ctr553' không được dùng ở đâu "
-        "(thêm [^ctr553] vào văn bản hoặc xóa nó)",
     ]
 
 
@@ -186,17 +168,12 @@ def test_whole_file_reports_every_problem(tmp_path):
         tmp_path,
         ('printed: "88,18%"', 'printed: "88,81%"'),
         ("    allow_over_100: true\n", ""),
-        ("[[ho_so_truc_tuyen|counts]]", "[[khong_co|counts]]"),
-        ("[^ctr553]", "[^ctr55]"),
-        ("task_list: nhiem_vu_mau", "task_list: nhiem_vu_khac"),
+        ('result: "Đạt [[ho_so_truc_tuyen]]"', 'result: "Đạt [[khong_co]]"'),
     )
     assert [line.split(": ", 2)[:2] for line in found] == [
         ["22:18", "lỗi"],
         ["35:20", "lỗi"],
-        ["68:83", "lỗi"],
-        ["76:53", "lỗi"],
-        ["81:5", "cảnh báo"],
-        ["96:24", "lỗi"],
+        ["46:22", "lỗi"],
     ]
 
 

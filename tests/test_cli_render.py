@@ -6,52 +6,66 @@ from typer.testing import CliRunner
 
 from baocao.cli import app
 
-from .helpers import body_lines
+from .helpers import EXAMPLE_REPORT, body_lines, example_workspace
 
 ROOT = Path(__file__).resolve().parents[1]
 runner = CliRunner()
 
 
-def test_render_year_writes_both_documents(in_repo, tmp_path):
+def test_render_year_writes_the_documents_of_every_report_of_the_year(in_repo, tmp_path):
     result = runner.invoke(app, ["render", "2024", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "BaoCao_2024.docx").is_file()
-    assert (tmp_path / "PhuLuc_2024.docx").is_file()
-    assert f"Đã ghi BÁO CÁO: {tmp_path / 'BaoCao_2024.docx'}" in result.output
-    assert f"Đã ghi Phụ lục: {tmp_path / 'PhuLuc_2024.docx'}" in result.output
+    reports = sorted(p.stem for p in (ROOT / "reports" / "2024").glob("*.md"))
+    assert len(reports) >= 1
+    for report in reports:
+        written = [p for p in tmp_path.iterdir() if p.name.endswith(f"_2024_{report}.docx")]
+        assert written, report
+        for path in written:
+            kind = "BÁO CÁO" if path.name.startswith("BaoCao") else "Phụ lục"
+            assert f"Đã ghi {kind}: {path}" in result.output
 
 
-def test_render_accepts_a_path(tmp_path):
-    example = ROOT / "examples" / "minimal.yaml"
-    result = runner.invoke(app, ["render", str(example), "--out", str(tmp_path)])
+def test_render_accepts_a_report_path_and_finds_its_workspace_data(tmp_path):
+    result = runner.invoke(app, ["render", str(EXAMPLE_REPORT), "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert body_lines(tmp_path / "BaoCao_2024.docx")[2] == "BÁO CÁO"
+    assert body_lines(tmp_path / "BaoCao_2024_bao-cao-mau.docx")[2] == "BÁO CÁO"
 
 
-def test_render_default_output_folder_is_out(in_repo, tmp_path, monkeypatch):
-    work = tmp_path / "work"
-    (work / "data").mkdir(parents=True)
-    (work / "data" / "2024.yaml").write_text(
-        (ROOT / "examples" / "minimal.yaml").read_text(encoding="utf-8"), encoding="utf-8"
-    )
+def test_render_default_output_folder_is_out(tmp_path, monkeypatch):
+    work = example_workspace(tmp_path / "work")
     monkeypatch.chdir(work)
     result = runner.invoke(app, ["render", "2024"])
     assert result.exit_code == 0, result.output
-    assert (work / "out" / "BaoCao_2024.docx").is_file()
+    assert (work / "out" / "BaoCao_2024_bao-cao-mau.docx").is_file()
 
 
-def test_unknown_year_is_a_clear_error(in_repo, tmp_path):
+def test_a_year_without_reports_is_a_clear_error(in_repo, tmp_path):
     result = runner.invoke(app, ["render", "1999", "--out", str(tmp_path)])
     assert result.exit_code == 1
-    assert "Không tìm thấy tệp dữ liệu: data/1999.yaml" in result.output
+    assert "không có báo cáo nào của năm 1999 (tệp .md trong 'reports/1999')" in result.output
     assert "Traceback" not in result.output
     assert list(tmp_path.iterdir()) == []
 
 
-def test_missing_file_is_a_clear_error(tmp_path):
-    result = runner.invoke(app, ["render", str(tmp_path / "khong_co.yaml")])
+def test_a_report_without_its_data_is_a_clear_error(tmp_path, monkeypatch):
+    work = example_workspace(tmp_path / "work")
+    (work / "data" / "2024.yaml").unlink()
+    monkeypatch.chdir(work)
+    result = runner.invoke(app, ["render", "2024"])
     assert result.exit_code == 1
-    assert f"Không tìm thấy tệp dữ liệu: {tmp_path / 'khong_co.yaml'}" in result.output
+    assert "Không tìm thấy tệp dữ liệu: data/2024.yaml" in result.output
+
+
+def test_missing_report_file_is_a_clear_error(tmp_path):
+    result = runner.invoke(app, ["render", str(tmp_path / "khong_co.md")])
+    assert result.exit_code == 1
+    assert f"Không tìm thấy tệp báo cáo: {tmp_path / 'khong_co.md'}" in result.output
+
+
+def test_a_data_file_path_is_explained(tmp_path):
+    result = runner.invoke(app, ["render", str(ROOT / "examples" / "data" / "2024.yaml")])
+    assert result.exit_code == 1
+    assert "không phải một năm hay một tệp báo cáo .md" in result.output
 
 
 def test_render_without_year_is_a_usage_error():
@@ -59,13 +73,16 @@ def test_render_without_year_is_a_usage_error():
     assert result.exit_code == 2
 
 
-def test_invalid_data_names_file_line_and_field(tmp_path):
-    text = (ROOT / "examples" / "minimal.yaml").read_text(encoding="utf-8")
-    broken = tmp_path / "2024.yaml"
-    broken.write_text(text.replace("numerator: 605172", 'numerator: "605.172"'), encoding="utf-8")
-    result = runner.invoke(app, ["render", str(broken), "--out", str(tmp_path / "out")])
+def test_invalid_data_names_file_line_and_field(tmp_path, monkeypatch):
+    work = example_workspace(
+        tmp_path / "work", data=(("numerator: 605172", 'numerator: "605.172"'),)
+    )
+    monkeypatch.chdir(work)
+    result = runner.invoke(app, ["render", "2024", "--out", str(tmp_path / "out")])
     assert result.exit_code == 1
-    line = next(n for n, t in enumerate(broken.read_text().splitlines(), 1) if "605.172" in t)
+    broken = Path("data") / "2024.yaml"
+    lines = (work / broken).read_text(encoding="utf-8").splitlines()
+    line = next(n for n, t in enumerate(lines, 1) if "605.172" in t)
     assert f"{broken}:{line}:20: lỗi:" in result.output
     assert "numerator" in result.output
     assert not (tmp_path / "out").exists()

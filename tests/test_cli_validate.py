@@ -15,22 +15,31 @@ from baocao.schema import schema_text
 from .conftest import ROOT
 from .helpers import build_file_tree
 
-MINIMAL = (ROOT / "examples" / "minimal.yaml").read_text(encoding="utf-8")
-BROKEN = MINIMAL.replace('printed: "88,18%"', 'printed: "88,81%"').replace("[^ctr553]", "[^ctr55]")
+MINIMAL = (ROOT / "examples" / "data" / "2024.yaml").read_text(encoding="utf-8")
+REPORT = (ROOT / "examples" / "reports" / "2024" / "bao-cao-mau.md").read_text(encoding="utf-8")
+BROKEN = MINIMAL.replace('printed: "88,18%"', 'printed: "88,81%"')
+BROKEN_REPORT = REPORT.replace("[^ctr553]\n", "[^ctr55]\n", 1)
+REPORT_PATH = "reports/2024/bao-cao-mau.md"
 RATE = (
     "data/2024.yaml:22:18: lỗi: tỷ lệ in ra không khớp với tử số và mẫu số "
     "(in 88,81%, tính được 88,181% từ 605.172/686.283)"
 )
-FOOTNOTE = "data/2024.yaml:69:83: lỗi: chú thích '[^ctr55]' không có trong 'report.footnotes'"
-UNUSED = (
-    "data/2024.yaml:82:5: cảnh báo: chú thích 'ctr553' không được dùng ở đâu "
-    "(thêm [^ctr553] vào văn bản hoặc xóa nó)"
+FOOTNOTE = (
+    f"{REPORT_PATH}:35:77: lỗi: chú thích '[^ctr55]' chưa có nội dung "
+    "(thêm dòng '[^ctr55]: …' cuối báo cáo)"
 )
+UNUSED = f"{REPORT_PATH}:49:1: cảnh báo: chú thích '[^ctr553]' không được dùng ở đâu"
+
+
+def workspace(root, data: str = MINIMAL, report: str = REPORT) -> None:
+    build_file_tree(root, {"data/2024.yaml": data, REPORT_PATH: report})
+
+
 runner = CliRunner()
 
 
 def test_validate_reports_every_problem_and_exits_1(tmp_path, monkeypatch):
-    build_file_tree(tmp_path, {"data/2024.yaml": BROKEN})
+    workspace(tmp_path, BROKEN, BROKEN_REPORT)
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["validate", "2024"])
     assert result.exit_code == 1, result.output
@@ -46,8 +55,7 @@ def test_validate_clean_file_exits_0(tmp_path, monkeypatch):
 
 
 def test_warnings_fail_only_under_strict(tmp_path, monkeypatch):
-    only_warning = MINIMAL.replace("[^ctr553]", "")
-    build_file_tree(tmp_path, {"data/2024.yaml": only_warning})
+    workspace(tmp_path, report=REPORT.replace("[^ctr553]\n", "\n", 1))
     monkeypatch.chdir(tmp_path)
     relaxed = runner.invoke(app, ["validate", "2024"])
     assert relaxed.exit_code == 0, relaxed.output
@@ -57,18 +65,16 @@ def test_warnings_fail_only_under_strict(tmp_path, monkeypatch):
 
 
 def test_several_years_in_one_run(tmp_path, monkeypatch):
-    build_file_tree(
-        tmp_path,
-        {"data/2024.yaml": BROKEN, "data/2023.yaml": MINIMAL.replace("year: 2024", "year: 2023")},
-    )
+    workspace(tmp_path, BROKEN, BROKEN_REPORT)
+    build_file_tree(tmp_path, {"data/2023.yaml": BROKEN.replace("year: 2024", "year: 2023")})
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["validate", "2023", "2024"])
     assert result.exit_code == 1, result.output
-    assert result.stdout.splitlines()[-1] == "2 lỗi, 3 cảnh báo"
+    assert result.stdout.splitlines()[-1] == "3 lỗi, 3 cảnh báo"
 
 
 def test_json_format(tmp_path, monkeypatch):
-    build_file_tree(tmp_path, {"data/2024.yaml": BROKEN})
+    workspace(tmp_path, BROKEN, BROKEN_REPORT)
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["validate", "2024", "--format", "json"])
     assert result.exit_code == 1, result.output
@@ -88,7 +94,6 @@ def test_json_format(tmp_path, monkeypatch):
     "command",
     [
         ["validate", "2099"],
-        ["render", "2099"],
         ["diff", "2023", "2099"],
         ["compare", "2099"],
     ],
@@ -121,7 +126,7 @@ def test_syntax_error_is_one_located_problem(tmp_path, monkeypatch):
 
 
 def test_render_refuses_invalid_data_with_the_same_messages(tmp_path, monkeypatch):
-    build_file_tree(tmp_path, {"data/2024.yaml": BROKEN})
+    workspace(tmp_path, BROKEN, BROKEN_REPORT)
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["render", "2024", "--draft", "--out", str(tmp_path / "out")])
     assert result.exit_code == 1, result.output
@@ -132,7 +137,7 @@ def test_render_refuses_invalid_data_with_the_same_messages(tmp_path, monkeypatc
 
 
 def test_render_refuses_warnings_without_draft(tmp_path, monkeypatch):
-    build_file_tree(tmp_path, {"data/2024.yaml": MINIMAL.replace("[^ctr553]", "")})
+    workspace(tmp_path, report=REPORT.replace("[^ctr553]\n", "\n", 1))
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["render", "2024", "--out", str(tmp_path / "out")])
     assert result.exit_code == 1, result.output
@@ -140,12 +145,15 @@ def test_render_refuses_warnings_without_draft(tmp_path, monkeypatch):
     assert not (tmp_path / "out").exists()
 
 
-def test_schema_command_matches_the_committed_schema():
-    result = runner.invoke(app, ["schema"])
+@pytest.mark.parametrize(
+    ("arguments", "name"), [([], "year.schema.json"), (["--report"], "report.schema.json")]
+)
+def test_schema_command_matches_the_committed_schema(arguments, name):
+    result = runner.invoke(app, ["schema", *arguments])
     assert result.exit_code == 0, result.output
-    committed = (ROOT / "schema" / "year.schema.json").read_text(encoding="utf-8")
-    assert result.stdout == committed, "chạy: baocao schema > schema/year.schema.json"
-    assert result.stdout == schema_text()
+    committed = (ROOT / "schema" / name).read_text(encoding="utf-8")
+    assert result.stdout == committed, f"chạy: baocao schema {' '.join(arguments)} > schema/{name}"
+    assert result.stdout == schema_text(bool(arguments))
 
 
 def test_shipped_data_points_editors_at_the_schema():
@@ -157,7 +165,7 @@ def test_shipped_data_points_editors_at_the_schema():
 def test_validate_does_not_import_docx_libraries(in_repo):
     code = (
         "import runpy, sys\n"
-        "sys.argv = ['baocao', 'validate', 'examples/minimal.yaml']\n"
+        "sys.argv = ['baocao', 'validate', 'examples/data/2024.yaml']\n"
         "try:\n"
         "    runpy.run_module('baocao', run_name='__main__')\n"
         "except SystemExit as exit:\n"

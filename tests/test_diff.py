@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from baocao.checks import validate
-from baocao.context import build_report
 from baocao.diff import (
     change,
     change_text,
@@ -19,9 +17,10 @@ from baocao.diff import (
 from baocao.errors import DiffError, UnresolvedReference
 from baocao.loader import load_year
 from baocao.references import resolve as resolve_with
+from baocao.report_checks import validate_report
 from baocao.workspace import Workspace
 
-from .diff_years import build_years, year_text
+from .diff_years import build_years, report_text, year_text
 
 
 def resolve(data, metric_id, fmt, where, data_dir=Path("data")):
@@ -213,9 +212,12 @@ def test_change_reference_in_prose_reads_the_earlier_year_from_the_same_folder(t
         "hộ gia đình có băng rộng [[ho_gia_dinh_cap_quang]], "
         "[[ho_gia_dinh_cap_quang|change:2022]]."
     )
-    data_dir = build_years(tmp_path, (2022, 2024), y2024=year_text(2024, prose=prose))
-    checked = validate("2024", data_dir)
-    report = build_report(checked.data, checked.references)
+    data_dir = build_years(tmp_path, (2022, 2024), r2024=report_text(2024, prose))
+    checked = validate_report(
+        tmp_path / "reports" / "2024" / "bao-cao.md", Workspace(data=data_dir)
+    )
+    assert checked.all_problems == [] and checked.report is not None
+    report = checked.report
     paragraph = "".join(s for s in report["body"][1]["segments"] if isinstance(s, str))
     assert paragraph == (
         "Thuê bao di động 2.164.505 thuê bao, giảm 307.240 thuê bao (12,43%) so với năm 2022; "
@@ -307,8 +309,9 @@ def test_change_reference_to_an_invalid_year_file_is_an_unresolved_reference(dat
 
 def test_validate_reports_a_change_reference_that_cannot_be_compared(tmp_path):
     prose = "Trạm BTS [[tram_bts|change:2022]]."
-    data_dir = build_years(tmp_path, (2022, 2024), y2024=year_text(2024, prose=prose))
-    messages = [p.message for p in validate("2024", data_dir).problems]
+    data_dir = build_years(tmp_path, (2022, 2024), r2024=report_text(2024, prose))
+    report = tmp_path / "reports" / "2024" / "bao-cao.md"
+    messages = [p.message for p in validate_report(report, Workspace(data=data_dir)).problems]
     assert any(
         "[[tram_bts|change:2022]]: không so sánh được với năm 2022: định nghĩa khác nhau" in m
         for m in messages

@@ -9,6 +9,7 @@ and decomposed Vietnamese (NFD) rendered exactly as composed (NFC).
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -16,10 +17,20 @@ from typer.testing import CliRunner
 from baocao.cli import app
 from baocao.errors import DataError
 from baocao.loader import load_year
-from baocao.render import render_year
+from baocao.migrate import escape
+from baocao.render import render_report
+from baocao.report_checks import validate_report
 
-from .hardening import TEMPLATES, example_data, paragraph, templates_with, write_year
-from .helpers import body_lines, footnotes, header_texts
+from .hardening import (
+    TEMPLATES,
+    example_data,
+    example_report,
+    paragraph,
+    templates_with,
+    write_report,
+    write_year,
+)
+from .helpers import body_lines, example_workspace, footnotes, header_texts, workspace_at
 
 runner = CliRunner()
 
@@ -29,29 +40,38 @@ TRICKY = (
 )
 
 
-def tricky_year(text: str = TRICKY) -> dict:
-    """The example year with ``text`` in every kind of place the documents print."""
+def tricky_workspace(root: Path, text: str = TRICKY) -> Path:
+    """The example with ``text`` in every kind of place the documents print: the front
+    matter and the data as typed, the Markdown body escaped (``migrate.escape``)."""
     data = example_data()
-    report = data["report"]
-    report["document"]["summary"] = text
-    report["document"]["agency"] = text
-    report["grounds"] = [f"{text}[^ctr553]"]
-    report["footnotes"]["ctr553"] = text
     data["task_lists"][0]["items"][0]["name"] = text
-    appendix = report["appendices"][0]
+    write_year(root / "data", data)
+    front, _body = example_report()
+    front["document"]["summary"] = text
+    front["document"]["agency"] = text
+    appendix = front["appendices"][0]
     appendix["parts"][0]["heading"] = text
     appendix["parts"][0]["paragraphs"] = [f"{text}[^ctr553]"]
     second = {"title": "PHỤ LỤC THỨ HAI", "parts": [{"paragraphs": [f"{text}[^ctr553]"]}]}
-    report["appendices"].append(second)  # several sections: footnotes still rendered once
-    return data
+    front["appendices"].append(second)  # several sections: footnotes still rendered once
+    body = (
+        f"{escape(text)}[^ctr553]\n\n# KẾT QUẢ\n\nTrên đây là báo cáo.\n\n"
+        f"[^ctr553]: {escape(text)}\n"
+    )
+    write_report(root, front, body)
+    return root
+
+
+def _render(root: Path, templates: Path, out: Path):
+    report = root / "reports" / "2024" / "bao-cao-mau.md"
+    return render_report(report, templates, out, workspace=workspace_at(root))
 
 
 @pytest.fixture(scope="module")
 def tricky_docs(tmp_path_factory):
-    root = tmp_path_factory.mktemp("tricky")
-    path = write_year(root, tricky_year())
+    root = tricky_workspace(tmp_path_factory.mktemp("tricky"))
     templates = templates_with(root / "templates", header=paragraph("{{ doc.summary }}"))
-    written = render_year(load_year(path), templates, root / "out")
+    written = _render(root, templates, root / "out")
     return {f.kind: f.path for f in written}
 
 
@@ -79,15 +99,16 @@ def test_appendix_with_several_sections_prints_special_text_verbatim(tricky_docs
     assert not any("49" in line for line in lines)
 
 
-def test_nfd_file_renders_the_same_bytes_as_nfc(tmp_path):
-    data = tricky_year("Báo cáo Sở Thông tin và Truyền thông, ước đạt 97,14%")
-    nfc = write_year(tmp_path / "nfc", data)
-    nfd = tmp_path / "nfd" / "2024.yaml"
-    nfd.parent.mkdir()
-    nfd.write_text(unicodedata.normalize("NFD", nfc.read_text(encoding="utf-8")), "utf-8")
-    assert nfd.read_bytes() != nfc.read_bytes()
-    one = render_year(load_year(nfc), TEMPLATES, tmp_path / "out_nfc")
-    two = render_year(load_year(nfd), TEMPLATES, tmp_path / "out_nfd")
+def test_nfd_files_render_the_same_bytes_as_nfc(tmp_path):
+    nfc = tricky_workspace(tmp_path / "nfc", "Báo cáo Sở Thông tin và Truyền thông, ước đạt 97,14%")
+    nfd = tmp_path / "nfd"
+    for path in nfc.rglob("*.*"):
+        copy = nfd / path.relative_to(nfc)
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_text(unicodedata.normalize("NFD", path.read_text(encoding="utf-8")), "utf-8")
+        assert copy.read_bytes() != path.read_bytes()
+    one = _render(nfc, TEMPLATES, tmp_path / "out_nfc")
+    two = _render(nfd, TEMPLATES, tmp_path / "out_nfd")
     for first, second in zip(one, two, strict=True):
         assert first.path.read_bytes() == second.path.read_bytes()
 
@@ -107,55 +128,61 @@ def problems(path) -> list[str]:
     return [str(p) for p in caught.value.problems]
 
 
+def report_problems(root: Path) -> list[str]:
+    report = root / "reports" / "2024" / "bao-cao-mau.md"
+    return [str(p) for p in validate_report(report, workspace_at(root)).all_problems]
+
+
 def test_raw_control_characters_are_refused_with_line_column_and_field(tmp_path):
     path = write_year(tmp_path, example_data())
-    text = path.read_text(encoding="utf-8")
-    text = text.replace("Nguyễn Thanh Hải", "Nguyễn\x07Thanh Hải")
-    text = text.replace("Hồ sơ thủ tục", "Hồ\x0bsơ thủ tục")  # a line break to splitlines()
+    text = path.read_text(encoding="utf-8").replace("Hồ sơ thủ tục", "Hồ\x0bsơ thủ tục")
     path.write_text(text, encoding="utf-8")
     lines = text.split("\n")
-    signer = next(i for i, t in enumerate(lines, 1) if "Nguyễn\x07" in t)
     name = next(i for i, t in enumerate(lines, 1) if "Hồ\x0bsơ" in t)
     column = lines[name - 1].index("\x0b") + 1
     assert problems(path) == [
         f"{path}:{name}:{column}: lỗi: 'metrics[0].name' có ký tự U+000B (ký tự điều khiển) "
         "mà tệp Word không chứa được; hãy xóa ký tự này",
-        f"{path}:{signer}:{lines[signer - 1].index(chr(7)) + 1}: lỗi: "
-        "'report.document.signer.name' có ký tự U+0007 (ký tự điều khiển) "
+    ]
+
+
+def test_control_characters_in_a_report_are_refused_where_they_are(tmp_path):
+    root = example_workspace(
+        tmp_path,
+        report=(("Nguyễn Thanh Hải", "Nguyễn\x07Thanh Hải"), ("báo cáo như sau", "báo\x01cáo")),
+    )
+    report = root / "reports" / "2024" / "bao-cao-mau.md"
+    assert report_problems(root) == [
+        f"{report}:14:17: lỗi: 'document.signer.name' có ký tự U+0007 (ký tự điều khiển) "
         "mà tệp Word không chứa được; hãy xóa ký tự này",
     ]
+    body_only = example_workspace(tmp_path / "b", report=(("báo cáo như sau", "báo\x01cáo"),))
+    [found] = report_problems(body_only)
+    assert found.startswith(f"{body_only}/reports/2024/bao-cao-mau.md:37:33: lỗi: có ký tự U+0001")
 
 
 @pytest.mark.parametrize(
     ("escape", "code"), [("\\x07", "U+0007 (ký tự điều khiển)"), ("\\uFFFE", "U+FFFE")]
 )
 def test_escaped_invalid_characters_are_refused_at_their_value(tmp_path, escape, code):
-    path = write_year(tmp_path, example_data())
-    text = path.read_text(encoding="utf-8").replace(
-        "closing: Trên đây", f'closing: "Trên{escape} đây'
-    )
-    text = text.replace("Sở Thông tin và Truyền thông.\n", 'Sở Thông tin và Truyền thông."\n', 1)
-    path.write_text(text, encoding="utf-8")
-    line = next(i for i, t in enumerate(text.splitlines(), 1) if "closing:" in t)
-    [found] = problems(path)
-    assert found.startswith(f"{path}:{line}:")
-    assert f"'report.closing' có ký tự {code}" in found
+    summary = "summary: Tình hình thực hiện"
+    root = example_workspace(tmp_path, report=((summary, f'summary: "Tình{escape} hình"\n  x: '),))
+    [found] = report_problems(root)
+    assert found.startswith(f"{root}/reports/2024/bao-cao-mau.md:11:")
+    assert f"'document.summary' có ký tự {code}" in found
 
 
 def test_lone_surrogate_escape_is_refused_with_its_line(tmp_path):
-    path = write_year(tmp_path, example_data())
-    text = path.read_text(encoding="utf-8").replace("place: An Giang", 'place: "An \\ud800Giang"')
-    path.write_text(text, encoding="utf-8")
-    line = next(i for i, t in enumerate(text.splitlines(), 1) if "place:" in t)
-    [found] = problems(path)
-    assert found.startswith(f"{path}:{line}:")
+    root = example_workspace(tmp_path, report=(("place: An Giang", 'place: "An \\ud800Giang"'),))
+    [found] = report_problems(root)
+    assert found.startswith(f"{root}/reports/2024/bao-cao-mau.md:9:")
     assert "surrogate" in found
 
 
-def test_cli_refuses_control_characters_without_writing(tmp_path):
-    path = write_year(tmp_path, example_data())
-    path.write_text(path.read_text("utf-8").replace("An Giang", "An\x01Giang"), "utf-8")
-    result = runner.invoke(app, ["render", str(path), "--out", str(tmp_path / "out")])
+def test_cli_refuses_control_characters_without_writing(tmp_path, monkeypatch):
+    root = example_workspace(tmp_path, report=(("place: An Giang", "place: An\x01Giang"),))
+    monkeypatch.chdir(root)
+    result = runner.invoke(app, ["render", "2024", "--out", str(tmp_path / "out")])
     assert result.exit_code == 1, result.output
     assert "U+0001 (ký tự điều khiển)" in result.output
     assert "Traceback" not in result.output

@@ -75,7 +75,7 @@ def test_a_date_with_a_time_is_shown_as_typed_not_as_python(tmp_path):
     year = year_file(tmp_path / "data", "date: 2024-12-13", "date: 2024-12-13T10:00:00")
     result = cli("validate", year)
     assert result.exit_code == 1, result.output
-    assert "'report.document.date' phải là ngày hợp lệ dạng YYYY-MM-DD" in result.output
+    assert f"{year}:10:9: lỗi: 'document.date' phải là ngày hợp lệ dạng YYYY-MM-DD" in result.output
     assert "(tìm thấy: '2024-12-13 10:00:00')" in result.output
     assert "datetime" not in result.output
 
@@ -119,9 +119,9 @@ def test_an_earlier_year_that_is_not_a_file_is_a_located_error(tmp_path):
     data = tmp_path / "data"
     year = year_file(data, "đạt [[ho_so_truc_tuyen|counts]]", CHANGE)
     (data / "2023.yaml").mkdir()
-    result = cli("validate", "2024", "--data", data)
+    result = cli("validate", year, "--data", data)
     assert result.exit_code == 1, result.output
-    assert f"{year}:77:53: lỗi: " in result.output
+    assert f"{year}:43:39: lỗi: " in result.output
     assert "dữ liệu năm 2023 không hợp lệ" in result.output
     assert "đây là một thư mục, không phải tệp dữ liệu YAML" in result.output
     render_refused(tmp_path, year)
@@ -139,7 +139,7 @@ def test_an_earlier_year_that_cannot_be_read_is_a_located_error(tmp_path, monkey
         return original(path)
 
     monkeypatch.setattr(Path, "read_bytes", refuse)
-    result = cli("validate", "2024", "--data", data)
+    result = cli("validate", year, "--data", data)
     assert result.exit_code == 1, result.output
-    assert f"{year}:77:53: lỗi: " in result.output
+    assert f"{year}:43:39: lỗi: " in result.output
     assert "không đọc được tệp (không có quyền đọc)" in result.output

@@ -65,5 +65,5 @@ def test_a_document_number_keeps_its_leading_zero(tmp_path):
     out = tmp_path / "out"
     result = cli("render", year, "--out", out)
     assert result.exit_code == 0, result.output
-    lines = body_lines(out / "BaoCao_2024.docx")
+    lines = body_lines(out / "BaoCao_2024_bao-cao-mau.docx")
     assert any("Số: 012/BC-STTTT" in line for line in lines), lines

@@ -13,7 +13,17 @@ import pytest
 from baocao.render import output
 from baocao.render.package import read_render_id
 
-from .issue16 import OLD, assert_untouched, cli, good_out, year_file
+from .issue16 import (
+    APPENDIX_FILE,
+    OLD,
+    REPORT_FILE,
+    assert_untouched,
+    cli,
+    good_out,
+    render_args,
+    report_of,
+    year_file,
+)
 
 NAME = "name: Hồ sơ thủ tục hành chính giải quyết trực tuyến"
 
@@ -52,14 +62,14 @@ def test_a_run_removes_the_temp_files_a_killed_run_left(tmp_path):
     out = tmp_path / "out"
     good_out(out)
     leftovers = [
-        out / ".~baocao-BaoCao_2024.docx.k1ll3d.tmp",
-        out / ".~baocao-PhuLuc_2024.docx.x.tmp",
+        out / f".~baocao-{REPORT_FILE}.k1ll3d.tmp",
+        out / f".~baocao-{APPENDIX_FILE}.x.tmp",
     ]
     for path in leftovers:
         path.write_bytes(b"half a file")
-    other = out / ".~baocao-BaoCao_2023.docx.other.tmp"  # another year's: not this run's
+    other = out / ".~baocao-BaoCao_2023_khac.docx.other.tmp"  # another report's: not this run's
     other.write_bytes(b"x")
-    result = cli("render", year_file(tmp_path / "data"), "--out", out)
+    result = cli("render", *render_args(year_file(tmp_path / "data")), "--out", out)
     assert result.exit_code == 0, result.output
     assert not any(path.exists() for path in leftovers)
     assert other.exists()
@@ -69,31 +79,31 @@ def test_both_documents_carry_one_render_id_and_a_mixed_pair_is_reported(tmp_pat
     out = tmp_path / "out"
     first = year_file(tmp_path / "a")
     second = year_file(tmp_path / "b", "Sở Thông tin và Truyền thông báo cáo", "Sở báo cáo")
-    assert cli("render", first, "--out", out).exit_code == 0
-    report, appendix = out / "BaoCao_2024.docx", out / "PhuLuc_2024.docx"
+    assert cli("render", *render_args(first), "--out", out).exit_code == 0
+    report, appendix = out / REPORT_FILE, out / APPENDIX_FILE
     first_id = read_render_id(report)
     assert first_id and first_id.startswith("baocao:") and read_render_id(appendix) == first_id
     kept_appendix = appendix.read_bytes()
-    assert cli("render", second, "--out", out).exit_code == 0
+    assert cli("render", *render_args(second), "--out", out).exit_code == 0
     assert read_render_id(report) != first_id  # other data: another id
     appendix.write_bytes(kept_appendix)  # as if killed between the two replacements
     assert output.mismatched_pair(report, appendix) is not None
-    result = cli("render", second, "--out", out)
+    result = cli("render", *render_args(second), "--out", out)
     assert result.exit_code == 0, result.output
-    assert "'BaoCao_2024.docx' và 'PhuLuc_2024.docx'" in result.output
+    assert f"'{REPORT_FILE}' và '{APPENDIX_FILE}'" in result.output
     assert "không cùng một lần tạo" in result.output
     assert read_render_id(report) == read_render_id(appendix)
     assert output.mismatched_pair(report, appendix) is None
 
 
-def test_two_files_of_one_year_in_one_render_are_refused_before_writing(tmp_path):
+def test_two_reports_that_would_write_the_same_files_are_refused_before_writing(tmp_path):
     out = tmp_path / "out"
     files = good_out(out)
-    first = year_file(tmp_path / "a")
-    second = year_file(tmp_path / "b")
+    first = report_of(year_file(tmp_path / "a"))
+    second = report_of(year_file(tmp_path / "b"))
     result = cli("render", first, second, "--out", out)
     assert result.exit_code == 1, result.output
-    assert f"'{first}' và '{second}' cùng là dữ liệu năm 2024" in result.output
+    assert f"'{first}' và '{second}' cùng là báo cáo 'bao-cao-mau' năm 2024" in result.output
     assert "Chưa ghi tệp nào." in result.output
     assert_untouched(out, files)
 
@@ -104,7 +114,7 @@ def test_a_draft_dated_after_2107_renders(tmp_path):
     out = tmp_path / "out"
     result = cli("render", year, "--out", out, "--draft")
     assert result.exit_code == 0, result.output
-    with zipfile.ZipFile(out / "BaoCao_2024.docx") as package:
+    with zipfile.ZipFile(out / REPORT_FILE) as package:
         assert {info.date_time[0] for info in package.infolist()} == {2107}
 
 

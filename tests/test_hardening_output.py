@@ -15,18 +15,22 @@ from typer.testing import CliRunner
 
 from baocao.cli import app
 from baocao.errors import OutputError, TemplateError
-from baocao.loader import load_year
-from baocao.render import output, render_year
+from baocao.render import output, render_report
 
-from .hardening import EXAMPLE, TEMPLATES, paragraph, rewrite_docx, templates_with
+from .hardening import EXAMPLE_REPORT, TEMPLATES, paragraph, rewrite_docx, templates_with
 
 runner = CliRunner()
 OLD = b"the report the user had before"
+REPORT_FILE = "BaoCao_2024_bao-cao-mau.docx"
+APPENDIX_FILE = "PhuLuc_2024_bao-cao-mau.docx"
 
 
 def old_files(folder: Path) -> dict[Path, bytes]:
     folder.mkdir(parents=True, exist_ok=True)
-    files = {folder / "BaoCao_2024.docx": OLD + b" 1", folder / "PhuLuc_2024.docx": OLD + b" 2"}
+    files = {
+        folder / REPORT_FILE: OLD + b" 1",
+        folder / APPENDIX_FILE: OLD + b" 2",
+    }
     for path, data in files.items():
         path.write_bytes(data)
     return files
@@ -39,7 +43,7 @@ def assert_untouched(folder: Path, files: dict[Path, bytes]) -> None:
 
 
 def render_cli(out: Path, *extra: str):
-    return runner.invoke(app, ["render", str(EXAMPLE), "--out", str(out), *extra])
+    return runner.invoke(app, ["render", str(EXAMPLE_REPORT), "--out", str(out), *extra])
 
 
 def test_a_render_failing_midway_leaves_the_previous_documents(tmp_path):
@@ -53,7 +57,7 @@ def test_a_render_failing_midway_leaves_the_previous_documents(tmp_path):
         {"word/document.xml": lambda x: x.replace("<w:body>", "<w:body>" + paragraph("{{ x }}"))},
     )
     with pytest.raises(TemplateError):
-        render_year(load_year(EXAMPLE), templates, out)
+        render_report(EXAMPLE_REPORT, templates, out)
     assert_untouched(out, files)
 
 
@@ -93,12 +97,12 @@ def test_a_failing_write_leaves_the_previous_documents(tmp_path, monkeypatch, fa
 
         monkeypatch.setattr(os, "replace", replace)
     with pytest.raises(OutputError) as caught:
-        render_year(load_year(EXAMPLE), TEMPLATES, out)
+        render_report(EXAMPLE_REPORT, TEMPLATES, out)
     if failing == "replace_second":
         # the BÁO CÁO was already replaced, whole; the Phụ lục is the old one
-        assert zipfile.is_zipfile(out / "BaoCao_2024.docx")
+        assert zipfile.is_zipfile(out / REPORT_FILE)
         assert "lỗi đọc ghi ổ đĩa" in str(caught.value)
-        files[out / "BaoCao_2024.docx"] = (out / "BaoCao_2024.docx").read_bytes()
+        files[out / REPORT_FILE] = (out / REPORT_FILE).read_bytes()
     else:
         assert "ổ đĩa đã đầy" in str(caught.value)
     assert_untouched(out, files)
@@ -113,14 +117,14 @@ def test_an_interrupted_write_leaves_the_previous_document_and_no_temporary(tmp_
 
     monkeypatch.setattr(os, "fsync", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        render_year(load_year(EXAMPLE), TEMPLATES, out)
+        render_report(EXAMPLE_REPORT, TEMPLATES, out)
     assert_untouched(out, files)
 
 
 def test_read_only_target_is_a_clear_error_through_the_cli(tmp_path):
     out = tmp_path / "out"
     files = old_files(out)
-    report = out / "BaoCao_2024.docx"
+    report = out / REPORT_FILE
     report.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
     result = render_cli(out)
     assert result.exit_code == 1, result.output
@@ -141,7 +145,7 @@ def test_locked_target_is_a_clear_error_through_the_cli(tmp_path, monkeypatch):
     result = render_cli(out)
     assert result.exit_code == 1, result.output
     assert (
-        f"Không ghi được '{out / 'BaoCao_2024.docx'}': tệp đang mở trong Word hoặc không có "
+        f"Không ghi được '{out / REPORT_FILE}': tệp đang mở trong Word hoặc không có "
         "quyền ghi. Hãy đóng tệp rồi chạy lại."
     ) in result.output
     assert "Traceback" not in result.output
@@ -176,7 +180,7 @@ def test_folder_that_cannot_be_created_is_a_clear_error_through_the_cli(tmp_path
 
 def test_a_folder_named_like_the_target_is_a_clear_error(tmp_path):
     out = tmp_path / "out"
-    (out / "BaoCao_2024.docx").mkdir(parents=True)
+    (out / REPORT_FILE).mkdir(parents=True)
     result = render_cli(out)
     assert result.exit_code == 1, result.output
     assert "đã có một thư mục trùng tên" in result.output
@@ -186,32 +190,38 @@ def test_missing_output_folders_are_created(tmp_path):
     out = tmp_path / "a" / "b" / "c"
     result = render_cli(out)
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == ["BaoCao_2024.docx", "PhuLuc_2024.docx"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        REPORT_FILE,
+        APPENDIX_FILE,
+    ]
 
 
 def test_rendering_twice_gives_identical_bytes_and_replaces_cleanly(tmp_path):
-    data = load_year(EXAMPLE)
-    first = {f.path.name: f.path.read_bytes() for f in render_year(data, TEMPLATES, tmp_path)}
-    again = {f.path.name: f.path.read_bytes() for f in render_year(data, TEMPLATES, tmp_path)}
+    first = {
+        f.path.name: f.path.read_bytes() for f in render_report(EXAMPLE_REPORT, TEMPLATES, tmp_path)
+    }
+    again = {
+        f.path.name: f.path.read_bytes() for f in render_report(EXAMPLE_REPORT, TEMPLATES, tmp_path)
+    }
     assert first == again
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(first)
 
 
 RENDER = (
-    "import sys; from pathlib import Path; from baocao.loader import load_year; "
-    "from baocao.render import render_year; "
-    "render_year(load_year(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))"
+    "import sys; from pathlib import Path; "
+    "from baocao.render import render_report; "
+    "render_report(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))"
 )
 
 
 def test_another_process_clock_zone_and_folder_give_identical_bytes(tmp_path):
     """Nothing from the clock, the time zone, the locale or the folder enters the file."""
-    here = render_year(load_year(EXAMPLE), TEMPLATES, tmp_path / "here")
+    here = render_report(EXAMPLE_REPORT, TEMPLATES, tmp_path / "here")
     elsewhere = tmp_path / "there" / "deeper"
     environment = {**os.environ, "TZ": "America/Los_Angeles", "LANG": "C", "LC_ALL": "C"}
     environment.pop("SOURCE_DATE_EPOCH", None)
     subprocess.run(
-        [sys.executable, "-c", RENDER, str(EXAMPLE), str(TEMPLATES), str(elsewhere)],
+        [sys.executable, "-c", RENDER, str(EXAMPLE_REPORT), str(TEMPLATES), str(elsewhere)],
         check=True,
         cwd=tmp_path,
         env=environment,
@@ -221,7 +231,7 @@ def test_another_process_clock_zone_and_folder_give_identical_bytes(tmp_path):
 
 
 def test_zip_members_have_fixed_order_times_and_modes(tmp_path):
-    for written in render_year(load_year(EXAMPLE), TEMPLATES, tmp_path):
+    for written in render_report(EXAMPLE_REPORT, TEMPLATES, tmp_path):
         with zipfile.ZipFile(written.path) as package:
             infos = package.infolist()
         names = [i.filename for i in infos]
@@ -235,7 +245,7 @@ def test_document_properties_come_from_the_data(tmp_path):
     CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
     DC = "{http://purl.org/dc/elements/1.1/}"
     TERMS = "{http://purl.org/dc/terms/}"
-    for written in render_year(load_year(EXAMPLE), TEMPLATES, tmp_path):
+    for written in render_report(EXAMPLE_REPORT, TEMPLATES, tmp_path):
         with zipfile.ZipFile(written.path) as package:
             core = etree.fromstring(package.read("docProps/core.xml"))
             app_xml = package.read("docProps/app.xml")

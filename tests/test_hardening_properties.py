@@ -13,6 +13,7 @@ import random
 import shutil
 import subprocess
 import unicodedata
+from pathlib import Path
 
 import pytest
 from docx import Document
@@ -20,11 +21,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from baocao.errors import BaocaoError, DataError
-from baocao.loader import load_year
-from baocao.render import render_year
+from baocao.migrate import escape
+from baocao.render import render_report
+from baocao.report_checks import validate_report
 
-from .hardening import TEMPLATES, example_data, write_year
-from .helpers import body_lines, footnotes
+from .hardening import TEMPLATES, example_data, example_report, write_report, write_year
+from .helpers import body_lines, footnotes, workspace_at
 
 TOKENS = [
     "{{",
@@ -104,27 +106,36 @@ PROPERTY = settings(
 )
 
 
-def year_with(text: str) -> dict:
+def workspace_with(root: Path, text: str) -> Path:
     """``text`` (between guillemets, so stripping never changes it) in the template-printed
-    trích yếu, a body paragraph of runs, a footnote and a Phụ lục table cell."""
+    trích yếu, a body paragraph of runs (escaped as Markdown), a footnote and a Phụ lục
+    table cell."""
     wrapped = f"«{text}»"
     data = example_data()
-    report = data["report"]
-    report["document"]["summary"] = wrapped
-    report["grounds"] = [f"{wrapped}[^ctr553]"]
-    report["footnotes"]["ctr553"] = wrapped
     data["task_lists"][0]["items"][0]["name"] = wrapped
-    return data
+    write_year(root / "data", data)
+    front, _body = example_report()
+    front["document"]["summary"] = wrapped
+    body = (
+        f"{escape(wrapped)}[^ctr553]\n\n# KẾT QUẢ\n\nTrên đây là báo cáo.\n\n"
+        f"[^ctr553]: {escape(wrapped)}\n"
+    )
+    write_report(root, front, body)
+    return root
+
+
+def render_in(root: Path, out: Path):
+    report = root / "reports" / "2024" / "bao-cao-mau.md"
+    return render_report(report, TEMPLATES, out, workspace=workspace_at(root))
 
 
 @PROPERTY
 @given(text=clean_text)
 def test_random_text_renders_verbatim_or_fails_clearly(tmp_path_factory, text):
-    root = tmp_path_factory.mktemp("random")
-    path = write_year(root, year_with(text))
+    root = workspace_with(tmp_path_factory.mktemp("random"), text)
     expected = unicodedata.normalize("NFC", f"«{text}»")
     try:
-        written = render_year(load_year(path), TEMPLATES, root / "out")
+        written = render_in(root, root / "out")
     except BaocaoError as exc:
         assert str(exc).strip()
         assert "[" in text or "^" in text, f"only a reference may fail: {exc}"
@@ -146,15 +157,16 @@ def test_control_characters_and_surrogates_are_always_refused(
     tmp_path_factory, text, control, where
 ):
     cut = int(len(text) * where)
-    root = tmp_path_factory.mktemp("control")
-    path = write_year(root, year_with(text[:cut] + control + text[cut:]))
-    with pytest.raises(DataError) as caught:
-        load_year(path)
-    assert all(problem.line for problem in caught.value.problems)
+    root = workspace_with(tmp_path_factory.mktemp("control"), text[:cut] + control + text[cut:])
+    report = root / "reports" / "2024" / "bao-cao-mau.md"
+    problems = validate_report(report, workspace_at(root)).all_problems
+    assert problems and all(problem.line for problem in problems)
+    with pytest.raises(DataError):
+        render_in(root, root / "out")
     assert not (root / "out").exists()
 
 
-SEEN_IN_PDF = {"BaoCao": "Sở Thông tin và Truyền thông báo cáo", "PhuLuc": "KẾT QUẢ MỘT SỐ"}
+SEEN_IN_PDF = {"BaoCao": "Trên đây là báo cáo", "PhuLuc": "KẾT QUẢ MỘT SỐ"}
 
 
 def sample_texts() -> list[str]:
@@ -166,8 +178,8 @@ def sample_texts() -> list[str]:
 def test_libreoffice_opens_a_sample_of_generated_documents(tmp_path):
     documents = []
     for index, text in enumerate(sample_texts()):
-        path = write_year(tmp_path / f"in{index}", year_with(text))
-        documents += [f.path for f in render_year(load_year(path), TEMPLATES, tmp_path / "docs")]
+        root = workspace_with(tmp_path / f"in{index}", text)
+        documents += [f.path for f in render_in(root, tmp_path / "docs")]
     profile = (tmp_path / "profile").as_uri()
     subprocess.run(
         [

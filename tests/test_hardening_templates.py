@@ -15,11 +15,10 @@ from typer.testing import CliRunner
 
 from baocao.cli import app
 from baocao.errors import TemplateError
-from baocao.loader import load_year
-from baocao.render import render_year
+from baocao.render import render_report
 from baocao.render.sandbox import GuardedEnvironment
 
-from .hardening import EXAMPLE, paragraph, templates_with
+from .hardening import EXAMPLE_REPORT, paragraph, templates_with
 
 runner = CliRunner()
 
@@ -67,7 +66,7 @@ def test_malicious_template_is_refused(tmp_path, name):
     templates = templates_with(tmp_path / "templates", body=paragraph(tag))
     started = time.monotonic()
     with pytest.raises(TemplateError) as caught:
-        render_year(load_year(EXAMPLE), templates, tmp_path / "out")
+        render_report(EXAMPLE_REPORT, templates, tmp_path / "out")
     assert time.monotonic() - started < 30
     text = str(caught.value)
     assert text.startswith("BaoCao.docx (word/document.xml): ")
@@ -79,7 +78,7 @@ def test_undefined_name_names_template_part_tag_and_text(tmp_path):
     body = paragraph("Kính gửi: {{ doc.co_quan_nhan }} để biết.")
     templates = templates_with(tmp_path / "templates", body=body)
     with pytest.raises(TemplateError) as caught:
-        render_year(load_year(EXAMPLE), templates, tmp_path / "out")
+        render_report(EXAMPLE_REPORT, templates, tmp_path / "out")
     assert str(caught.value) == (
         "BaoCao.docx (word/document.xml): mẫu dùng tên không có trong dữ liệu: 'co_quan_nhan'\n"
         "    thẻ: {{ doc.co_quan_nhan }}\n"
@@ -91,7 +90,7 @@ def test_undefined_name_in_a_page_header_is_located_there(tmp_path):
     header = paragraph("Trang {{ so_trang }}")
     templates = templates_with(tmp_path / "templates", header=header)
     with pytest.raises(TemplateError) as caught:
-        render_year(load_year(EXAMPLE), templates, tmp_path / "out")
+        render_report(EXAMPLE_REPORT, templates, tmp_path / "out")
     assert str(caught.value).startswith(
         "BaoCao.docx (word/header2.xml): mẫu dùng tên không có trong dữ liệu: 'so_trang'\n"
         "    thẻ: {{ so_trang }}"
@@ -101,7 +100,7 @@ def test_undefined_name_in_a_page_header_is_located_there(tmp_path):
 def test_syntax_error_shows_the_tag(tmp_path):
     templates = templates_with(tmp_path / "templates", body=paragraph("Số {{ doc.number_line"))
     with pytest.raises(TemplateError) as caught:
-        render_year(load_year(EXAMPLE), templates, tmp_path / "out")
+        render_report(EXAMPLE_REPORT, templates, tmp_path / "out")
     assert "BaoCao.docx (word/document.xml): lỗi cú pháp mẫu" in str(caught.value)
     assert "thẻ: {{ doc.number_line" in str(caught.value)
 
@@ -113,7 +112,7 @@ def test_rendered_xml_that_is_not_well_formed_is_an_error_not_a_repair(tmp_path,
     bad = paragraph("Đoạn {{ '</w:t><w:p>'|safe }} hỏng")
     templates = templates_with(tmp_path / "templates", **{part: bad})
     with pytest.raises(TemplateError) as caught:
-        render_year(load_year(EXAMPLE), templates, tmp_path / "out")
+        render_report(EXAMPLE_REPORT, templates, tmp_path / "out")
     text = str(caught.value)
     name = "word/document.xml" if part == "body" else "word/header2.xml"
     assert text.startswith(f"BaoCao.docx ({name}): XML sau khi điền mẫu không hợp lệ (")
@@ -123,7 +122,15 @@ def test_rendered_xml_that_is_not_well_formed_is_an_error_not_a_repair(tmp_path,
 def test_cli_reports_a_template_error_without_traceback(tmp_path):
     templates = templates_with(tmp_path / "templates", body=paragraph("{{ ''.__class__ }}"))
     result = runner.invoke(
-        app, ["render", str(EXAMPLE), "--templates", str(templates), "--out", str(tmp_path / "o")]
+        app,
+        [
+            "render",
+            str(EXAMPLE_REPORT),
+            "--templates",
+            str(templates),
+            "--out",
+            str(tmp_path / "o"),
+        ],
     )
     assert result.exit_code == 1, result.output
     assert "mẫu làm việc không được phép" in result.output
@@ -151,5 +158,6 @@ def test_values_are_escaped_by_the_environment_not_rendered():
 
 def test_shipped_templates_render_within_the_budget(tmp_path):
     root = Path(__file__).resolve().parents[1]
-    written = render_year(load_year(root / "data" / "2024.yaml"), root / "templates", tmp_path)
+    report = root / "reports" / "2024" / "chuyen-doi-so.md"
+    written = render_report(report, root / "templates", tmp_path)
     assert len(written) == 2

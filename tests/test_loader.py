@@ -12,7 +12,7 @@ from baocao.loader import MAX_FILE_BYTES, Parsed, load_file_with_positions, load
 from .conftest import ROOT
 from .helpers import build_file_tree
 
-MINIMAL = (ROOT / "examples" / "minimal.yaml").read_text(encoding="utf-8")
+MINIMAL = (ROOT / "examples" / "data" / "2024.yaml").read_text(encoding="utf-8")
 
 
 def problems_of(tmp_path, *replacements: tuple[str, str], text: str | None = None) -> list[str]:
@@ -119,7 +119,7 @@ def test_allowed_values_are_listed_in_vietnamese(tmp_path):
     from baocao.errors import DataError
     from baocao.loader import load_year
 
-    example = Path(__file__).resolve().parents[1] / "examples" / "minimal.yaml"
+    example = Path(__file__).resolve().parents[1] / "examples" / "data" / "2024.yaml"
     text = example.read_text(encoding="utf-8")
     path = tmp_path / "2024.yaml"
     path.write_text(text.replace("evaluation: Đạt", "evaluation: Dat", 1), encoding="utf-8")

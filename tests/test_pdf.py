@@ -18,7 +18,7 @@ from baocao.cli import app
 from baocao.render import pdf
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "examples" / "minimal.yaml"
+EXAMPLE = ROOT / "examples" / "data" / "2024.yaml"
 runner = CliRunner()
 needs_libreoffice = pytest.mark.skipif(
     pdf.find_soffice() is None or shutil.which("pdfinfo") is None,

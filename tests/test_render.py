@@ -11,34 +11,37 @@ from docx.enum.section import WD_ORIENT
 from docx.shared import Mm, Pt
 from lxml import etree
 
-from baocao.loader import load_year
-from baocao.locations import templates_dir
-from baocao.render import render_year
-
-from .helpers import W, body_lines, footnotes, golden_text
+from .helpers import (
+    EXAMPLE_ID,
+    W,
+    body_lines,
+    example_workspace,
+    footnotes,
+    golden_text,
+    render_example,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "examples" / "minimal.yaml"
 
 
 @pytest.fixture(scope="module")
 def example_docs(tmp_path_factory):
-    out = tmp_path_factory.mktemp("example")
-    written = render_year(load_year(EXAMPLE), templates_dir(ROOT / "templates"), out)
+    root = example_workspace(tmp_path_factory.mktemp("example"))
+    written = render_example(root, root / "out")
     return {f.kind: f.path for f in written}
 
 
 def test_example_writes_both_documents(example_docs):
-    assert example_docs["BÁO CÁO"].name == "BaoCao_2024.docx"
-    assert example_docs["Phụ lục"].name == "PhuLuc_2024.docx"
+    assert example_docs["BÁO CÁO"].name == f"BaoCao_2024_{EXAMPLE_ID}.docx"
+    assert example_docs["Phụ lục"].name == f"PhuLuc_2024_{EXAMPLE_ID}.docx"
 
 
 def test_example_report_golden(example_docs, golden):
-    golden("example_BaoCao.txt", golden_text(example_docs["BÁO CÁO"]))
+    golden(f"BaoCao_2024_{EXAMPLE_ID}.txt", golden_text(example_docs["BÁO CÁO"]))
 
 
 def test_example_appendix_golden(example_docs, golden):
-    golden("example_PhuLuc.txt", golden_text(example_docs["Phụ lục"]))
+    golden(f"PhuLuc_2024_{EXAMPLE_ID}.txt", golden_text(example_docs["Phụ lục"]))
 
 
 def test_report_page_setup(example_docs):
@@ -160,9 +163,9 @@ def test_appendix_rows_number_groups_in_roman(example_docs):
 
 
 def test_same_input_gives_identical_bytes(tmp_path):
-    data = load_year(EXAMPLE)
-    first = render_year(data, templates_dir(ROOT / "templates"), tmp_path / "a")
-    second = render_year(data, templates_dir(ROOT / "templates"), tmp_path / "b")
+    root = example_workspace(tmp_path)
+    first = render_example(root, tmp_path / "a")
+    second = render_example(root, tmp_path / "b")
     for one, two in zip(first, second, strict=True):
         assert one.path.read_bytes() == two.path.read_bytes()
 

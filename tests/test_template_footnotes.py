@@ -9,11 +9,9 @@ from pathlib import Path
 import pytest
 
 from baocao.errors import TemplateError
-from baocao.loader import load_year
-from baocao.render import render_year
 from baocao.render.package import _add_override, _add_relationship, footnotes_xml
 
-from .helpers import footnotes
+from .helpers import example_workspace, footnotes, render_example
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -38,9 +36,7 @@ def template_with_footnotes(folder: Path, notes: list[tuple[int, str]]) -> Path:
 
 def test_separator_footnotes_of_a_word_saved_template_are_replaced(tmp_path):
     templates = template_with_footnotes(tmp_path / "mau", [])
-    written = render_year(
-        load_year(ROOT / "examples" / "minimal.yaml"), templates, tmp_path / "out"
-    )
+    written = render_example(example_workspace(tmp_path / "ws"), tmp_path / "out", templates)
     report = next(f.path for f in written if f.kind == "BÁO CÁO")
     assert footnotes(report) == [
         (
@@ -54,5 +50,5 @@ def test_separator_footnotes_of_a_word_saved_template_are_replaced(tmp_path):
 def test_a_template_with_its_own_footnote_is_refused_not_overwritten(tmp_path):
     templates = template_with_footnotes(tmp_path / "mau", [(1, "Chú thích của người soạn mẫu")])
     with pytest.raises(TemplateError, match="mẫu đã có chú thích cuối trang riêng"):
-        render_year(load_year(ROOT / "examples" / "minimal.yaml"), templates, tmp_path / "out")
-    assert not (tmp_path / "out" / "BaoCao_2024.docx").exists()
+        render_example(example_workspace(tmp_path / "ws"), tmp_path / "out", templates)
+    assert not (tmp_path / "out").exists()

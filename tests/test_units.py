@@ -11,11 +11,10 @@ from typer.testing import CliRunner
 
 from baocao.cli import app
 from baocao.loader import load_year
-from baocao.locations import templates_dir
-from baocao.render import render_year
+from baocao.render import render_report
 from baocao.units import compare_units
 
-from .helpers import body_lines, build_file_tree
+from .helpers import body_lines, build_file_tree, workspace_at
 
 ROOT = Path(__file__).resolve().parents[1]
 runner = CliRunner()
@@ -87,41 +86,59 @@ THIRD = """\
 """
 
 REPORT = """\
-report:
-  document:
-    parent_agency: ỦY BAN NHÂN DÂN TỈNH MỘT
-    agency: SỞ THỬ
-    agency_name: Sở Thử
-    symbol: BC-ST
-    place: Một
-    date: 2024-12-13
-    summary: Báo cáo thử
-    signer: {authority: [GIÁM ĐỐC]}
-    recipients: ["Lưu: VT"]
-  sections:
-    - title: Kết quả
-      body: ["Tỷ lệ hồ sơ đạt [[ho_so]]."]
-      sections:
-        - title: So sánh giữa các tỉnh
-          unit_comparison: true
-  closing: Trên đây là báo cáo
-  appendices:
-    - title: CHỈ TIÊU
-      parts:
-        - heading: I. TỈNH MỘT
-          table:
-            columns: [stt, name, result, evaluation]
-            rows: [{metric: ho_so}]
-        - unit_sections: true
-        - heading: SO SÁNH
-          unit_comparison: true
+---
+document:
+  parent_agency: ỦY BAN NHÂN DÂN TỈNH MỘT
+  agency: SỞ THỬ
+  agency_name: Sở Thử
+  symbol: BC-ST
+  place: Một
+  date: 2024-12-13
+  summary: Báo cáo thử
+  signer: {authority: [GIÁM ĐỐC], name: Nguyễn Văn Một}
+  recipients: ["Lưu: VT"]
+appendices:
+  - title: CHỈ TIÊU
+    parts:
+      - heading: I. TỈNH MỘT
+        table:
+          columns: [stt, name, result, evaluation]
+          rows: [{metric: ho_so}]
+      - unit_sections: true
+      - heading: SO SÁNH
+        unit_comparison: true
+---
+# KẾT QUẢ
+
+Tỷ lệ hồ sơ đạt [[ho_so]].
+
+## So sánh giữa các tỉnh
+
+[[units:summary]]
+
+Trên đây là báo cáo
 """
 
 
+def _workspace(tmp_path: Path, *extra: str) -> Path:
+    build_file_tree(
+        tmp_path,
+        {"data/2024.yaml": HEAD + "".join(extra), "reports/2024/thu.md": REPORT},
+    )
+    return tmp_path
+
+
 def _load(tmp_path: Path, *extra: str):
-    text = HEAD + "".join(extra) + REPORT
-    build_file_tree(tmp_path, {"2024.yaml": text})
-    return load_year(tmp_path / "2024.yaml")
+    return load_year(_workspace(tmp_path, *extra) / "data" / "2024.yaml")
+
+
+def _render(tmp_path: Path, *extra: str) -> dict[str, Path]:
+    root = _workspace(tmp_path, *extra)
+    report = root / "reports" / "2024" / "thu.md"
+    written = render_report(
+        report, ROOT / "templates", tmp_path / "out", workspace=workspace_at(root)
+    )
+    return {f.kind: f.path for f in written}
 
 
 def _row(comparison, metric_id):
@@ -165,9 +182,7 @@ def test_one_sided_indicators_are_listed(tmp_path):
 
 
 def test_a_third_unit_gets_its_section_and_column(tmp_path):
-    data = _load(tmp_path, THIRD)
-    out = tmp_path / "out"
-    written = {f.kind: f.path for f in render_year(data, templates_dir(ROOT / "templates"), out)}
+    written = _render(tmp_path, THIRD)
     lines = body_lines(written["Phụ lục"])
     assert "II. TỈNH HAI" in lines and "III. TỈNH BA" in lines
     assert "| 01 | Hồ sơ trực tuyến của tỉnh Ba | Đạt (75,5%) |" in lines
@@ -188,8 +203,7 @@ def test_a_third_unit_gets_its_section_and_column(tmp_path):
 
 
 def test_report_subsection_in_prose(tmp_path):
-    written = render_year(_load(tmp_path), templates_dir(ROOT / "templates"), tmp_path / "out")
-    lines = body_lines(next(f.path for f in written if f.kind == "BÁO CÁO"))
+    lines = body_lines(_render(tmp_path)["BÁO CÁO"])
     start = lines.index("1. So sánh giữa các tỉnh")
     assert lines[start + 1 : start + 10] == [
         "Năm 2024, tỉnh Một và tỉnh Hai cùng báo cáo 2 chỉ tiêu (chi tiết tại Phụ lục I). "
@@ -211,12 +225,12 @@ def test_units_are_optional_and_validated(tmp_path):
     bad = HEAD.replace(
         "  - {id: mot, name: tỉnh Một, short_name: Một}", "  - {id: hai, name: tỉnh Một}"
     )
-    build_file_tree(tmp_path, {"2024.yaml": bad + REPORT})
+    build_file_tree(tmp_path, {"2024.yaml": bad})
     from baocao.errors import BaocaoError
 
     with pytest.raises(BaocaoError):
         load_year(tmp_path / "2024.yaml")
-    assert load_year(ROOT / "examples" / "minimal.yaml").units == []
+    assert load_year(ROOT / "examples" / "data" / "2024.yaml").units == []
 
 
 # --- the shipped 2024 data ---------------------------------------------------------
@@ -225,8 +239,8 @@ def test_units_are_optional_and_validated(tmp_path):
 @pytest.fixture(scope="module")
 def phu_luc_2024(tmp_path_factory):
     out = tmp_path_factory.mktemp("units2024")
-    data = load_year(ROOT / "data" / "2024.yaml")
-    written = render_year(data, templates_dir(ROOT / "templates"), out)
+    report = ROOT / "reports" / "2024" / "chuyen-doi-so.md"
+    written = render_report(report, ROOT / "templates", out, workspace=workspace_at(ROOT))
     return {f.kind: body_lines(f.path) for f in written}
 
 

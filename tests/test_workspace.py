@@ -15,7 +15,7 @@ from baocao.workspace import Workspace
 from .helpers import build_file_tree
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = (ROOT / "examples" / "minimal.yaml").read_text(encoding="utf-8")
+EXAMPLE = (ROOT / "examples" / "data" / "2024.yaml").read_text(encoding="utf-8")
 runner = CliRunner()
 
 

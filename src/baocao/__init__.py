@@ -2,12 +2,13 @@
 
 The public API, loaded on first use so that importing the package stays instant:
 
-- ``load_year(year_or_path)`` → the year's data (raises ``DataError`` listing problems);
-- ``validate(year_or_path)`` → every problem found, with file, line and column;
+- ``load_year(year_or_path)`` → a year's data (raises ``DataError`` listing problems);
+- ``validate(year_or_path)`` → every problem of a year's data, with file, line, column;
+- ``validate_report(path)`` → a report file checked with its year's data;
 - ``compare(datasets)`` → year-over-year comparison of metrics by id;
-- ``render_year(data, templates, out_dir, draft=False)`` → writes the BÁO CÁO and its
-  Phụ lục; validates first and writes nothing for invalid data (``data`` may be the
-  result of ``validate``, whose work is then reused);
+- ``render_report(report, templates, out_dir, draft=False)`` → writes the report's
+  BÁO CÁO and Phụ lục; validates first and writes nothing for an invalid report or
+  data (``report`` may be the result of ``validate_report``, whose work is reused);
 - ``Workspace.open(root)`` → where a workspace's data, reports, templates and output
   live (``baocao.yaml`` at its root may move them); loads and caches years.
 """
@@ -22,7 +23,8 @@ _API = {
     "load_year": ("baocao.loader", "load_year"),
     "validate": ("baocao.checks", "validate"),
     "compare": ("baocao.diff", "compare"),
-    "render_year": ("baocao.render", "render_year"),
+    "validate_report": ("baocao.report_checks", "validate_report"),
+    "render_report": ("baocao.render", "render_report"),
     "Workspace": ("baocao.workspace", "Workspace"),
 }
 

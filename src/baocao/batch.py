@@ -1,8 +1,8 @@
-"""Render several years in one run: one job per year, in worker processes.
+"""Render several reports in one run: one job per report, in worker processes.
 
-Each job validates its year, writes the BÁO CÁO and Phụ lục and, if asked, their
-PDFs, and returns a ``YearOutcome`` instead of raising: one year's failure is
-reported and never stops the others. Jobs run in worker processes when there are
+Each job validates its report with its year's data, writes the BÁO CÁO and Phụ lục
+and, if asked, their PDFs, and returns a ``ReportOutcome`` instead of raising: one
+report's failure is reported and never stops the others. Jobs run in worker processes when there are
 several and more than one worker is allowed, otherwise in this process (which is
 also how the tests run them through ``CliRunner``).
 """
@@ -10,7 +10,6 @@ also how the tests run them through ``CliRunner``).
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,21 +20,26 @@ from .workspace import Workspace
 
 @dataclass(frozen=True)
 class RenderJob:
-    """What to render for one year (a year like ``2024`` or a path to a YAML file)."""
+    """One report to render (a report file), in a workspace."""
 
-    year: str
+    report: Path
     workspace: Workspace
     draft: bool = False
     pdf: bool = False
     pdf_timeout: float = 180.0
     soffice: str | None = None
 
+    @property
+    def name(self) -> str:
+        """``2024/chuyen-doi-so``: the report's folder and id, as the summary shows it."""
+        return f"{self.report.parent.name}/{self.report.stem}"
+
 
 @dataclass
-class YearOutcome:
+class ReportOutcome:
     """What happened to one job: files written, problems found, what failed."""
 
-    year: str
+    name: str
     problems: list[Problem] = field(default_factory=list)
     written: list[tuple[str, str]] = field(default_factory=list)
     pdfs: list[tuple[str, str]] = field(default_factory=list)
@@ -48,9 +52,9 @@ class YearOutcome:
         return self.refused is not None or self.error is not None or bool(self.pdf_errors)
 
 
-def render_job(job: RenderJob) -> YearOutcome:
-    """Validate, render and convert one year; every failure ends up in the outcome."""
-    outcome = YearOutcome(job.year)
+def render_job(job: RenderJob) -> ReportOutcome:
+    """Validate, render and convert one report; every failure ends up in the outcome."""
+    outcome = ReportOutcome(job.name)
     try:
         _render_job(job, outcome)
     except DataError as exc:
@@ -59,30 +63,30 @@ def render_job(job: RenderJob) -> YearOutcome:
         outcome.error = f"dữ liệu không hợp lệ ({count} lỗi), chưa ghi tệp nào."
     except BaocaoError as exc:
         outcome.error = str(exc)
-    except Exception as exc:  # noqa: BLE001 - one year's bug must not stop the others
+    except Exception as exc:  # noqa: BLE001 - one report's bug must not stop the others
         outcome.error = f"lỗi không mong đợi: {type(exc).__name__}: {exc}"
     return outcome
 
 
-def _render_job(job: RenderJob, outcome: YearOutcome) -> None:
-    from .checks import validate
+def _render_job(job: RenderJob, outcome: ReportOutcome) -> None:
+    from .report_checks import validate_report
 
     workspace = job.workspace
-    result = validate(job.year, workspace=workspace)
-    outcome.problems.extend(result.problems)
-    if result.errors or (result.warnings and not job.draft):
-        outcome.refused = (len(result.errors), len(result.warnings))
+    checked = validate_report(job.report, workspace)
+    outcome.problems.extend(checked.all_problems)
+    if checked.errors or (checked.warnings and not job.draft):
+        outcome.refused = (len(checked.errors), len(checked.warnings))
         return
-    from .render import render_year
+    from .render import output_names, render_report
     from .render.output import mismatched_pair
 
-    assert result.data is not None  # no errors: the file loaded
-    year = result.data.year
+    source, data = checked.require(job.draft)
     out = workspace.out
-    before = mismatched_pair(out / f"BaoCao_{year}.docx", out / f"PhuLuc_{year}.docx")
+    names = output_names(data.year, source.id)
+    before = mismatched_pair(out / names[0], out / names[1])
     if before:
         outcome.problems.append(Problem(str(out), None, None, before, "cảnh báo"))
-    written_files = render_year(result, workspace.templates_dir(), out, draft=job.draft)
+    written_files = render_report(checked, workspace.templates_dir(), out, draft=job.draft)
     for written in written_files:
         outcome.written.append((str(written.path), written.kind))
     if job.pdf and job.soffice:
@@ -100,34 +104,32 @@ def default_workers(jobs: int) -> int:
     return max(1, min(jobs, os.cpu_count() or 1))
 
 
-def same_year_files(jobs: list[RenderJob]) -> list[str]:
-    """Year files that would write the same documents into the same out folder (two
-    files saying ``year: 2024``): one would silently overwrite the other."""
-    seen: dict[tuple[str, str], str] = {}
+def clashing_outputs(jobs: list[RenderJob]) -> list[str]:
+    """Reports that would write the same documents into the same out folder (the same
+    id in the same year): one would silently overwrite the other."""
+    from .markdown_reader import read_report
+
+    seen: dict[tuple[int, str, str], Path] = {}
     clashes = []
     for job in jobs:
-        path = job.workspace.year_path(job.year)
         try:
-            with path.open(encoding="utf-8-sig") as stream:
-                head = stream.read(65536)
-        except (OSError, UnicodeDecodeError):
+            source = read_report(job.report)
+        except BaocaoError:
             continue  # the job itself reports the file
-        found = re.search(r"^year:[ \t]*(\d{4})[ \t]*(#.*)?$", head, re.MULTILINE)
-        year = found.group(1) if found else path.stem
         out = job.workspace.out
-        key = (year, str(out.resolve()))
+        key = (source.year, source.id, str(out.resolve()))
         if key in seen:
             clashes.append(
-                f"'{seen[key]}' và '{path}' cùng là dữ liệu năm {year}: cả hai sẽ ghi "
-                f"BaoCao_{year}.docx vào '{out}'; hãy tạo từng tệp một, mỗi lần một thư "
-                "mục ra (--out)"
+                f"'{seen[key]}' và '{job.report}' cùng là báo cáo '{source.id}' năm "
+                f"{source.year}: cả hai sẽ ghi vào cùng tệp trong '{out}'; đổi tên một tệp "
+                "báo cáo, hoặc tạo từng báo cáo một với --out khác nhau"
             )
         else:
-            seen[key] = str(path)
+            seen[key] = job.report
     return clashes
 
 
-def run_jobs(jobs: list[RenderJob], workers: int | None = None) -> Iterator[YearOutcome]:
+def run_jobs(jobs: list[RenderJob], workers: int | None = None) -> Iterator[ReportOutcome]:
     """Run ``jobs``, yielding each outcome as it finishes (not in job order)."""
     workers = default_workers(len(jobs)) if workers is None else max(1, workers)
     if workers == 1 or len(jobs) == 1:
@@ -137,7 +139,7 @@ def run_jobs(jobs: list[RenderJob], workers: int | None = None) -> Iterator[Year
     yield from _in_processes(jobs, min(workers, len(jobs)))
 
 
-def _in_processes(jobs: list[RenderJob], workers: int) -> Iterator[YearOutcome]:
+def _in_processes(jobs: list[RenderJob], workers: int) -> Iterator[ReportOutcome]:
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     from .render import engine  # noqa: F401 - loaded once here, inherited by forked workers
@@ -151,4 +153,4 @@ def _in_processes(jobs: list[RenderJob], workers: int) -> Iterator[YearOutcome]:
             try:
                 yield future.result()
             except Exception as exc:  # noqa: BLE001 - a worker died: report, keep going
-                yield YearOutcome(job.year, error=f"tiến trình con bị dừng: {exc}")
+                yield ReportOutcome(job.name, error=f"tiến trình con bị dừng: {exc}")

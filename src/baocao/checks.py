@@ -18,9 +18,10 @@ from . import figures
 from .errors import DataError, Problem, UnresolvedReference
 from .figures import ERROR, WARNING, Checker
 from .loader import Parsed, PathKey
-from .model import REFERENCE, YearData
+from .model import YearData
 from .prose import YearReferences
 from .references import Resolver
+from .refsyntax import scan
 from .workspace import Workspace
 
 UNLOCATED = "<dữ liệu>"
@@ -111,18 +112,6 @@ def check_year_matches_name(c: Checker) -> None:
         )
 
 
-def check_document_date(c: Checker) -> None:
-    value = c.data.report.document.date
-    year = value if isinstance(value, int) else value.year
-    if year not in (c.data.year, c.data.year + 1):
-        c.add(
-            ("report", "document", "date"),
-            f"ngày văn bản không thuộc năm báo cáo hoặc năm sau (năm {year}, "
-            f"năm báo cáo {c.data.year})",
-            WARNING,
-        )
-
-
 def check_unique_ids(c: Checker) -> None:
     sections: list[tuple[str, list[Any]]] = [
         ("metrics", c.data.metrics),
@@ -175,73 +164,37 @@ def _reference_scope(c: Checker, at: PathKey) -> Resolver:
 
 
 def check_references(c: Checker) -> None:
-    footnotes = c.data.report.footnotes
-    used: set[str] = set()
+    """Every ``[[…]]`` in the data's own text (task results, notes, units' results)
+    resolves; ``[^note]`` markers are checked by each report that shows the text."""
     for at, text in _strings(c.parsed.data, ()):
         counts: dict[str, int] = {}
-        for found in REFERENCE.finditer(text):
-            whole = found.group(0)
+        for found in scan(text):
+            whole = text[found.start : found.end]
             occurrence = counts.get(whole, 0)
             counts[whole] = occurrence + 1
             position = c.parsed.locate_in(at, whole, occurrence)
-            metric_id, fmt, note = found.groups()
-            if note is not None:
-                used.add(note)
-                if note not in footnotes:
-                    c.add(
-                        at,
-                        f"chú thích '{whole}' không có trong 'report.footnotes'",
-                        position=position,
-                    )
+            if found.error is not None:
+                c.add(at, found.error, position=position)
+                continue
+            reference = found.reference
+            if reference is None:
                 continue
             resolver = _reference_scope(c, at)
-            if resolver.scope.metric(metric_id) is None:
+            if reference.metric is not None and resolver.scope.metric(reference.metric) is None:
                 c.add(
                     at,
-                    f"không có chỉ tiêu '{metric_id}' trong 'metrics' ({whole})",
+                    f"không có chỉ tiêu '{reference.metric}' trong 'metrics' ({whole})",
                     position=position,
                 )
                 continue
             try:
-                resolver.resolve(metric_id, fmt, whole)
+                resolver.reference(reference, whole)
             except UnresolvedReference as exc:
                 c.add(at, str(exc), position=position)
-    for key in footnotes:
-        if key not in used:
-            c.add(
-                ("report", "footnotes", key),
-                f"chú thích '{key}' không được dùng ở đâu (thêm [^{key}] vào văn bản hoặc xóa nó)",
-                WARNING,
-                key=True,
-            )
-
-
-def check_tables(c: Checker) -> None:
-    task_lists = {t.id for t in c.data.task_lists}
-    for a, appendix in enumerate(c.data.report.appendices):
-        for p, part in enumerate(appendix.parts):
-            if part.table is None:
-                continue
-            at: PathKey = ("report", "appendices", a, "parts", p, "table")
-            table = part.table
-            if table.task_list is not None and table.task_list not in task_lists:
-                c.add(
-                    at + ("task_list",),
-                    f"không có danh sách nhiệm vụ '{table.task_list}' trong 'task_lists'",
-                )
-            for r, row in enumerate(table.rows):
-                ids = getattr(row, "metric_ids", [])
-                for i, metric_id in enumerate(ids):
-                    if c.data.metric(metric_id) is None:
-                        where = at + ("rows", r, "metric")
-                        if not isinstance(getattr(row, "metric", None), str):
-                            where += (i,)
-                        c.add(where, f"không có chỉ tiêu '{metric_id}' trong 'metrics'")
 
 
 RULES = (
     check_year_matches_name,
-    check_document_date,
     check_unique_ids,
     check_sources,
     figures.check_printed,
@@ -251,5 +204,4 @@ RULES = (
     figures.check_parts,
     figures.check_evaluations,
     check_references,
-    check_tables,
 )

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from . import console
 from .cli_common import DataOption, YearsArgument, app, command, refusal, workspace_for
-from .errors import OutputError
+from .errors import OutputError, Problem
+
+if TYPE_CHECKING:
+    from .workspace import Workspace
 
 __all__ = ["app", "main"]
 
@@ -42,16 +45,16 @@ def validate(
     ] = ProblemFormat.text,
     data_dir: DataOption = None,
 ) -> None:
-    """Kiểm tra tệp dữ liệu của một hay nhiều năm và báo mọi vấn đề tìm thấy."""
-    from .checks import validate as validate_year
+    """Kiểm tra dữ liệu và mọi báo cáo của một hay nhiều năm (hoặc một tệp .yaml, .md) và
+    báo mọi vấn đề tìm thấy."""
     from .errors import DataFileNotFound
 
     workspace = workspace_for(data_dir)
     problems = []
     missing = False
-    for year in years:
+    for name in years:
         try:
-            problems += validate_year(year, workspace=workspace).problems
+            problems += _problems_of(name, workspace)
         except DataFileNotFound as exc:
             missing = True
             console.error(str(exc))
@@ -67,12 +70,33 @@ def validate(
         raise typer.Exit(code=1)
 
 
+def _problems_of(name: str, workspace: Workspace) -> list[Problem]:
+    """A year: its data and each of its reports; a .md file: that report and its data;
+    any other path: that data file."""
+    from .checks import validate as validate_year
+    from .report_checks import validate_report
+
+    if name.endswith(".md"):
+        return validate_report(workspace.reports_for([name])[0], workspace).all_problems
+    year = validate_year(name, workspace=workspace)
+    found = list(year.problems)
+    if name.isdigit():
+        for path in workspace.report_paths(name):
+            found += validate_report(path, workspace, year).problems
+    return found
+
+
 @command()
-def schema() -> None:
-    """In JSON Schema của tệp dữ liệu năm (cho trình soạn thảo YAML)."""
+def schema(
+    report: Annotated[
+        bool, typer.Option("--report", help="Lược đồ phần khai báo đầu tệp báo cáo .md.")
+    ] = False,
+) -> None:
+    """In JSON Schema của tệp dữ liệu năm, hoặc của phần khai báo tệp báo cáo (--report),
+    cho trình soạn thảo YAML."""
     from .schema import schema_text
 
-    console.plain(schema_text())
+    console.plain(schema_text(report))
 
 
 @command()
@@ -111,8 +135,17 @@ def render(
         ),
     ] = False,
     all_years: Annotated[
-        bool, typer.Option("--all", help="Tạo cho mọi năm có tệp NĂM.yaml trong thư mục dữ liệu.")
+        bool, typer.Option("--all", help="Tạo mọi báo cáo của mọi năm (thư mục reports/NĂM/).")
     ] = False,
+    report: Annotated[
+        str | None,
+        typer.Option(
+            "--report",
+            "-r",
+            help="Chỉ tạo báo cáo có mã này (tên tệp .md không có đuôi), ví dụ chuyen-doi-so.",
+            metavar="MÃ",
+        ),
+    ] = None,
     pdf: Annotated[
         bool, typer.Option("--pdf", help="Tạo thêm bản PDF bằng LibreOffice (cần cài LibreOffice).")
     ] = False,
@@ -136,18 +169,19 @@ def render(
         ),
     ] = None,
 ) -> None:
-    """Tạo BÁO CÁO và Phụ lục (tệp Word, thêm PDF nếu cần) của một hay nhiều năm."""
+    """Tạo BÁO CÁO và Phụ lục (tệp Word, thêm PDF nếu cần) của các báo cáo của một hay
+    nhiều năm, hoặc của một tệp báo cáo .md."""
     from . import batch
     from .errors import DataFileNotFound
 
     workspace = workspace_for(data_dir, templates, out)
-    names = list(dict.fromkeys([*(years or []), *(workspace.years() if all_years else [])]))
+    every = workspace.report_years() if all_years else []
+    names = list(dict.fromkeys([*(years or []), *every]))
     if not names:
         if all_years:
-            raise DataFileNotFound(
-                f"không có tệp năm nào (NĂM.yaml) trong thư mục '{workspace.data}'."
-            )
+            raise DataFileNotFound(f"không có báo cáo nào trong thư mục '{workspace.reports}'.")
         raise _missing_years()
+    reports = workspace.reports_for(names, report)
     soffice = None
     if pdf:
         from .render.pdf import INSTALL_HINT, find_soffice
@@ -155,19 +189,19 @@ def render(
         soffice = find_soffice()
         if soffice is None:
             console.error(INSTALL_HINT)
-    work = [batch.RenderJob(name, workspace, draft, pdf, pdf_timeout, soffice) for name in names]
-    clashes = batch.same_year_files(work)
+    work = [batch.RenderJob(path, workspace, draft, pdf, pdf_timeout, soffice) for path in reports]
+    clashes = batch.clashing_outputs(work)
     if clashes:
         raise OutputError("\n".join(f"{clash}. Chưa ghi tệp nào." for clash in clashes))
     outcomes = {}
     with console.progress(len(work), "Đang tạo báo cáo") as done:
         for outcome in batch.run_jobs(work, jobs):
-            outcomes[outcome.year] = outcome
-            done(f"Xong {outcome.year}")
-    ordered = [outcomes[name] for name in names]
+            outcomes[outcome.name] = outcome
+            done(f"Xong {outcome.name}")
+    ordered = [outcomes[job.name] for job in work]
     for outcome in ordered:
         reason = refusal(*outcome.refused) if outcome.refused else outcome.error
-        console.year_outcome(outcome, reason)
+        console.report_outcome(outcome, reason)
     if len(ordered) > 1:
         console.render_summary(ordered, refusal)
     if any(o.failed for o in ordered) or (pdf and soffice is None):
@@ -181,6 +215,30 @@ def _missing_years() -> Exception:
     except ImportError:  # another typer version: still a usage error (exit 2)
         return typer.BadParameter("cần ít nhất một năm, hoặc --all.", param_hint="NĂM")
     return MissingParameter(param_hint="'NĂM'", param_type="argument")
+
+
+@command()
+def migrate(
+    years: YearsArgument,
+    report_id: Annotated[
+        str,
+        typer.Option(
+            "--id", help="Mã (tên tệp) của báo cáo được tách ra.", metavar="MÃ", show_default=True
+        ),
+    ] = "bao-cao",
+    data_dir: DataOption = None,
+) -> None:
+    """Tách phần 'report' của tệp dữ liệu năm kiểu cũ thành tệp báo cáo Markdown riêng
+    (reports/NĂM/MÃ.md); tệp dữ liệu cũ được giữ lại với đuôi .bak."""
+    from . import migrate as migration
+
+    workspace = workspace_for(data_dir)
+    for name in years:
+        planned = migration.plan(workspace.year_path(name), workspace.reports, report_id)
+        migration.apply(planned)
+        console.wrote(str(planned.report_path), "báo cáo")
+        console.wrote(str(planned.data_path), "dữ liệu (không còn phần 'report')")
+        console.wrote(str(planned.backup_path), "bản lưu tệp cũ")
 
 
 from . import cli_compare  # noqa: E402,F401 - registers diff and compare after render

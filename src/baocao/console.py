@@ -137,8 +137,8 @@ def progress(total: int, label: str) -> Iterator[Callable[[str], None]]:
         yield lambda text: bar.update(task, advance=1, description=text)
 
 
-def year_outcome(outcome, failure: str | None) -> None:
-    """``baocao render``: one year's problems, failure, and the files it wrote."""
+def report_outcome(outcome, failure: str | None) -> None:
+    """``baocao render``: one report's problems, failure, and the files it wrote."""
     problems(outcome.problems)
     if failure is not None:
         error(failure)
@@ -149,7 +149,7 @@ def year_outcome(outcome, failure: str | None) -> None:
 
 
 def render_summary(outcomes: list, refusal: Callable[[int, int], str]) -> None:
-    """``baocao render`` of several years: one line per year, then the totals."""
+    """``baocao render`` of several reports: one line per report, then the totals."""
     from pathlib import Path
 
     out.print("Tổng kết:")
@@ -163,7 +163,8 @@ def render_summary(outcomes: list, refusal: Callable[[int, int], str]) -> None:
                 failed = ", ".join(Path(path).name for path, _reason in outcome.pdf_errors)
                 text += f"; không tạo được PDF từ {failed}"
         mark = "[red]lỗi[/red]" if outcome.failed else "[green]xong[/green]"
-        out.print(f"  {escape(outcome.year)}: {mark}: {escape(text)}")
+        out.print(f"  {escape(outcome.name)}: {mark}: {escape(text)}")
     failures = sum(1 for outcome in outcomes if outcome.failed)
     colour = "red" if failures else "green"
-    out.print(f"[{colour}]{len(outcomes) - failures} năm xong, {failures} năm lỗi.[/{colour}]")
+    done = len(outcomes) - failures
+    out.print(f"[{colour}]{done} báo cáo xong, {failures} báo cáo lỗi.[/{colour}]")

@@ -1,4 +1,4 @@
-"""Build the one structure templates see, from a year's data.
+"""Build the one structure templates see, from a report and its year's data.
 
 The result is plain data: text is split into segments (``str`` or ``FootnoteMark``)
 with every ``[[metric]]`` already formatted, so nothing here knows about Word.
@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from .formatting import BLANK, format_date, format_pending_date, to_letter, to_roman
+from .formatting import BLANK, format_date, format_pending_date, to_roman
+from .markdown_reader import BodyBlock, ReportSource
 from .model import YearData
-from .prose import Footnotes, Paragraph, TextBuilder, YearReferences
-from .report_model import Appendix, AppendixPart, Bullets, Document, Section
+from .numbering import HeadingNumbers
+from .prose import Footnotes, Paragraph, Styled, TextBuilder, YearReferences
+from .report_model import Appendix, AppendixPart, Attachment, Document, ReportSettings
 from .shapes import (
     AppendixContext,
     AppendixShape,
@@ -30,7 +32,7 @@ def number_line(doc: Document) -> str:
     return f"Số: {number}/{doc.symbol}"
 
 
-def date_text(doc: Document) -> str:
+def date_text(doc: Document | Attachment) -> str:
     if isinstance(doc.date, date):
         return format_date(doc.date)
     return format_pending_date(doc.date)
@@ -54,8 +56,8 @@ def ensure_final_mark(text: str) -> str:
     return text.rstrip(".") + "./."
 
 
-def document_context(data: YearData) -> DocumentHeader:
-    doc = data.report.document
+def document_context(settings: ReportSettings) -> DocumentHeader:
+    doc = settings.document
     return {
         "parent_agency": doc.parent_agency,
         "agency": doc.agency,
@@ -67,84 +69,103 @@ def document_context(data: YearData) -> DocumentHeader:
         "authority": doc.signer.authority,
         "signer": doc.signer.name or "",
         "recipients": recipient_lines(doc.recipients),
-        "reference": reference_line(doc),
+        "reference": reference_line(settings),
     }
 
 
-def reference_line(doc: Document) -> str:
-    """``(Kèm theo Báo cáo số 123/BC-STTTT ngày 13 tháng 12 năm 2024 của Sở …)``."""
-    number = doc.number if doc.number else BLANK
-    kind = doc.type.capitalize()
-    return f"(Kèm theo {kind} số {number}/{doc.symbol} {date_text(doc)} của {doc.agency_name})"
+def reference_line(settings: ReportSettings) -> str:
+    """``(Kèm theo Báo cáo số 123/BC-STTTT ngày 13 tháng 12 năm 2024 của Sở …)``, or the
+    document an appendix-only report is attached to."""
+    source = settings.attached_to or settings.document
+    number = source.number if source.number else BLANK
+    kind = source.type.capitalize() if source is settings.document else source.type
+    issued = f"{number}/{source.symbol} {date_text(source)}"
+    return f"(Kèm theo {kind} số {issued} của {source.agency_name})"
 
 
-def body_blocks(data: YearData, text: TextBuilder) -> list[Block]:
-    """The report body in order: grounds, opening, numbered sections."""
-    report = data.report
+def body_blocks(report: ReportSource, data: YearData, text: TextBuilder) -> list[Block]:
+    """The report body in order, headings numbered as the report asks."""
+    numbers = HeadingNumbers(list(report.settings.numbering))
     blocks: list[Block] = []
-    for index, ground in enumerate(report.grounds):
-        blocks.append(_block("paragraph", text.segments(ground, f"grounds[{index}]")))
-    for index, opening in enumerate(report.opening):
-        blocks.append(_block("paragraph", text.segments(opening, f"opening[{index}]")))
-    for index, section in enumerate(report.sections, start=1):
-        _section_blocks(section, 1, index, f"sections[{index - 1}]", data, text, blocks)
+    for block in report.blocks:
+        where = f"{report.path}:{block.line}"
+        if _is_units_summary(block):
+            blocks.extend(
+                _block(kind, [line])
+                for kind, line in summary_blocks(data, report.settings.appendices)
+            )
+            continue
+        segments = text.inline_segments(block.inlines, where)
+        if block.kind == "heading":
+            label = numbers.next(block.level)
+            kind = f"heading{min(block.level, MAX_HEADING_STYLE)}"
+            blocks.append(_block(kind, [label, *segments] if label else segments))
+        elif block.kind in ("bullet", "ordered"):
+            marker = "-" if block.marker == "*" else block.marker
+            kind = "bullet2" if block.level > 1 or block.marker == "+" else "bullet"
+            blocks.append(_block(kind, [f"{marker} ", *segments]))
+        else:
+            blocks.append(_block("paragraph", segments))
     return blocks
+
+
+MAX_HEADING_STYLE = 4
+
+
+def _is_units_summary(block: BodyBlock) -> bool:
+    meaningful = [i for i in block.inlines if not (i.kind == "text" and not i.text.strip())]
+    return (
+        block.kind == "paragraph"
+        and len(meaningful) == 1
+        and meaningful[0].kind == "ref"
+        and meaningful[0].text == "units:summary"
+    )
 
 
 def _block(kind: str, segments: Paragraph) -> Block:
     return {"kind": kind, "segments": segments}
 
 
-def _section_blocks(
-    section: Section,
-    level: int,
-    index: int,
-    where: str,
-    data: YearData,
-    text: TextBuilder,
-    blocks: list[Block],
-) -> None:
-    if level == 1:
-        label = f"{to_roman(index)}. "
-        title = section.title.upper()
-    elif level == 2:
-        label, title = f"{index}. ", section.title
-    else:
-        label, title = f"{to_letter(index)}) ", section.title
-    heading = text.segments(title, f"{where}.title")
-    blocks.append(_block(f"heading{min(level, 3)}", [label, *heading]))
-    for number, block in enumerate(section.body):
-        place = f"{where}.body[{number}]"
-        if isinstance(block, Bullets):
-            kind = "bullet2" if block.marker == "+" else "bullet"
-            for item_number, item in enumerate(block.bullets):
-                segments = text.segments(item, f"{place}.bullets[{item_number}]")
-                blocks.append(_block(kind, [f"{block.marker} ", *segments]))
-        else:
-            blocks.append(_block("paragraph", text.segments(block, place)))
-    if section.unit_comparison:
-        blocks.extend(_block(kind, [line]) for kind, line in summary_blocks(data))
-    for number, child in enumerate(section.sections, start=1):
-        _section_blocks(
-            child, level + 1, number, f"{where}.sections[{number - 1}]", data, text, blocks
-        )
+def closing_of(body: list[Block]) -> Paragraph:
+    """The last paragraph of the body closes the document and ends with ``./.``."""
+    last = body.pop()["segments"] if body and body[-1]["kind"] == "paragraph" else []
+    return with_final_mark(last)
+
+
+def with_final_mark(segments: Paragraph) -> Paragraph:
+    if segments and isinstance(segments[-1], str):
+        return [*segments[:-1], ensure_final_mark(segments[-1])]
+    if segments and isinstance(segments[-1], Styled):
+        end = segments[-1]
+        return [*segments[:-1], Styled(ensure_final_mark(end.text), end.bold, end.italic)]
+    return [*segments, "./."]
 
 
 def appendix_context(
-    data: YearData, references: YearReferences, text: TextBuilder
+    report: ReportSource, data: YearData, references: YearReferences, text: TextBuilder
 ) -> list[AppendixShape]:
     appendices: list[AppendixShape] = []
-    for index, appendix in enumerate(data.report.appendices, start=1):
-        parts = _parts(data, references, appendix, text, f"appendices[{index - 1}]")
+    for index, appendix in enumerate(report.settings.appendices, start=1):
+        where = f"{report.path}: appendices[{index - 1}]"
+        parts = _parts(data, references, appendix, text, where)
         appendices.append(
             {
                 "label": f"Phụ lục {to_roman(index)}",
-                "title": appendix.title,
-                "subtitle": appendix.subtitle,
+                "title": _plain(text, appendix.title, f"{where}.title") or "",
+                "subtitle": _plain(text, appendix.subtitle, f"{where}.subtitle"),
                 "parts": parts,
             }
         )
     return appendices
+
+
+def _plain(text: TextBuilder, value: str | None, where: str) -> str | None:
+    """A line the template prints as text (titles, headings): references resolved,
+    no footnote marker allowed."""
+    if value is None:
+        return None
+    segments = text.segments(value, where, notes=False)
+    return "".join(s for s in segments if isinstance(s, str))
 
 
 def _parts(
@@ -155,8 +176,8 @@ def _parts(
         place = f"{where}.parts[{part_index}]"
         parts.append(
             {
-                "heading": part.heading,
-                "subheading": part.subheading,
+                "heading": _plain(text, part.heading, f"{place}.heading"),
+                "subheading": _plain(text, part.subheading, f"{place}.subheading"),
                 "paragraphs": [text.segments(p, f"{place}.paragraphs") for p in part.paragraphs],
                 "table": table_context(data, part.table, text, f"{place}.table")
                 if part.table
@@ -183,33 +204,60 @@ def _unit_parts(
         parts.extend(unit_parts(data, references, text.footnotes, numbered + 1, where))
 
 
-def build_report(data: YearData, references: YearReferences | None = None) -> ReportContext:
+def _builder(
+    report: ReportSource, references: YearReferences, problems: list[str] | None
+) -> TextBuilder:
+    footnotes = Footnotes({key: note.inlines for key, note in report.notes.items()})
+    return TextBuilder(references.year, footnotes, report.settings.leading_zero, problems)
+
+
+def _header(report: ReportSource, text: TextBuilder) -> DocumentHeader:
+    header = document_context(report.settings)
+    where = f"{report.path}: document"
+    header["summary"] = _plain(text, header["summary"], f"{where}.summary") or ""
+    header["recipients"] = [
+        _plain(text, line, f"{where}.recipients") or "" for line in header["recipients"]
+    ]
+    return header
+
+
+def build_report(
+    report: ReportSource,
+    data: YearData,
+    references: YearReferences | None = None,
+    problems: list[str] | None = None,
+) -> ReportContext:
     """Context of the BÁO CÁO: header, body blocks, signature and its footnotes.
 
     ``references`` are those validation already resolved (else resolved here, with
-    no other years to compare with)."""
+    no other years to compare with); with ``problems``, every unresolved reference is
+    collected there instead of raised."""
     references = references or YearReferences(data)
-    footnotes = Footnotes(data.report.footnotes)
-    text = TextBuilder(references.year, footnotes)
-    body = body_blocks(data, text)
-    closing = text.segments(ensure_final_mark(data.report.closing), "closing")
+    text = _builder(report, references, problems)
+    header = _header(report, text)
+    body = body_blocks(report, data, text)
+    closing = closing_of(body)
     return {
-        "doc": document_context(data),
+        "doc": header,
         "year": data.year,
         "body": body,
         "closing": closing,
-        "footnotes": footnotes.notes,
+        "footnotes": text.footnotes.notes,
     }
 
 
-def build_appendix(data: YearData, references: YearReferences | None = None) -> AppendixContext:
+def build_appendix(
+    report: ReportSource,
+    data: YearData,
+    references: YearReferences | None = None,
+    problems: list[str] | None = None,
+) -> AppendixContext:
     """Context of the Phụ lục document: every appendix with its tables and footnotes."""
     references = references or YearReferences(data)
-    footnotes = Footnotes(data.report.footnotes)
-    text = TextBuilder(references.year, footnotes)
+    text = _builder(report, references, problems)
     return {
-        "doc": document_context(data),
+        "doc": _header(report, text),
         "year": data.year,
-        "appendices": appendix_context(data, references, text),
-        "footnotes": footnotes.notes,
+        "appendices": appendix_context(report, data, references, text),
+        "footnotes": text.footnotes.notes,
     }

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from . import locations
 from .errorloc import place_of
@@ -240,6 +240,21 @@ def load_file_with_positions(path: Path) -> tuple[YearData, Parsed]:
     parsed = parse_yaml(read_text(path), str(path))
     if not isinstance(parsed.data, dict):
         raise DataError([Problem(str(path), 1, 1, "tệp phải là một bảng khóa: giá trị (mapping)")])
+    if "report" in parsed.data:
+        line, column = parsed.locate(("report",), key=True) or (None, None)
+        year = parsed.data.get("year", path.stem)
+        raise DataError(
+            [
+                Problem(
+                    str(path),
+                    line,
+                    column,
+                    "phần 'report' không còn nằm trong tệp dữ liệu: mỗi báo cáo nay là một tệp "
+                    f"Markdown riêng trong reports/{year}/. Chạy 'baocao migrate {path}' để tách "
+                    "tự động (tệp dữ liệu cũ được giữ lại bên cạnh, đuôi .bak).",
+                )
+            ]
+        )
     try:
         data = YearData.model_validate(parsed.data)
     except ValidationError as exc:
@@ -247,11 +262,13 @@ def load_file_with_positions(path: Path) -> tuple[YearData, Parsed]:
     return data, parsed
 
 
-def validation_problems(exc: ValidationError, parsed: Parsed) -> list[Problem]:
+def validation_problems(
+    exc: ValidationError, parsed: Parsed, model: type[BaseModel] = YearData
+) -> list[Problem]:
     errors: list[tuple[Any, Any]] = []
     for details in exc.errors(include_url=False):
         error: dict[str, Any] = dict(details)
-        errors.append((error, place_of(YearData, tuple(error["loc"]))))
+        errors.append((error, place_of(model, tuple(error["loc"]))))
     errors = _one_branch_per_union(errors)
     problems = []
     suggested: set[PathKey] = set()

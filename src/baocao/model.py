@@ -1,16 +1,16 @@
 """Pydantic models of one year's data file: pure data, no I/O.
 
-A year file has four independent parts: ``sources`` (the documents figures come
+A year file holds a year's shared data: ``sources`` (the documents figures come
 from), ``metrics`` (figures with stable ids shared by every year), ``task_lists``
-and ``report`` (one report's metadata, prose and appendices). Metrics do not belong
-to a report: any number of reports can cite them by id.
+and ``units``. No prose: each report is a Markdown file of its own
+(``report_model.py``) that cites the figures by id.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import (
     Discriminator,
@@ -29,7 +29,6 @@ from .model_base import (
     Strict,
     _kind_by_key,
 )
-from .report_model import Report
 
 
 class SourceRef(Strict):
@@ -124,7 +123,19 @@ class Metric(Strict):
     lead: str | None = None
     partners: str | None = None
     definition: str | None = None
+    kind: Literal["rank", "score"] | None = None
+    """A rank (``06/63``) or a score out of a maximum (``84,34/100``): printed over
+    ``out_of``, never as a percentage nor with the unit after the number."""
+    out_of: Number | None = None
     observations: list[Observation] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _scale(self) -> Metric:
+        if (self.kind is None) != (self.out_of is None):
+            raise ValueError("'kind' (rank hoặc score) và 'out_of' đi cùng nhau")
+        if self.kind is not None and self.unit == "%":
+            raise ValueError("thứ hạng hoặc điểm không dùng đơn vị '%'")
+        return self
 
     @property
     def is_rate(self) -> bool:
@@ -231,7 +242,6 @@ class YearData(Strict):
     task_lists: list[TaskList] = Field(default_factory=list)
     units: list[Unit] = Field(default_factory=list)
     """Reporting units compared side by side; the first is this file's own."""
-    report: Report
     _by_id: dict[str, Metric] = PrivateAttr(default_factory=dict)
 
     def model_post_init(self, __context: object) -> None:

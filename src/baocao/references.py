@@ -16,9 +16,13 @@ from typing import Protocol
 
 from .diff import change, comparison_sentence, year_value
 from .errors import DiffError, UnresolvedReference
-from .formatting import FormatError
-from .metric_text import format_observation
-from .model import Metric, YearData
+from .formatting import FormatError, format_percent, rate
+from .metric_text import count_text, format_observation
+from .model import Metric, Task, TaskGroup, TaskList, YearData
+from .refsyntax import Reference
+
+TaskLists = Callable[[str], TaskList | None]
+"""Task lists by id (``YearData.task_list``)."""
 
 YearLookup = Callable[[int, str], YearData]
 """``(year, where)`` → that year's data; raises ``UnresolvedReference`` when it cannot."""
@@ -40,18 +44,36 @@ class Resolver:
     same ``Resolver`` and so never formats a figure twice.
     """
 
-    def __init__(self, scope: MetricScope, earlier: YearLookup | None = None):
+    def __init__(
+        self,
+        scope: MetricScope,
+        earlier: YearLookup | None = None,
+        task_lists: TaskLists | None = None,
+    ):
         self.scope = scope
         self.earlier = earlier
-        self._texts: dict[tuple[str, str | None], str] = {}
+        self.task_lists = task_lists
+        self._texts: dict[tuple[str, str | None, bool], str] = {}
 
-    def resolve(self, metric_id: str, fmt: str | None, where: str) -> str:
-        key = (metric_id, fmt)
+    def resolve(self, metric_id: str, fmt: str | None, where: str, pad: bool = False) -> str:
+        key = (metric_id, fmt, pad)
         text = self._texts.get(key)
         if text is None:
-            text = resolve(self.scope, metric_id, fmt, where, self.earlier)
+            text = resolve(self.scope, metric_id, fmt, where, self.earlier, pad)
             self._texts[key] = text
         return text
+
+    def reference(self, ref: Reference, where: str, leading_zero: bool = False) -> str:
+        """The text of a parsed ``[[…]]``; ``leading_zero`` is the report's default."""
+        pad = leading_zero if ref.pad is None else ref.pad
+        if ref.metric is not None:
+            return self.resolve(ref.metric, ref.fmt, where, pad)
+        if ref.task_list is not None:
+            return task_count(self.task_lists, ref.task_list, ref.fmt or "", where, pad)
+        raise UnresolvedReference(
+            f"{where}: '{ref.typed}' là một khối văn bản sinh tự động: viết nó thành một "
+            "đoạn riêng, không đặt trong câu"
+        )
 
 
 def resolve(
@@ -60,6 +82,7 @@ def resolve(
     fmt: str | None,
     where: str,
     earlier: YearLookup | None = None,
+    pad: bool = False,
 ) -> str:
     """Format ``[[metric_id|fmt]]``; ``where`` names the place for error messages."""
     metric = scope.metric(metric_id)
@@ -68,7 +91,7 @@ def resolve(
     try:
         if fmt is not None and fmt.startswith("change:"):
             return change_since(scope.year, metric, int(fmt.split(":", 1)[1]), where, earlier)
-        return format_observation(metric, metric.latest, fmt, where)
+        return format_observation(metric, metric.latest, fmt, where, pad)
     except FormatError as exc:
         raise UnresolvedReference(f"{where}: [[{metric_id}]]: {exc}") from exc
 
@@ -113,3 +136,41 @@ def _earlier_observations(metric: Metric, year: int) -> Metric | None:
     if not earlier:
         return None
     return metric.model_copy(update={"observations": earlier})
+
+
+DONE = ("hoàn thành", "đã hoàn thành")
+
+
+def is_done(task: Task) -> bool:
+    """A task counts as done when its progress says so (``Hoàn thành``, ``Đã hoàn thành``)."""
+    progress = " ".join((task.progress or "").split()).casefold()
+    return progress in DONE
+
+
+def tasks_of(task_list: TaskList) -> list[Task]:
+    tasks: list[Task] = []
+    for item in task_list.items:
+        tasks.extend(item.tasks if isinstance(item, TaskGroup) else [item])
+    return tasks
+
+
+def task_count(
+    task_lists: TaskLists | None, list_id: str, fmt: str, where: str, pad: bool = False
+) -> str:
+    """``[[tasks:id|done]]`` and its kin: counted from the list, never typed."""
+    task_list = task_lists(list_id) if task_lists is not None else None
+    if task_list is None:
+        raise UnresolvedReference(
+            f"{where}: không có danh sách nhiệm vụ '{list_id}' trong 'task_lists'"
+        )
+    tasks = tasks_of(task_list)
+    done = sum(1 for task in tasks if is_done(task))
+    if fmt == "done":
+        return count_text(done, pad)
+    if fmt == "total":
+        return count_text(len(tasks), pad)
+    if fmt == "remaining":
+        return count_text(len(tasks) - done, pad)
+    if not tasks:
+        raise UnresolvedReference(f"{where}: danh sách nhiệm vụ '{list_id}' không có nhiệm vụ nào")
+    return format_percent(rate(done, len(tasks)), 2)

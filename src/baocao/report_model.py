@@ -28,7 +28,9 @@ class Signer(Strict):
 class Document(Strict):
     """Metadata of the issued document (Nghị định 30/2020/NĐ-CP, Phụ lục I)."""
 
-    parent_agency: str = Field(min_length=1)
+    parent_agency: str | None = Field(default=None, min_length=1)
+    """The governing body above the issuer; absent when the issuer is itself the
+    highest (a UBND tỉnh issues under its own name)."""
     agency: str = Field(min_length=1)
     agency_name: str = Field(min_length=1)
     number: str | None = None
@@ -38,6 +40,7 @@ class Document(Strict):
     """A full date, or only the year while the document awaits its date."""
     type: str = "BÁO CÁO"
     summary: str = Field(min_length=1)
+    """The trích yếu; a line break in it (YAML ``|-``) is kept as the line break."""
     signer: Signer
     recipients: list[str] = Field(min_length=1)
 
@@ -49,29 +52,22 @@ class Document(Strict):
         return raw
 
 
-class Bullets(Strict):
-    bullets: list[str] = Field(min_length=1)
-    marker: Literal["-", "+", "•"] = "-"
+class Attachment(Strict):
+    """The document an appendix-only report is attached to: ``(Kèm theo Kế hoạch số
+    …/KH-UBND ngày … của Ủy ban nhân dân tỉnh)``."""
 
+    type: str = Field(min_length=1)
+    number: str | None = None
+    symbol: str = Field(min_length=1)
+    date: date | Annotated[int, Field(ge=2000, le=2100)]
+    agency_name: str = Field(min_length=1)
 
-def _block_kind(value: object) -> str:
-    return "text" if isinstance(value, str) else "bullets"
-
-
-Block = Annotated[
-    Annotated[str, Tag("text")] | Annotated[Bullets, Tag("bullets")],
-    Discriminator(_block_kind),
-]
-
-
-class Section(Strict):
-    """A numbered heading (I., 1., a) by depth) with its blocks and subsections."""
-
-    title: str = Field(min_length=1)
-    body: list[Block] = Field(default_factory=list)
-    unit_comparison: bool = False
-    """Append the generated comparison of the reporting units (``units``) after ``body``."""
-    sections: list[Section] = Field(default_factory=list)
+    @field_validator("number", mode="before")
+    @classmethod
+    def _number_as_text(cls, raw: object) -> object:
+        if isinstance(raw, int):
+            return str(raw)
+        return raw
 
 
 class GroupRow(Strict):
@@ -132,11 +128,52 @@ class Appendix(Strict):
     parts: list[AppendixPart] = Field(min_length=1)
 
 
-class Report(Strict):
+NUMBERING_STYLES = ("I.", "1.", "1.1.", "a)", "(1)", "-", "+", "none")
+"""Per heading level: Roman, Arabic, Arabic under the parent's number, letter,
+Arabic in parentheses, a dash, a plus, or no number (the title carries its own)."""
+DEFAULT_NUMBERING = ["I.", "1.", "a)", "(1)"]
+
+Numbering = Literal["I.", "1.", "1.1.", "a)", "(1)", "-", "+", "none"]
+
+
+class ReportSettings(Strict):
+    """The YAML front matter of a report file: how the document is issued and laid out."""
+
+    year: int | None = Field(default=None, ge=2000, le=2100)
+    """The year of the data; by default the name of the report's folder (``reports/2024``)."""
+    kind: Literal["report", "appendix"] = "report"
+    """``appendix``: only the Phụ lục, attached to another document (``attached_to``)."""
     document: Document
-    grounds: list[str] = Field(default_factory=list)
-    opening: list[str] = Field(default_factory=list)
-    sections: list[Section] = Field(min_length=1)
-    closing: str = Field(min_length=1)
-    footnotes: dict[Identifier, str] = Field(default_factory=dict)
+    attached_to: Attachment | None = None
+    numbering: list[Numbering] = Field(default_factory=lambda: list(DEFAULT_NUMBERING))  # type: ignore[arg-type]
+    leading_zero: bool = False
+    """Counts below 10 printed with a leading zero (``05 nhiệm vụ``, ``08/11``)."""
+    template: str = "BaoCao.docx"
+    appendix_template: str = "PhuLuc.docx"
     appendices: list[Appendix] = Field(default_factory=list)
+
+    @field_validator("numbering", mode="before")
+    @classmethod
+    def _arabic_typed_bare(cls, raw: object) -> object:
+        """``numbering: [I., 1., a)]``: YAML reads a bare ``1.`` as the number 1.0."""
+        if isinstance(raw, list):
+            return ["1." if item == 1 and not isinstance(item, bool) else item for item in raw]
+        return raw
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ReportSettings:
+        if self.kind == "appendix" and not self.appendices:
+            raise ValueError("văn bản loại 'appendix' cần có 'appendices'")
+        if self.kind == "appendix" and self.attached_to is None:
+            raise ValueError("văn bản loại 'appendix' cần 'attached_to' (văn bản được kèm theo)")
+        return self
+
+    @field_validator("numbering")
+    @classmethod
+    def _distinct_levels(cls, numbering: list[str]) -> list[str]:
+        repeated = [n for n in numbering if n != "none" and numbering.count(n) > 1]
+        if repeated:
+            raise ValueError(
+                f"kiểu đánh số '{repeated[0]}' dùng cho hai cấp đề mục; mỗi cấp một kiểu khác nhau"
+            )
+        return numbering

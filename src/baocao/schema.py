@@ -1,8 +1,11 @@
-"""JSON Schema of a year file, for editors that check YAML while it is typed.
+"""JSON Schemas of a year file and of a report's front matter, for editors that check
+YAML while it is typed.
 
-Built from the pydantic model, with Vietnamese descriptions in place of the model's
-English docstrings. ``schema/year.schema.json`` in the repository is this output; a
-test keeps the two equal (regenerate with ``baocao schema > schema/year.schema.json``).
+Built from the pydantic models, with Vietnamese descriptions in place of the models'
+English docstrings. ``schema/year.schema.json`` and ``schema/report.schema.json`` in
+the repository are this output; a test keeps them equal (regenerate with
+``baocao schema > schema/year.schema.json`` and ``baocao schema --report >
+schema/report.schema.json``).
 """
 
 from __future__ import annotations
@@ -13,7 +16,13 @@ from typing import Any
 SCHEMA_ID = "https://json-schema.org/draft/2020-12/schema"
 
 MODELS = {
-    "YearData": "Dữ liệu một năm (data/<năm>.yaml): nguồn, chỉ tiêu, danh sách nhiệm vụ, báo cáo.",
+    "YearData": "Dữ liệu một năm (data/<năm>.yaml): nguồn, chỉ tiêu, danh sách nhiệm vụ, "
+    "đơn vị báo cáo.",
+    "ReportSettings": "Phần khai báo đầu tệp báo cáo (reports/<năm>/<mã>.md): thể thức văn "
+    "bản, cách đánh số đề mục, các phụ lục.",
+    "Attachment": "Văn bản mà phụ lục được kèm theo (Kế hoạch, Quyết định...).",
+    "Unit": "Đơn vị báo cáo (tỉnh, sở...) có chỉ tiêu đặt cạnh nhau.",
+    "UnitMetric": "Chỉ tiêu của một đơn vị báo cáo khác.",
     "SourceRef": "Nơi đọc được số liệu: mã nguồn trong 'sources', số dòng và câu chữ gốc.",
     "Observation": "Một số liệu của chỉ tiêu tại một thời điểm: value, hoặc tử số và mẫu số.",
     "Target": "Mục tiêu của một năm: số theo đơn vị của chỉ tiêu, hoặc chữ.",
@@ -23,14 +32,11 @@ MODELS = {
     "TaskList": "Danh sách nhiệm vụ (bảng nhiệm vụ của Phụ lục).",
     "Signer": "Người ký: các dòng thẩm quyền (KT. GIÁM ĐỐC, PHÓ GIÁM ĐỐC) và họ tên.",
     "Document": "Thông tin văn bản (Nghị định 30/2020/NĐ-CP, Phụ lục I).",
-    "Bullets": "Danh sách gạch đầu dòng.",
-    "Section": "Một mục có tiêu đề (tự đánh số I., 1., a) theo cấp), nội dung và mục con.",
     "GroupRow": "Dòng tiêu đề nhóm trong bảng.",
     "MetricRow": "Dòng bảng cho một chỉ tiêu (hoặc nhiều chỉ tiêu xếp chồng).",
     "Table": "Bảng chỉ tiêu (rows) hoặc bảng nhiệm vụ (task_list).",
     "AppendixPart": "Một phần của Phụ lục: tiêu đề, bảng, đoạn văn.",
     "Appendix": "Phụ lục kèm báo cáo.",
-    "Report": "Báo cáo: thông tin văn bản, căn cứ, mở đầu, các mục, kết thúc, chú thích, phụ lục.",
 }
 
 FIELDS = {
@@ -38,7 +44,14 @@ FIELDS = {
     "sources": "Các văn bản nguồn: mã nguồn → mô tả.",
     "metrics": "Các chỉ tiêu.",
     "task_lists": "Các danh sách nhiệm vụ.",
-    "report": "Nội dung báo cáo.",
+    "units": "Các đơn vị báo cáo; đơn vị đầu tiên là đơn vị của tệp.",
+    "kind": "Chỉ tiêu: rank (thứ hạng, in 06/63) hoặc score (điểm, in 84,34/100). "
+    "Báo cáo: report (BÁO CÁO kèm phụ lục) hoặc appendix (chỉ phụ lục kèm văn bản khác).",
+    "out_of": "Thang của thứ hạng hoặc điểm (63, 100).",
+    "attached_to": "Văn bản mà phụ lục được kèm theo (khi kind: appendix).",
+    "leading_zero": "In số đếm dưới 10 có số 0 đứng trước (05 nhiệm vụ, 08/11).",
+    "template": "Tên tệp mẫu BÁO CÁO trong thư mục mẫu (mặc định BaoCao.docx).",
+    "appendix_template": "Tên tệp mẫu Phụ lục (mặc định PhuLuc.docx).",
     "id": "Mã: chữ thường không dấu, số và dấu gạch dưới.",
     "name": "Tên.",
     "unit": "Đơn vị: '%' cho tỷ lệ, hoặc danh từ đếm (thuê bao, hồ sơ...).",
@@ -91,7 +104,8 @@ FIELDS = {
     "columns": "Các cột: stt, name, result, evaluation, note, lead, partners, time, "
     "progress, target:YYYY.",
     "headers": "Tiêu đề cột thay cho mặc định.",
-    "numbering": "Cách đánh số nhóm: roman hoặc decimal.",
+    "numbering": "Cách đánh số. Báo cáo: một kiểu cho mỗi cấp đề mục (I., 1., 1.1., a), (1), "
+    "-, +, none). Bảng: roman hoặc decimal.",
     "rows": "Các dòng của bảng.",
     "task_list": "Mã danh sách nhiệm vụ trong 'task_lists'.",
     "heading": "Tiêu đề phần.",
@@ -121,24 +135,31 @@ def _describe(node: dict[str, Any], model: str) -> None:
             prop["description"] = FIELDS[name]
 
 
-def build_schema() -> dict[str, Any]:
-    """The JSON Schema of ``YearData`` with Vietnamese descriptions."""
+def build_schema(report: bool = False) -> dict[str, Any]:
+    """The JSON Schema of a year file (``YearData``) or, with ``report``, of a report's
+    front matter (``ReportSettings``), with Vietnamese descriptions."""
     from .model import YearData
+    from .report_model import ReportSettings
 
-    schema = YearData.model_json_schema()
+    model = ReportSettings if report else YearData
+    schema = model.model_json_schema()
     for name, node in schema.get("$defs", {}).items():
         _describe(node, name)
-    _describe(schema, "YearData")
-    observation = schema["$defs"]["Observation"]["properties"]
-    as_of = observation["as_of"]
-    observation["as_of"] = {
-        "description": as_of.pop("description"),
-        "anyOf": [as_of, {"type": "integer"}],
-    }
-    number = schema["$defs"]["Document"]["properties"]["number"]
-    number["anyOf"].append({"type": "integer"})
-    return {"$schema": SCHEMA_ID, "title": "Tệp dữ liệu năm của baocao", **schema}
+    _describe(schema, model.__name__)
+    if report:
+        for name in ("Document", "Attachment"):
+            schema["$defs"][name]["properties"]["number"]["anyOf"].append({"type": "integer"})
+        title = "Phần khai báo của tệp báo cáo baocao"
+    else:
+        observation = schema["$defs"]["Observation"]["properties"]
+        as_of = observation["as_of"]
+        observation["as_of"] = {
+            "description": as_of.pop("description"),
+            "anyOf": [as_of, {"type": "integer"}],
+        }
+        title = "Tệp dữ liệu năm của baocao"
+    return {"$schema": SCHEMA_ID, "title": title, **schema}
 
 
-def schema_text() -> str:
-    return json.dumps(build_schema(), ensure_ascii=False, indent=2) + "\n"
+def schema_text(report: bool = False) -> str:
+    return json.dumps(build_schema(report), ensure_ascii=False, indent=2) + "\n"

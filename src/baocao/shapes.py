@@ -61,7 +61,7 @@ class AppendixShape(TypedDict):
     parts: list[Part]
 
 
-Notes = list[tuple[int, str]]
+Notes = list[tuple[int, Paragraph]]
 
 
 class ReportContext(TypedDict):

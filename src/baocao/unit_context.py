@@ -15,6 +15,7 @@ from .formatting import to_roman
 from .metric_text import observation_text
 from .model import UnitMetric, YearData
 from .prose import Footnotes, Paragraph, TextBuilder, YearReferences
+from .report_model import Appendix
 from .shapes import Cell, Part, Row, TableShape
 from .units import Indicator, UnitComparison, compare_units, join_names
 from .units_export import group_title, headers, merge_note, row
@@ -123,21 +124,22 @@ def _figures(indicator: Indicator) -> str:
     return ", ".join(parts)
 
 
-def comparison_appendix(data: YearData) -> str | None:
+def comparison_appendix(appendices: list[Appendix]) -> str | None:
     """``Phụ lục I``: the appendix holding the comparison table, if any."""
-    for index, appendix in enumerate(data.report.appendices, start=1):
+    for index, appendix in enumerate(appendices, start=1):
         if any(part.unit_comparison for part in appendix.parts):
             return f"Phụ lục {to_roman(index)}"
     return None
 
 
-def summary_blocks(data: YearData) -> list[tuple[str, str]]:
+def summary_blocks(data: YearData, appendices: list[Appendix]) -> list[tuple[str, str]]:
     """``(kind, text)`` blocks: an opening paragraph, ``-`` bullets and ``+`` items."""
     comparison = compare_units(data)
     units = comparison.units
     everyone = join_names([u.name for u in units])
     shared = list(comparison.shared)
-    where = f" (chi tiết tại {comparison_appendix(data)})" if comparison_appendix(data) else ""
+    label = comparison_appendix(appendices)
+    where = f" (chi tiết tại {label})" if label else ""
     blocks = [
         (
             "paragraph",
@@ -162,7 +164,6 @@ def summary_blocks(data: YearData) -> list[tuple[str, str]]:
         blocks += _list(lead, [i.name for i in none_met])
     blocks += _gap_blocks(comparison)
     blocks.append(("bullet", f"- {_merged_bullet(comparison)}"))
-    label = comparison_appendix(data)
     partial = _partial_sentence(comparison, f" tại {label}" if label else "")
     if partial:
         blocks.append(("bullet", f"- {partial}"))

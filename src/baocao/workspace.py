@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import locations
-from .errors import DataError, Problem, SettingsError, UnresolvedReference
+from .errors import DataError, DataFileNotFound, Problem, SettingsError, UnresolvedReference
 from .loader import Parsed, load_file_with_positions, parse_yaml, read_text
 from .model import YearData
 
@@ -34,6 +34,9 @@ class Workspace:
     templates: Path | None = None
     """``None``: the workspace's ``templates/`` when it has them, else the packaged ones."""
     out: Path = locations.OUT
+    data_chosen: bool = False
+    """The data folder was named (option or settings file): reports use it, wherever
+    they are; otherwise a report inside another workspace uses that one's data."""
     _years: dict[str, tuple[tuple[int, int], Loaded]] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -54,6 +57,7 @@ class Workspace:
             reports=found.get("reports", root / locations.REPORTS),
             templates=templates if templates is not None else found.get("templates"),
             out=out if out is not None else found.get("out", root / locations.OUT),
+            data_chosen=data is not None or "data" in found,
         )
 
     def templates_dir(self) -> Path:
@@ -72,6 +76,60 @@ class Workspace:
         return sorted(
             p.stem for p in self.data.iterdir() if YEAR_FILE.match(p.name) and p.is_file()
         )
+
+    def data_for(self, report: Path, year: int) -> Path:
+        """The year file a report uses: its own workspace's when the report sits in
+        ``<root>/reports/<year>/`` of another workspace and no data folder was named."""
+        if not self.data_chosen and report.parent.parent.name == locations.REPORTS.name:
+            own = report.parents[2] / locations.DATA / f"{year}.yaml"
+            if own.is_file():
+                return own
+        return self.data / f"{year}.yaml"
+
+    def report_paths(self, year: str) -> list[Path]:
+        """The report files of ``year`` (``reports/2024/*.md``), by name."""
+        folder = self.reports / year
+        if not folder.is_dir():
+            return []
+        return sorted(p for p in folder.iterdir() if p.suffix == ".md" and p.is_file())
+
+    def report_years(self) -> list[str]:
+        """Every year that has a folder of reports, oldest first."""
+        if not self.reports.is_dir():
+            return []
+        return sorted(p.name for p in self.reports.iterdir() if p.name.isdigit() and p.is_dir())
+
+    def reports_for(self, names: list[str], only: str | None = None) -> list[Path]:
+        """Report files for command-line names: a year (all its reports, or the one
+        whose id is ``only``) or a path to a report file."""
+        found: list[Path] = []
+        for name in names:
+            if name.isdigit():
+                paths = self.report_paths(name)
+                if not paths:
+                    raise DataFileNotFound(
+                        f"không có báo cáo nào của năm {name} "
+                        f"(tệp .md trong '{self.reports / name}')"
+                    )
+                if only is not None:
+                    paths = [p for p in paths if p.stem == only]
+                    if not paths:
+                        known = ", ".join(p.stem for p in self.report_paths(name))
+                        raise DataFileNotFound(
+                            f"năm {name} không có báo cáo '{only}' (có: {known})"
+                        )
+                found += paths
+            elif name.endswith(".md"):
+                path = Path(name)
+                if not path.is_file():
+                    raise DataFileNotFound(f"Không tìm thấy tệp báo cáo: {path}")
+                found.append(path)
+            else:
+                raise DataFileNotFound(
+                    f"'{name}' không phải một năm hay một tệp báo cáo .md: mỗi báo cáo nay là "
+                    f"một tệp Markdown trong '{self.reports}/NĂM/'"
+                )
+        return list(dict.fromkeys(found))
 
     def load_with_positions(self, year_or_path: str | Path) -> Loaded:
         """The year's data and its parsed file; ``DataError`` / ``DataFileNotFound``."""

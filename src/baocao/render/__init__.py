@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["RenderedFile", "render_year"]
+__all__ = ["RenderedFile", "output_names", "render_report"]
 
 
 def __getattr__(name: str) -> Any:

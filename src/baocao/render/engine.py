@@ -20,10 +20,10 @@ from docxtpl import DocxTemplate
 from lxml import etree
 from markupsafe import Markup
 
-from ..checks import Validation, check_data
-from ..context import build_appendix, build_report
 from ..errors import InvalidText, TemplateError
-from ..model import YearData
+from ..prose import Paragraph
+from ..report_checks import ReportValidation, validate_report
+from ..report_model import ReportSettings
 from ..shapes import AppendixContext, AppendixShape, DocumentHeader, ReportContext
 from ..workspace import Workspace
 from .output import write_files
@@ -34,8 +34,6 @@ from .strict import StrictDocxTemplate, template_error
 from .tables import table_xml
 from .xml import InvalidCharacters, runs
 
-REPORT_TEMPLATE = "BaoCao.docx"
-APPENDIX_TEMPLATE = "PhuLuc.docx"
 EMU_PER_MM = 36000
 MAX_PROPERTY_CHARS = 255
 
@@ -46,8 +44,8 @@ class RenderedFile:
     kind: str
 
 
-def document_stamp(data: YearData) -> date:
-    value = data.report.document.date
+def document_stamp(settings: ReportSettings) -> date:
+    value = settings.document.date
     return value if isinstance(value, date) else date(value, 1, 1)
 
 
@@ -126,8 +124,8 @@ def _appendix(appendix: AppendixShape, width: float, fragments: Fragments) -> di
 def _render(
     template_path: Path,
     make_context: Callable[[DocxTemplate, Fragments], Any],
-    notes: list[tuple[int, str]],
-    data: YearData,
+    notes: list[tuple[int, Paragraph]],
+    settings: ReportSettings,
     identifier: str | None = None,
 ) -> bytes:
     if not template_path.is_file():
@@ -140,11 +138,11 @@ def _render(
         template.render(context, jinja_env=jinja_environment(), autoescape=True)
     except Exception as exc:  # noqa: BLE001 - sandbox, strict parse: see render/strict.py
         raise template_error(template_path.name, exc) from exc
-    _set_properties(template, data)
+    _set_properties(template, settings)
     buffer = io.BytesIO()
     template.save(buffer)
     try:
-        stamp = document_stamp(data)
+        stamp = document_stamp(settings)
         return finish_package(buffer.getvalue(), notes, stamp, fragments.splice, identifier)
     except MalformedPart as exc:
         raise TemplateError(f"{template_path.name}: {exc}") from exc
@@ -159,10 +157,10 @@ def _property_text(text: str) -> str:
     return (cut.rsplit(" ", 1)[0] if " " in cut[100:] else cut) + "…"
 
 
-def _set_properties(template: DocxTemplate, data: YearData) -> None:
-    """Document properties from the data, never from the clock or the machine."""
-    doc = data.report.document
-    stamp = datetime.combine(document_stamp(data), datetime.min.time())
+def _set_properties(template: DocxTemplate, settings: ReportSettings) -> None:
+    """Document properties from the report, never from the clock or the machine."""
+    doc = settings.document
+    stamp = datetime.combine(document_stamp(settings), datetime.min.time())
     properties = template.docx.core_properties
     properties.title = _property_text(f"{doc.type} {doc.summary}")
     properties.author = _property_text(doc.agency_name)
@@ -174,46 +172,58 @@ def _set_properties(template: DocxTemplate, data: YearData) -> None:
     properties.language = "vi-VN"
 
 
-def render_year(
-    data: YearData | Validation,
+def output_names(year: int, report_id: str) -> tuple[str, str]:
+    """The two files of a report, named from its year and id: ``BaoCao_2024_<id>.docx``
+    and ``PhuLuc_2024_<id>.docx`` (ids are lowercase ASCII, safe on every system)."""
+    return f"BaoCao_{year}_{report_id}.docx", f"PhuLuc_{year}_{report_id}.docx"
+
+
+def render_report(
+    report: ReportValidation | Path,
     templates: Path,
     out_dir: Path,
     *,
     draft: bool = False,
     workspace: Workspace | None = None,
 ) -> list[RenderedFile]:
-    """Write the BÁO CÁO and its Phụ lục into ``out_dir``.
+    """Write a report's BÁO CÁO and its Phụ lục into ``out_dir``.
 
-    ``data`` is a ``Validation`` (from ``checks.validate``) or data built or loaded by
-    a script, which is validated here first. Either way nothing is written unless the
-    data is valid: ``DataError`` on any error, ``DraftRequired`` on warnings unless
+    ``report`` is a ``ReportValidation`` (from ``validate_report``) or a report file,
+    validated here first. Either way nothing is written unless the report and its
+    data are valid: ``DataError`` on any error, ``DraftRequired`` on warnings unless
     ``draft``."""
-    validation = data if isinstance(data, Validation) else check_data(data, workspace)
-    year = validation.require(draft)
+    checked = report
+    if not isinstance(checked, ReportValidation):
+        checked = validate_report(checked, workspace)
+    source, data = checked.require(draft)
+    settings = source.settings
+    report_name, appendix_name = output_names(data.year, source.id)
+    used = [templates / settings.template, templates / settings.appendix_template]
+    content_of = data.model_dump_json() + "\n".join(source.lines)
+    identifier = render_id(content_of, used)  # the same in both files of the pair
+    outputs: list[tuple[Path, bytes, str]] = []
     try:
-        report = build_report(year, validation.references)
-        appendix = build_appendix(year, validation.references) if year.report.appendices else None
+        if checked.report is not None:
+            report_context = checked.report
+            content = _render(
+                templates / settings.template,
+                lambda _t, _f: report_variables(report_context),
+                report_context["footnotes"],
+                settings,
+                identifier,
+            )
+            outputs.append((out_dir / report_name, content, "BÁO CÁO"))
+        if checked.appendix is not None:
+            appendix_context = checked.appendix
+            content = _render(
+                templates / settings.appendix_template,
+                lambda t, f: appendix_variables(appendix_context, t, f),
+                appendix_context["footnotes"],
+                settings,
+                identifier,
+            )
+            outputs.append((out_dir / appendix_name, content, "Phụ lục"))
     except InvalidCharacters as exc:
         raise InvalidText(str(exc)) from exc
-    outputs: list[tuple[Path, bytes, str]] = []
-    used = [templates / REPORT_TEMPLATE, templates / APPENDIX_TEMPLATE]
-    identifier = render_id(year.model_dump_json(), used)  # shared: a mixed pair shows
-    report_bytes = _render(
-        templates / REPORT_TEMPLATE,
-        lambda _t, _f: report_variables(report),
-        report["footnotes"],
-        year,
-        identifier,
-    )
-    outputs.append((out_dir / f"BaoCao_{year.year}.docx", report_bytes, "BÁO CÁO"))
-    if appendix is not None:
-        appendix_bytes = _render(
-            templates / APPENDIX_TEMPLATE,
-            lambda t, f: appendix_variables(appendix, t, f),
-            appendix["footnotes"],
-            year,
-            identifier,
-        )
-        outputs.append((out_dir / f"PhuLuc_{year.year}.docx", appendix_bytes, "Phụ lục"))
     write_files([(path, content) for path, content, _kind in outputs])
     return [RenderedFile(path, kind) for path, _content, kind in outputs]

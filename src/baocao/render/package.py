@@ -19,8 +19,9 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..prose import Paragraph
 from .leftovers import LeftoverMarker, check_no_markers
-from .xml import W_NS, text_run
+from .xml import W_NS, runs
 
 DOCUMENT_PART = "word/document.xml"
 CORE_PART = "docProps/core.xml"
@@ -46,7 +47,14 @@ class MalformedPart(ValueError):
     """A rendered part is not well-formed XML."""
 
 
-def footnotes_xml(notes: list[tuple[int, str]]) -> str:
+def _spaced(text: Paragraph) -> Paragraph:
+    """A space between the footnote's number and its text, in the text's first run."""
+    if text and isinstance(text[0], str):
+        return [" " + text[0], *text[1:]]
+    return [" ", *text]
+
+
+def footnotes_xml(notes: list[tuple[int, Paragraph]]) -> str:
     """Separator footnotes (ids -1 and 0), then one footnote per reference."""
     separators = (
         '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" '
@@ -58,7 +66,7 @@ def footnotes_xml(notes: list[tuple[int, str]]) -> str:
     body = "".join(
         f'<w:footnote w:id="{number}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
         '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>'
-        f"{text_run(' ' + text)}</w:p></w:footnote>"
+        f"{runs(_spaced(text))}</w:p></w:footnote>"
         for number, text in notes
     )
     return (
@@ -157,7 +165,7 @@ def read_render_id(path: Path) -> str | None:
 
 def finish_package(
     docx: bytes,
-    notes: list[tuple[int, str]],
+    notes: list[tuple[int, Paragraph]],
     stamp: date,
     splice: Callable[[bytes], bytes] | None = None,
     identifier: str | None = None,

@@ -6,7 +6,7 @@ from the data can never become markup.
 
 from __future__ import annotations
 
-from ..prose import FootnoteMark, Paragraph
+from ..prose import FootnoteMark, LineBreak, Paragraph, Styled
 from ..xmlchars import INVALID_XML_CHARS
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -35,9 +35,14 @@ def escape_text(text: str) -> str:
     return text
 
 
-def text_run(text: str, bold: bool = False) -> str:
-    properties = "<w:rPr><w:b/><w:bCs/></w:rPr>" if bold else ""
+def text_run(text: str, bold: bool = False, italic: bool = False) -> str:
+    properties = ("<w:b/><w:bCs/>" if bold else "") + ("<w:i/><w:iCs/>" if italic else "")
+    if properties:
+        properties = f"<w:rPr>{properties}</w:rPr>"
     return f'<w:r>{properties}<w:t xml:space="preserve">{escape_text(text)}</w:t></w:r>'
+
+
+LINE_BREAK_RUN = "<w:r><w:br/></w:r>"
 
 
 def footnote_reference_run(number: int) -> str:
@@ -52,6 +57,10 @@ def runs(segments: Paragraph, bold: bool = False) -> str:
     for segment in segments:
         if isinstance(segment, FootnoteMark):
             parts.append(footnote_reference_run(segment.number))
+        elif isinstance(segment, Styled):
+            parts.append(text_run(segment.text, bold or segment.bold, segment.italic))
+        elif isinstance(segment, LineBreak):
+            parts.append(LINE_BREAK_RUN)
         else:
             parts.append(text_run(segment, bold))
     return "".join(parts)

@@ -1,0 +1,274 @@
+"""Validate a report file against its year's data: every reference, marker, heading,
+table and setting, each problem at its line and column in the report file.
+
+A report is valid when its own rules pass and its year's data is valid; the
+documents are then built once here, collecting anything the located rules could
+not see (a footnote marker inside a task result that this report does not define),
+and kept for rendering.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .checks import Validation, validate
+from .errors import DataError, DraftRequired, Problem, UnresolvedReference
+from .figures import ERROR, WARNING
+from .loader import PathKey
+from .markdown_reader import Inline, ReportSource, read_report
+from .model import YearData
+from .numbering import HeadingNumbers, starts_with_number
+from .prose import YearReferences
+from .refsyntax import ReferenceSyntaxError, parse, scan
+from .shapes import AppendixContext, ReportContext
+from .workspace import Workspace
+
+
+@dataclass
+class ReportValidation:
+    """A report checked with its year's data: problems of both, and the documents'
+    contexts when everything resolved."""
+
+    path: str
+    source: ReportSource | None
+    year: Validation | None
+    problems: list[Problem] = field(default_factory=list)
+    report: ReportContext | None = None
+    appendix: AppendixContext | None = None
+
+    @property
+    def all_problems(self) -> list[Problem]:
+        own = self.year.problems if self.year is not None else []
+        return [*own, *self.problems]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.all_problems if p.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.all_problems if p.severity == WARNING]
+
+    def require(self, draft: bool = False) -> tuple[ReportSource, YearData]:
+        """The report and its data, if they may be rendered (see ``Validation.require``)."""
+        if self.source is None or self.year is None or self.year.data is None or self.errors:
+            raise DataError(self.all_problems)
+        if self.warnings and not draft:
+            raise DraftRequired(self.all_problems)
+        return self.source, self.year.data
+
+
+def validate_report(
+    path: Path, workspace: Workspace | None = None, year: Validation | None = None
+) -> ReportValidation:
+    """Read ``path`` and check it with its year's data (``year`` when already checked)."""
+    workspace = workspace or Workspace()
+    try:
+        source = read_report(path)
+    except DataError as exc:
+        return ReportValidation(str(path), None, year, list(exc.problems))
+    if year is None:
+        year = validate(workspace.data_for(path, source.year), workspace=workspace)
+    if year.data is None or year.references is None:
+        return ReportValidation(str(path), source, year)
+    problems = check_report(source, year.data, year.references)
+    checked = ReportValidation(str(path), source, year, problems)
+    if not checked.errors:
+        _build(checked, year.data, year.references)
+    return checked
+
+
+def _build(checked: ReportValidation, data: YearData, references: YearReferences) -> None:
+    from .context import build_appendix, build_report
+
+    source = checked.source
+    assert source is not None
+    unlocated: list[str] = []
+    if source.settings.kind == "report":
+        checked.report = build_report(source, data, references, unlocated)
+    if source.settings.appendices:
+        checked.appendix = build_appendix(source, data, references, unlocated)
+    for message in dict.fromkeys(unlocated):
+        checked.problems.append(Problem(source.path, None, None, message))
+
+
+def check_report(source: ReportSource, data: YearData, references: YearReferences) -> list[Problem]:
+    """Every located problem of ``source`` (the documents are not built here)."""
+    problems: list[Problem] = []
+
+    def add(line: int | None, column: int | None, message: str, severity: str = ERROR) -> None:
+        problems.append(Problem(source.path, line, column, message, severity))
+
+    settings = source.settings
+    if settings.year != data.year:
+        add(*_front(source, ("year",)), f"năm {settings.year} nhưng dữ liệu là năm {data.year}")
+    leading_zero = settings.leading_zero
+    used: set[str] = set()
+    for inlines in _all_inlines(source):
+        for inline in inlines:
+            if inline.kind == "note":
+                used.add(inline.text)
+            elif inline.kind == "ref":
+                message = _reference_problem(inline.text, references, leading_zero)
+                if message:
+                    add(inline.line, inline.column, message)
+            elif inline.kind == "text":
+                for found in scan(inline.text):
+                    where = source.locate(inline.text[found.start : found.end], inline.line)
+                    if found.note is not None:
+                        add(*where, _undefined_note(found.note))
+                    elif found.error:
+                        add(*where, found.error)
+    for label, note in source.notes.items():
+        if label not in used and not _used_in_data(label, data):
+            add(note.line, 1, f"chú thích '[^{label}]' không được dùng ở đâu", WARNING)
+    _check_headings(source, add)
+    _check_front_text(source, references, add)
+    _check_tables(source, data, add)
+    _check_document(source, data, add)
+    return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
+
+
+def _all_inlines(source: ReportSource) -> Iterator[list[Inline]]:
+    for block in source.blocks:
+        yield block.inlines
+    for note in source.notes.values():
+        yield note.inlines
+
+
+def _undefined_note(label: str) -> str:
+    return f"chú thích '[^{label}]' chưa có nội dung (thêm dòng '[^{label}]: …' cuối báo cáo)"
+
+
+def _reference_problem(inner: str, references: YearReferences, leading_zero: bool) -> str | None:
+    try:
+        reference = parse(inner)
+    except ReferenceSyntaxError as exc:
+        return str(exc)
+    if reference.block is not None:
+        return None
+    try:
+        references.year.reference(reference, reference.typed, leading_zero)
+    except UnresolvedReference as exc:
+        return str(exc)
+    return None
+
+
+def _used_in_data(label: str, data: YearData) -> bool:
+    """A footnote may be cited by a task result or a metric's text the report shows."""
+    marker = f"[^{label}]"
+    return marker in data.model_dump_json()
+
+
+def _front(source: ReportSource, loc: PathKey, key: bool = False) -> tuple[int | None, int | None]:
+    found = source.front.locate(loc, key=key) or source.front.locate(loc)
+    return found if found else (None, None)
+
+
+def _check_headings(source: ReportSource, add: Any) -> None:
+    numbers = HeadingNumbers(list(source.settings.numbering))
+    for block in source.blocks:
+        if block.kind != "heading":
+            continue
+        title = "".join(i.text for i in block.inlines if i.kind == "text")
+        style = numbers.style(block.level)
+        if style != "none" and starts_with_number(title):
+            add(
+                block.line,
+                1,
+                f"đề mục '{title[:40]}' đã có số ở đầu, lại được đánh số tự động "
+                f"('{style}'): bỏ số trong đề mục, hoặc đặt cấp {block.level} của "
+                "'numbering' là none",
+                WARNING,
+            )
+    if source.settings.kind == "report" and (
+        not source.blocks or source.blocks[-1].kind != "paragraph"
+    ):
+        add(None, None, "báo cáo nên kết thúc bằng một đoạn văn (ví dụ 'Trên đây là báo cáo…')")
+
+
+def _front_strings(node: Any, at: PathKey) -> Iterator[tuple[PathKey, str]]:
+    if isinstance(node, str):
+        yield at, node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _front_strings(value, at + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _front_strings(value, at + (index,))
+
+
+def _check_front_text(source: ReportSource, references: YearReferences, add: Any) -> None:
+    """References in the front matter (summary, recipients, appendix headings and
+    paragraphs) resolve like the body's; markers only where a paragraph can hold one."""
+    front = source.front
+    for at, text in _front_strings(front.data, ()):
+        counts: dict[str, int] = {}
+        for found in scan(text):
+            whole = text[found.start : found.end]
+            occurrence = counts.get(whole, 0)
+            counts[whole] = occurrence + 1
+            line, column = front.locate_in(at, whole, occurrence) or (None, None)
+            if found.error is not None:
+                add(line, column, found.error)
+            elif found.note is not None:
+                if "paragraphs" not in at:
+                    add(line, column, f"chú thích '{whole}' chỉ đặt trong đoạn văn")
+                elif found.note not in source.notes:
+                    add(line, column, _undefined_note(found.note))
+            elif found.reference is not None:
+                message = _reference_problem(whole[2:-2], references, source.settings.leading_zero)
+                if message:
+                    add(line, column, message)
+
+
+def _check_tables(source: ReportSource, data: YearData, add: Any) -> None:
+    task_lists = {t.id for t in data.task_lists}
+    for a, appendix in enumerate(source.settings.appendices):
+        for p, part in enumerate(appendix.parts):
+            if part.table is None:
+                continue
+            at: PathKey = ("appendices", a, "parts", p, "table")
+            table = part.table
+            if table.task_list is not None and table.task_list not in task_lists:
+                add(
+                    *_front(source, at + ("task_list",)),
+                    f"không có danh sách nhiệm vụ '{table.task_list}' trong 'task_lists' "
+                    "của dữ liệu năm",
+                )
+            for r, row in enumerate(table.rows):
+                for i, metric_id in enumerate(getattr(row, "metric_ids", [])):
+                    if data.metric(metric_id) is None:
+                        where = at + ("rows", r, "metric")
+                        if not isinstance(getattr(row, "metric", None), str):
+                            where += (i,)
+                        add(
+                            *_front(source, where),
+                            f"không có chỉ tiêu '{metric_id}' trong 'metrics'",
+                        )
+            if (part.unit_comparison or part.unit_sections) and len(data.units) < 2:
+                add(*_front(source, at), "cần ít nhất hai đơn vị trong 'units' của dữ liệu năm")
+
+
+def _check_document(source: ReportSource, data: YearData, add: Any) -> None:
+    doc = source.settings.document
+    at = ("document",)
+    value = doc.date
+    year = value.year if isinstance(value, date) else value
+    if year not in (data.year, data.year + 1):
+        add(
+            *_front(source, at + ("date",)),
+            f"ngày văn bản không thuộc năm báo cáo hoặc năm sau (năm {year}, "
+            f"năm báo cáo {data.year})",
+            WARNING,
+        )
+    if source.settings.kind == "report" and not doc.signer.name:
+        add(
+            *_front(source, at + ("signer",)),
+            "chưa có tên người ký ('signer.name'): bản nháp được, văn bản chính thức thì không",
+            WARNING,
+        )

@@ -1,0 +1,145 @@
+"""A report checked with its year's data: each rule on a broken copy of the example
+report, located at its line and column in the report file."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from baocao.cli import app
+from baocao.report_checks import validate_report
+
+from .helpers import EXAMPLE_ID, example_workspace, workspace_at
+
+runner = CliRunner()
+
+
+def report_problems(tmp_path, *edits: tuple[str, str], data=()) -> list[str]:
+    root = example_workspace(tmp_path, data=data, report=edits)
+    path = root / "reports" / "2024" / f"{EXAMPLE_ID}.md"
+    checked = validate_report(path, workspace_at(root))
+    return [f"{p.line}:{p.column}: {p.severity}: {p.message}" for p in checked.all_problems]
+
+
+def test_example_report_is_clean(tmp_path):
+    assert report_problems(tmp_path) == []
+
+
+CASES = {
+    "unknown_metric": (
+        ("[[ho_so_truc_tuyen|counts]]", "[[ho_so_truc_tuyenn|counts]]"),
+        "43:39: lỗi: [[ho_so_truc_tuyenn|counts]]: không có chỉ tiêu 'ho_so_truc_tuyenn' "
+        "trong 'metrics'",
+    ),
+    "missing_target": (
+        ("[[ho_so_truc_tuyen|target:2025]]", "[[ho_so_truc_tuyen|target:2026]]"),
+        "45:28: lỗi: [[ho_so_truc_tuyen|target:2026]]: chỉ tiêu 'ho_so_truc_tuyen' "
+        "không có mục tiêu năm 2026",
+    ),
+    "capitals_in_id": (
+        ("[[ho_so_truc_tuyen|counts]]", "[[Ho_So]]"),
+        "43:39: lỗi: '[[Ho_So]]': mã chỉ tiêu chỉ gồm chữ thường không dấu, số và '_', "
+        "bắt đầu bằng chữ (có phải [[ho_so]]?)",
+    ),
+    "space_in_reference": (
+        ("[[ho_so_truc_tuyen|counts]]", "[[ho_so_truc_tuyen |counts]]"),
+        "43:39: lỗi: '[[ho_so_truc_tuyen |counts]]' có khoảng trắng: viết liền, "
+        "ví dụ [[ho_so|counts]]",
+    ),
+    "unknown_format": (
+        ("[[ho_so_truc_tuyen|counts]]", "[[ho_so_truc_tuyen|phan_tram]]"),
+        "43:39: lỗi: '[[ho_so_truc_tuyen|phan_tram]]': định dạng 'phan_tram' không hợp lệ",
+    ),
+    "unterminated": (
+        ("[[ho_so_truc_tuyen|counts]].", "[[ho_so_truc_tuyen|counts."),
+        "43:39: lỗi: '[[' không có ']]' đóng lại (tham chiếu viết trên một dòng)",
+    ),
+    "undefined_note": (
+        ("báo cáo như sau.", "báo cáo như sau[^ctr55]."),
+        "37:45: lỗi: chú thích '[^ctr55]' chưa có nội dung",
+    ),
+    "reference_in_note": (
+        ("định hướng đến năm 2030.", "định hướng đến năm 2030 ([[khong_co]])."),
+        "49:101: lỗi: [[khong_co]]: không có chỉ tiêu 'khong_co' trong 'metrics'",
+    ),
+    "summary_reference": (
+        ("năm 2024\n  signer", "năm 2024 [[khong_co]]\n  signer"),
+        "11:71: lỗi: [[khong_co]]: không có chỉ tiêu 'khong_co' trong 'metrics'",
+    ),
+    "recipient_marker": (
+        ("    - UBND tỉnh (b/c)", "    - UBND tỉnh (b/c)[^ctr553]"),
+        "16:22: lỗi: chú thích '[^ctr553]' chỉ đặt trong đoạn văn",
+    ),
+    "heading_reference": (
+        ("heading: I. CHỈ TIÊU", "heading: I. CHỈ TIÊU [[Sai]]"),
+        "23:30: lỗi: '[[Sai]]': mã chỉ tiêu",
+    ),
+    "task_list": (
+        ("task_list: nhiem_vu_mau", "task_list: nhiem_vu_khac"),
+        "33:22: lỗi: không có danh sách nhiệm vụ 'nhiem_vu_khac' trong 'task_lists'",
+    ),
+    "table_row": (
+        ("            - metric: tai_khoan_thanh_toan", "            - metric: tai_khoan"),
+        "28:23: lỗi: không có chỉ tiêu 'tai_khoan' trong 'metrics'",
+    ),
+    "numbered_title": (
+        ("## Dịch vụ công trực tuyến", "## 1. Dịch vụ công trực tuyến"),
+        "41:1: cảnh báo: đề mục '1. Dịch vụ công trực tuyến' đã có số ở đầu",
+    ),
+    "unused_note": (
+        ("[^ctr553]: ", "[^thua]: Không dùng.\n[^ctr553]: "),
+        "49:1: cảnh báo: chú thích '[^thua]' không được dùng ở đâu",
+    ),
+    "no_signer": (
+        ("    name: Nguyễn Thanh Hải\n", ""),
+        "13:5: cảnh báo: chưa có tên người ký ('signer.name'): bản nháp được, "
+        "văn bản chính thức thì không",
+    ),
+    "same_style_twice": (
+        ("year: 2024\n", "year: 2024\nnumbering: [I., 1., I.]\n"),
+        "3:12: lỗi: 'numbering': kiểu đánh số 'I.' dùng cho hai cấp đề mục",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_rule(tmp_path, case):
+    edit, expected = CASES[case]
+    found = report_problems(tmp_path, edit)
+    assert len(found) == 1, found
+    assert found[0].startswith(expected), found
+
+
+def test_every_problem_of_the_report_and_its_data_at_once(tmp_path):
+    found = report_problems(
+        tmp_path,
+        ("[[ho_so_truc_tuyen|counts]]", "[[khong_co]]"),
+        ("[[ho_so_truc_tuyen|target:2025]]", "[[ho_so_truc_tuyen|bogus]]"),
+        ("task_list: nhiem_vu_mau", "task_list: nhiem_vu_khac"),
+        data=(('printed: "88,18%"', 'printed: "88,81%"'),),
+    )
+    assert [line.split(": ")[0] for line in found] == ["22:18", "33:22", "43:39", "45:28"]
+
+
+def test_old_year_file_with_a_report_section_says_how_to_move_it(tmp_path, monkeypatch):
+    data = "year: 2024\nsources: {a: b}\nreport:\n  document: {}\n"
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "2024.yaml").write_text(data, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["validate", "2024"])
+    assert result.exit_code == 1
+    assert "data/2024.yaml:3:1: lỗi: phần 'report' không còn nằm trong tệp dữ liệu" in result.output
+    assert "baocao migrate data/2024.yaml" in result.output
+
+
+def test_validate_a_year_checks_every_report_of_it(tmp_path, monkeypatch):
+    root = example_workspace(tmp_path)
+    other = (root / "reports" / "2024" / f"{EXAMPLE_ID}.md").read_text(encoding="utf-8")
+    (root / "reports" / "2024" / "khac.md").write_text(
+        other.replace("[[ho_so_truc_tuyen|counts]]", "[[khong_co]]"), encoding="utf-8"
+    )
+    monkeypatch.chdir(root)
+    result = runner.invoke(app, ["validate", "2024"])
+    assert result.exit_code == 1
+    assert "reports/2024/khac.md:43:39: lỗi: [[khong_co]]" in result.output
+    assert "1 lỗi, 0 cảnh báo" in result.output
