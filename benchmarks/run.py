@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks.synthetic import year_data  # noqa: E402
+from benchmarks.synthetic import validated  # noqa: E402
 
 ROWS = (100, 1_000, 10_000, 20_000)
 TEMPLATES = ROOT / "templates"
@@ -156,21 +156,24 @@ def measure_rows(rows: int, folder: Path, quick: bool) -> dict:
     from baocao.context import build_appendix
     from baocao.render import engine
 
-    data = year_data(rows)
+    checked = validated(folder / f"ws{rows}", rows)
+    source, data = checked.require()
+    assert checked.year is not None and checked.year.references is not None
+    references = checked.year.references
     repeats = 3 if rows <= 1_000 else 2
-    template = TEMPLATES / engine.APPENDIX_TEMPLATE
-    context = build_appendix(data)
+    template = TEMPLATES / source.settings.appendix_template
+    context = build_appendix(source, data, references)
 
     def ours() -> bytes:
         return engine._render(
             template,
             lambda t, f: engine.appendix_variables(context, t, f),
             context["footnotes"],
-            data,
+            source.settings,
         )
 
     result = {"rows": rows}
-    result["context"] = best(lambda: build_appendix(data), repeats)
+    result["context"] = best(lambda: build_appendix(source, data, references), repeats)
     result["ours"] = best(ours, repeats)
     table = context["appendices"][0]["parts"][0]["table"]
     headers, cells = table["headers"], plain_rows(table)
@@ -192,22 +195,23 @@ def measure_rows(rows: int, folder: Path, quick: bool) -> dict:
 
 def memory_probe(kind: str, rows: int) -> None:
     """Child process: print the resident set before one render and its peak during it."""
-    from baocao.context import build_appendix
     from baocao.render import engine
 
-    data = year_data(rows)
-    context = build_appendix(data)
+    folder = Path(tempfile.mkdtemp())
+    checked = validated(folder / "ws", rows)
+    source, _data = checked.require()
+    context = checked.appendix
+    assert context is not None
     table = context["appendices"][0]["parts"][0]["table"]
     headers, cells = table["headers"], plain_rows(table)
-    folder = Path(tempfile.mkdtemp())
     baseline = docxtpl_template(len(headers), folder)
     before = _resident()
     if kind == "ours":
         engine._render(
-            TEMPLATES / engine.APPENDIX_TEMPLATE,
+            TEMPLATES / source.settings.appendix_template,
             lambda t, f: engine.appendix_variables(context, t, f),
             context["footnotes"],
-            data,
+            source.settings,
         )
     else:
         render_docxtpl(baseline, headers, cells)

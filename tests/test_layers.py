@@ -13,14 +13,15 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "baocao"
 
 LAYERS: list[tuple[str, set[str]]] = [
     ("base", {"errors", "xmlchars", "locations", "formatting", "layout"}),
-    ("model", {"model_base", "report_model", "model", "errorloc", "messages"}),
-    ("load", {"loader", "schema", "workspace"}),
+    ("model", {"model_base", "report_model", "model", "errorloc", "messages", "refsyntax"}),
+    ("load", {"loader", "schema", "workspace", "markdown_reader"}),
     ("metrics", {"metric_text", "diff", "units", "diff_export", "units_export"}),
-    ("prose", {"references", "prose", "shapes"}),
+    ("prose", {"references", "prose", "shapes", "numbering"}),
     ("rules", {"figures", "checks"}),
     ("documents", {"context", "table_context", "unit_context"}),
+    ("report rules", {"report_checks"}),
     ("word", {"render", "kiemtra"}),
-    ("commands", {"batch", "__init__"}),
+    ("commands", {"batch", "migrate", "__init__"}),
     (
         "terminal",
         {"console", "cli_text", "cli_common", "cli_compare", "cli_kiemtra", "cli", "__main__"},

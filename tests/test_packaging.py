@@ -23,7 +23,9 @@ def test_wheel_ships_templates_schema_example_and_types(tmp_path):
         "baocao/_templates/BaoCao.docx",
         "baocao/_templates/PhuLuc.docx",
         "baocao/_resources/year.schema.json",
-        "baocao/_resources/minimal.yaml",
+        "baocao/_resources/report.schema.json",
+        "baocao/_resources/examples/data/2024.yaml",
+        "baocao/_resources/examples/reports/2024/bao-cao-mau.md",
         "baocao/py.typed",
         "baocao/workspace.py",
     ):

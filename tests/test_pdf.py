@@ -18,7 +18,7 @@ from baocao.cli import app
 from baocao.render import pdf
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "examples" / "data" / "2024.yaml"
+EXAMPLE = ROOT / "examples" / "reports" / "2024" / "bao-cao-mau.md"
 runner = CliRunner()
 needs_libreoffice = pytest.mark.skipif(
     pdf.find_soffice() is None or shutil.which("pdfinfo") is None,
@@ -38,28 +38,30 @@ def pdfinfo(path: Path) -> tuple[int, tuple[int, int]]:
 def test_pdf_of_the_example_portrait_report_and_landscape_appendix(tmp_path):
     result = runner.invoke(app, ["render", str(EXAMPLE), "--pdf", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert f"Đã ghi bản PDF BÁO CÁO: {tmp_path / 'BaoCao_2024.pdf'}" in result.output
-    assert f"Đã ghi bản PDF Phụ lục: {tmp_path / 'PhuLuc_2024.pdf'}" in result.output
-    assert pdfinfo(tmp_path / "BaoCao_2024.pdf") == (1, A4)
-    assert pdfinfo(tmp_path / "PhuLuc_2024.pdf") == (1, A4[::-1])
+    assert f"Đã ghi bản PDF BÁO CÁO: {tmp_path / 'BaoCao_2024_bao-cao-mau.pdf'}" in result.output
+    assert f"Đã ghi bản PDF Phụ lục: {tmp_path / 'PhuLuc_2024_bao-cao-mau.pdf'}" in result.output
+    assert pdfinfo(tmp_path / "BaoCao_2024_bao-cao-mau.pdf") == (1, A4)
+    assert pdfinfo(tmp_path / "PhuLuc_2024_bao-cao-mau.pdf") == (1, A4[::-1])
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "BaoCao_2024.docx",
-        "BaoCao_2024.pdf",
-        "PhuLuc_2024.docx",
-        "PhuLuc_2024.pdf",
+        "BaoCao_2024_bao-cao-mau.docx",
+        "BaoCao_2024_bao-cao-mau.pdf",
+        "PhuLuc_2024_bao-cao-mau.docx",
+        "PhuLuc_2024_bao-cao-mau.pdf",
     ]
 
 
 @needs_libreoffice
 def test_pdf_of_several_years_in_parallel_workers(in_repo, tmp_path):
     result = runner.invoke(
-        app, ["render", "2022", "2024", "--pdf", "--jobs", "2", "--out", str(tmp_path)]
+        app,
+        ["render", "2022", "2024", "-r", "chuyen-doi-so", "--pdf", "--draft", "-j", "2"]
+        + ["--out", str(tmp_path)],
     )
     assert result.exit_code == 0, result.output
     for year in (2022, 2024):
-        pages, size = pdfinfo(tmp_path / f"BaoCao_{year}.pdf")
+        pages, size = pdfinfo(tmp_path / f"BaoCao_{year}_chuyen-doi-so.pdf")
         assert pages > 1 and size == A4
-        pages, size = pdfinfo(tmp_path / f"PhuLuc_{year}.pdf")
+        pages, size = pdfinfo(tmp_path / f"PhuLuc_{year}_chuyen-doi-so.pdf")
         assert pages >= 1 and size == A4[::-1]
 
 
@@ -70,8 +72,8 @@ def test_without_libreoffice_the_word_files_are_still_written(tmp_path, monkeypa
     assert "Lỗi: Chưa tìm thấy LibreOffice nên chưa tạo được PDF" in result.output
     assert "sudo apt-get install libreoffice-writer-nogui" in result.output
     assert sorted(p.name for p in (tmp_path / "o").iterdir()) == [
-        "BaoCao_2024.docx",
-        "PhuLuc_2024.docx",
+        "BaoCao_2024_bao-cao-mau.docx",
+        "PhuLuc_2024_bao-cao-mau.docx",
     ]
 
 
@@ -102,15 +104,15 @@ def test_failures_are_reported_per_file(tmp_path, monkeypatch):
     out = tmp_path / "out"
     result = runner.invoke(app, ["render", str(EXAMPLE), "--pdf", "--out", str(out)])
     assert result.exit_code == 1
-    assert f"Đã ghi bản PDF BÁO CÁO: {out / 'BaoCao_2024.pdf'}" in result.output
+    assert f"Đã ghi bản PDF BÁO CÁO: {out / 'BaoCao_2024_bao-cao-mau.pdf'}" in result.output
     assert (
-        f"Lỗi: không tạo được PDF từ '{out / 'PhuLuc_2024.docx'}': LibreOffice kết thúc "
+        f"Lỗi: không tạo được PDF từ '{out / 'PhuLuc_2024_bao-cao-mau.docx'}': LibreOffice kết thúc "
         "với mã lỗi 1: hỏng tệp"
     ) in result.output
     assert sorted(p.name for p in out.iterdir()) == [
-        "BaoCao_2024.docx",
-        "BaoCao_2024.pdf",
-        "PhuLuc_2024.docx",
+        "BaoCao_2024_bao-cao-mau.docx",
+        "BaoCao_2024_bao-cao-mau.pdf",
+        "PhuLuc_2024_bao-cao-mau.docx",
     ]
 
 

@@ -9,13 +9,11 @@ from pathlib import Path
 import pytest
 from markupsafe import Markup
 
-from baocao.locations import templates_dir
-from baocao.model import YearData
-from baocao.render import engine, splice
+from baocao.render import render_report, splice
 from baocao.render.package import MalformedPart, check_well_formed
-from benchmarks.synthetic import year_data, year_dict
+from benchmarks.synthetic import report_text, table_rows, workspace
 
-from .helpers import body_lines
+from .helpers import TEMPLATES, body_lines, workspace_at
 
 ROOT = Path(__file__).resolve().parents[1]
 TRICKY = [
@@ -26,39 +24,41 @@ TRICKY = [
 ]
 
 
-def _tricky_year() -> YearData:
-    data = year_dict(60)
-    rows = data["report"]["appendices"][0]["parts"][0]["table"]["rows"]
+def _tricky_report(root: Path) -> Path:
+    rows = table_rows(60)
     for index, note in enumerate(TRICKY):
         rows[2 * index + 1]["note"] = note
-    return YearData.model_validate(data)
+    report = workspace(root, 60)
+    report.write_text(report_text(rows), encoding="utf-8")
+    return report
 
 
-def _document_xml(data: YearData, out: Path) -> list[bytes]:
-    written = engine.render_year(data, templates_dir(ROOT / "templates"), out)
+def _document_xml(report: Path, out: Path) -> list[bytes]:
+    written = render_report(report, TEMPLATES, out, workspace=workspace_at(report.parents[2]))
     return [zipfile.ZipFile(f.path).read("word/document.xml") for f in written]
 
 
 def test_spliced_table_is_byte_for_byte_what_docxtpl_would_write(tmp_path, monkeypatch):
-    data = _tricky_year()
-    spliced = _document_xml(data, tmp_path / "spliced")
+    report = _tricky_report(tmp_path / "ws")
+    spliced = _document_xml(report, tmp_path / "spliced")
     monkeypatch.setattr(splice.Fragments, "placeholder", lambda self, xml: Markup(xml))
     monkeypatch.setattr(splice.Fragments, "splice", lambda self, document: document)
-    through_docxtpl = _document_xml(data, tmp_path / "docxtpl")
+    through_docxtpl = _document_xml(report, tmp_path / "docxtpl")
     assert spliced == through_docxtpl
 
 
 def test_text_that_looks_like_a_placeholder_stays_text(tmp_path):
-    (report, appendix) = _document_xml(_tricky_year(), tmp_path)
+    (report, appendix) = _document_xml(_tricky_report(tmp_path / "ws"), tmp_path / "out")
     assert b"<?baocao-fragment" not in appendix
     assert b"&lt;?baocao-fragment 0?&gt;" in appendix
-    lines = body_lines(tmp_path / "PhuLuc_2024.docx")
+    lines = body_lines(tmp_path / "out" / "PhuLuc_2024_bao-cao-mau.docx")
     assert any("<?baocao-fragment 0?>" in line for line in lines)
     assert any("{_{ x }_} {_% y %_} {{ z }}" in line for line in lines)
 
 
 def test_long_table_has_every_row(tmp_path):
-    written = engine.render_year(year_data(2000), templates_dir(ROOT / "templates"), tmp_path)
+    report = workspace(tmp_path / "ws", 2000)
+    written = render_report(report, TEMPLATES, tmp_path, workspace=workspace_at(tmp_path / "ws"))
     lines = body_lines(written[1].path)
     rows = [line for line in lines if line.startswith("| ")]
     assert len(rows) == 1 + 2000 + 2000 // 50  # header, indicators, group rows

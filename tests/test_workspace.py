@@ -46,15 +46,21 @@ def test_a_wrong_settings_key_is_located(tmp_path):
 
 
 def test_render_uses_the_settings_file(tmp_path, monkeypatch):
+    report = (ROOT / "examples" / "reports" / "2024" / "bao-cao-mau.md").read_text("utf-8")
     build_file_tree(
-        tmp_path, {"baocao.yaml": "data: so_lieu\nout: ket_qua\n", "so_lieu/2024.yaml": EXAMPLE}
+        tmp_path,
+        {
+            "baocao.yaml": "data: so_lieu\nreports: bao_cao\nout: ket_qua\n",
+            "so_lieu/2024.yaml": EXAMPLE,
+            "bao_cao/2024/mau.md": report,
+        },
     )
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["render", "2024", "--templates", str(ROOT / "templates")])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (tmp_path / "ket_qua").iterdir()) == [
-        "BaoCao_2024.docx",
-        "PhuLuc_2024.docx",
+        "BaoCao_2024_mau.docx",
+        "PhuLuc_2024_mau.docx",
     ]
 
 
