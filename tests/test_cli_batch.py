@@ -115,4 +115,7 @@ def test_an_unexpected_error_is_reported_for_its_year(data, tmp_path, monkeypatc
     job = batch.RenderJob("2022", workspace)
     outcome = batch.render_job(job)
     assert outcome.failed
-    assert outcome.error == "lỗi không mong đợi: RuntimeError: hỏng"
+    assert outcome.error == (
+        "lỗi không mong đợi (hỏng); hãy báo lỗi cho người phát triển kèm tệp dữ liệu"
+    )
+    assert "RuntimeError" not in outcome.error
