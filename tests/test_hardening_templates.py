@@ -56,7 +56,7 @@ MALICIOUS = {
     "repeats_a_string": ("{{ 'x' * 10**10 }}", "mẫu tạo ra chuỗi hoặc danh sách quá dài"),
     "huge_power": ("{{ 10 ** (10 ** 8) }}", "mẫu tạo ra số quá lớn"),
     "writes_lorem_ipsum": ("{{ lipsum(10**7) }}", "không có trong dữ liệu: 'lipsum'"),
-    "divides_by_zero": ("{{ 1/0 }}", "lỗi khi chạy mẫu (ZeroDivisionError)"),
+    "divides_by_zero": ("{{ 1/0 }}", "mẫu gặp lỗi khi chạy: phép chia cho 0 (division by zero)"),
 }
 
 

@@ -90,3 +90,23 @@ def test_a_copy_saved_by_libreoffice_still_passes(rendered, tmp_path):
     copy = tmp_path / "lo" / source.name
     assert errors(copy) == {}
     assert check(copy).kind == "văn bản"
+
+
+@pytest.mark.parametrize(
+    "command", [["diff", "2022", "2024"], ["compare", "2024"]], ids=["diff", "compare"]
+)
+def test_our_comparison_documents_pass(in_repo, tmp_path, command):
+    """The landscape tables of ``diff``/``compare --format docx``: landscape margins, the
+    page number centred in the header from page 2 (these were an error and a warning)."""
+    from typer.testing import CliRunner
+
+    from baocao.cli import app
+    from baocao.kiemtra.rule import WARNING
+
+    target = tmp_path / "so_sanh.docx"
+    result = CliRunner().invoke(app, [*command, "--format", "docx", "--output", str(target)])
+    assert result.exit_code == 0, result.output
+    assert errors(target) == {}
+    statuses = {r.rule.id: r.status for r in check(target).results}
+    assert statuses["le-trang"] == statuses["so-trang"] == statuses["so-trang-dau"] == PASSED
+    assert WARNING not in statuses.values()

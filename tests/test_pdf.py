@@ -106,8 +106,8 @@ def test_failures_are_reported_per_file(tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert f"Đã ghi bản PDF BÁO CÁO: {out / 'BaoCao_2024_bao-cao-mau.pdf'}" in result.output
     assert (
-        f"Lỗi: không tạo được PDF từ '{out / 'PhuLuc_2024_bao-cao-mau.docx'}': LibreOffice kết thúc "
-        "với mã lỗi 1: hỏng tệp"
+        f"Lỗi: không tạo được PDF từ '{out / 'PhuLuc_2024_bao-cao-mau.docx'}': "
+        "LibreOffice kết thúc với mã lỗi 1: hỏng tệp"
     ) in result.output
     assert sorted(p.name for p in out.iterdir()) == [
         "BaoCao_2024_bao-cao-mau.docx",

@@ -64,7 +64,10 @@ def render_job(job: RenderJob) -> ReportOutcome:
     except BaocaoError as exc:
         outcome.error = str(exc)
     except Exception as exc:  # noqa: BLE001 - one report's bug must not stop the others
-        outcome.error = f"lỗi không mong đợi: {type(exc).__name__}: {exc}"
+        outcome.error = (
+            f"lỗi không mong đợi ({str(exc) or 'không rõ chi tiết'}); "
+            "hãy báo lỗi cho người phát triển kèm tệp dữ liệu"
+        )
     return outcome
 
 

@@ -1,9 +1,12 @@
 """The document of ``baocao diff --format docx``: a small comparison in the official style.
 
-A4 landscape with the margins of Nghị định 30/2020/NĐ-CP (the Phụ lục practice),
-Times New Roman on every font slot, a centred bold title, and a bordered table whose
-header row repeats on every page, in the 12 pt of the Phụ lục tables. The cells are
-the ones the terminal shows (``diff_export``), so the two never disagree.
+A4 landscape with the landscape margins of Nghị định 30/2020/NĐ-CP, page size,
+margins, header distance and fonts all read from ``baocao.layout`` (the layout
+``baocao kiemtra`` checks against); the page number centred in the header from
+page 2, as in the BÁO CÁO template; Times New Roman on every font slot, a centred
+bold title, and a bordered table whose header row repeats on every page, in the
+12 pt of the Phụ lục tables. The cells are the ones the terminal shows
+(``diff_export``), so the two never disagree.
 """
 
 from __future__ import annotations
@@ -20,12 +23,15 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from .. import diff_export as export
+from .. import layout
 from ..diff import Comparison
 from .package import finish_package
 
-FONT = "Times New Roman"
-PAGE_WIDTH, PAGE_HEIGHT = Mm(297), Mm(210)
-MARGINS = {"top": Mm(20), "bottom": Mm(20), "left": Mm(30), "right": Mm(15)}
+FONT = layout.FONT
+PAGE_WIDTH, PAGE_HEIGHT = Mm(layout.PAGE_HEIGHT), Mm(layout.PAGE_WIDTH)  # landscape
+MARGINS = {side: Mm(size.default) for side, size in layout.margin_ranges(True).items()}
+HEADER_DISTANCE = Mm(layout.HEADER_DISTANCE)
+PAGE_NUMBER_SIZE = Pt(layout.ELEMENTS["page_number"].size.default)
 TITLE_SIZE = Pt(14)
 TABLE_SIZE = Pt(12)
 CELL_SPACE = Pt(2)
@@ -66,6 +72,37 @@ def _setup(document) -> None:
     section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
     for side, size in MARGINS.items():
         setattr(section, f"{side}_margin", size)
+    section.header_distance = section.footer_distance = HEADER_DISTANCE
+    _page_numbers(section)
+
+
+def _page_numbers(section) -> None:
+    """The page number centred in the header from page 2 (the first page has its own,
+    empty header), numbering from 1, as the BÁO CÁO template does."""
+    section.different_first_page_header_footer = True
+    numbering = OxmlElement("w:pgNumType")
+    numbering.set(qn("w:start"), "1")
+    section._sectPr.find(qn("w:cols")).addprevious(numbering)
+    section.first_page_header.is_linked_to_previous = False
+    header = section.header
+    header.is_linked_to_previous = False
+    paragraph = header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = Pt(0)
+    field = (("begin", ""), ("instr", " PAGE "), ("separate", ""), ("text", "2"), ("end", ""))
+    for kind, text in field:  # a complex field: Word and LibreOffice compute the number
+        run = _paragraph(paragraph, "", PAGE_NUMBER_SIZE).runs[-1]
+        if kind == "instr":
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        elif kind == "text":
+            element = OxmlElement("w:t")
+            element.text = text
+        else:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        run._r.append(element)
 
 
 def _paragraph(paragraph, text: str, size=TABLE_SIZE, bold=False, italic=False, align=None):

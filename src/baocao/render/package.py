@@ -134,8 +134,9 @@ def render_id(data_json: str, templates: list[Path]) -> str:
     so that a BÁO CÁO and a Phụ lục from different runs are told apart."""
     digest = hashlib.sha256(data_json.encode("utf-8"))
     for template in templates:
-        with contextlib.suppress(OSError):
-            digest.update(template.read_bytes())
+        with contextlib.suppress(OSError), template.open("rb") as file:
+            for chunk in iter(lambda: file.read(2**20), b""):  # a template may be huge
+                digest.update(chunk)
     return f"{RENDER_ID_PREFIX}{digest.hexdigest()[:20]}"
 
 

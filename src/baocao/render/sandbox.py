@@ -7,42 +7,58 @@
 - Autoescaping, with braces and quotes written as character references, so that
   text from the data is text in the XML whatever it holds (``&``, ``<``, ``{{``).
 - Bounds: every ``{% for %}`` loop draws from one budget of iterations per
-  document, ``~``, ``+``, ``*`` and ``**`` may not build huge strings, lists or
-  numbers, and ``lipsum`` (which writes any amount of text) is gone. Jinja has no
-  ``while``; with these a template cannot run forever or fill the memory.
+  document; ``~``, ``+``, ``*``, ``**``, ``%``, every filter and every method call
+  (``'x'.center(n)``, ``'{:>9999}'.format(x)``, ``l.extend(l)``) are measured
+  before they run and may not build huge strings, lists or numbers
+  (``render/bounds.py``, ``render/filters.py``); what a document writes, over all
+  its parts, is bounded too; ``lipsum`` (which writes any amount of text) is gone.
+  Jinja has no ``while``; with these a template cannot run forever or fill the
+  memory.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import types
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from decimal import Decimal
+from functools import update_wrapper
 from typing import Any
 
 import jinja2
 from jinja2 import nodes
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.runtime import markup_join, str_join
+from jinja2.sandbox import SandboxedEnvironment, SandboxedFormatter
 from jinja2.visitor import NodeTransformer
-from markupsafe import Markup, escape
+from markupsafe import EscapeFormatter, Markup, escape
 
 from ..formatting import FILTERS
+from .bounds import (
+    ESCAPED,
+    MAX_INT_BITS,
+    MAX_OUTPUT,
+    MAX_SIZE,
+    LimitExceeded,
+    check,
+    check_after_method,
+    check_format_spec,
+    check_method,
+    check_printf,
+    checked_result,
+    text_size,
+)
+from .filters import bounded_filters
 from .xml import check_text
+
+__all__ = ["GuardedEnvironment", "LimitExceeded", "Unprintable", "jinja_environment"]
 
 MAX_ITERATIONS = 1_000_000
 """Loop iterations one document may run, over all its loops (a real one runs thousands)."""
-MAX_SIZE = 5_000_000
-"""Longest string or list an operator in a template may build."""
-MAX_INT_BITS = 4096
-"""Largest number (in bits) an operator in a template may build."""
 
 LOOP_GUARD = "_baocao_loop_guard"
-SIZE_GUARD = "_baocao_size_guard"
+CONCAT_GUARD = "_baocao_concat_guard"
 ENTITIES = {"{": "&#123;", "}": "&#125;"}
-
-
-class LimitExceeded(SecurityError):
-    """A template ran too long or built something too large."""
 
 
 class NoFiles(jinja2.BaseLoader):
@@ -59,12 +75,14 @@ class Unprintable(SecurityError):
 PRINTABLE = (str, int, float, Decimal, date)
 
 
-def finalize(value: Any) -> Any:
+@jinja2.pass_environment
+def finalize(environment: Any, value: Any) -> Any:
     """Every ``{{ value }}`` as XML text: escaped, braces as references (docxtpl turns
     ``{_{`` into ``{{`` after rendering), characters XML cannot hold refused. Only text,
     numbers and dates print: ``None`` (``doc.get('x')``), a list holding ``Undefined``
     (``[doc.x]``) or a generator (``map(attribute=…)``) would print Python's words."""
     if hasattr(value, "__html__"):
+        environment.write(len(value.__html__()))
         return value  # already markup: runs and tables built by baocao, docxtpl RichText
     if isinstance(value, jinja2.Undefined):
         str(value)  # StrictUndefined raises, naming the missing name
@@ -77,6 +95,7 @@ def finalize(value: Any) -> Any:
     text = str(escape(check_text(str(value))))
     for char, entity in ENTITIES.items():
         text = text.replace(char, entity)
+    environment.write(len(text))
     return Markup(text)
 
 
@@ -102,7 +121,8 @@ class _Guard(NodeTransformer):
 
     def visit_Concat(self, node: nodes.Concat) -> nodes.Node:
         visited: Any = self.generic_visit(node)
-        return nodes.Filter(visited, SIZE_GUARD, [], [], None, None, lineno=visited.lineno)
+        operands = nodes.List(visited.nodes, lineno=visited.lineno)
+        return nodes.Filter(operands, CONCAT_GUARD, [], [], None, None, lineno=visited.lineno)
 
 
 @jinja2.pass_context
@@ -113,17 +133,16 @@ def _loop_guard(context: Any, iterable: Iterable[Any]) -> Iterator[Any]:
         yield item
 
 
-@jinja2.pass_context
-def _size_guard(context: Any, value: Any) -> Any:
-    return _checked_size(value)
-
-
-def _checked_size(value: Any) -> Any:
-    if isinstance(value, (str, list, tuple)) and len(value) > MAX_SIZE:
-        raise LimitExceeded(f"mẫu tạo ra chuỗi hoặc danh sách quá dài (hơn {MAX_SIZE} phần tử)")
-    if isinstance(value, int) and value.bit_length() > MAX_INT_BITS:
-        raise LimitExceeded("mẫu tạo ra số quá lớn")
-    return value
+@jinja2.pass_eval_context
+def _concat_guard(eval_ctx: Any, operands: list[Any]) -> str:
+    """``a ~ b ~ c``: measured first (each operand printed, escaped if any is markup)."""
+    size = 0
+    for operand in operands:
+        size += text_size(operand, MAX_SIZE - size)
+    if eval_ctx.autoescape and any(hasattr(o, "__html__") for o in operands):
+        size *= ESCAPED
+    check("phép nối ~", size)
+    return markup_join(operands) if eval_ctx.autoescape else str_join(operands)
 
 
 def _huge_power(base: Any, exponent: Any) -> bool:
@@ -138,10 +157,47 @@ def _huge_repeat(sized: Any, count: Any) -> bool:
     return len(sized) * count > MAX_SIZE
 
 
+def _check_binop(operator: str, left: Any, right: Any) -> None:
+    what = f"phép {operator}"
+    if operator == "**" and _huge_power(left, right):
+        raise LimitExceeded(f"mẫu tạo ra số quá lớn ở {what} (hơn {MAX_INT_BITS} bit)")
+    if operator == "*" and (_huge_repeat(left, right) or _huge_repeat(right, left)):
+        sized, count = (left, right) if isinstance(right, int) else (right, left)
+        check(what, len(sized) * count)
+    if operator == "+" and isinstance(left, (str, list, tuple)) and type(left) is type(right):
+        check(what, len(left) + len(right))
+    if operator == "%" and isinstance(left, str):
+        check_printf(what, left, right)
+
+
+class _BoundedFormatter(SandboxedFormatter):
+    """``str.format`` measured field by field, before each field is written."""
+
+    escaped = False
+
+    def __init__(self, env: Any, **kwargs: Any) -> None:
+        super().__init__(env, **kwargs)
+        self.written = 0
+
+    def convert_field(self, value: Any, conversion: str | None) -> Any:
+        if conversion in ("r", "a"):
+            check("phương thức format", text_size(value, nested=True))
+        return super().convert_field(value, conversion)
+
+    def format_field(self, value: Any, format_spec: str) -> Any:
+        self.written += check_format_spec("phương thức format", value, format_spec, self.escaped)
+        check("phương thức format", self.written)
+        return super().format_field(value, format_spec)
+
+
+class _BoundedEscapeFormatter(_BoundedFormatter, EscapeFormatter):
+    escaped = True
+
+
 class GuardedEnvironment(SandboxedEnvironment):
     """The sandbox of module docstring; one per document, for one iteration budget."""
 
-    intercepted_binops = frozenset({"+", "*", "**"})
+    intercepted_binops = frozenset({"+", "*", "**", "%"})
 
     def __init__(self, max_iterations: int = MAX_ITERATIONS) -> None:
         super().__init__(
@@ -152,13 +208,35 @@ class GuardedEnvironment(SandboxedEnvironment):
         )
         self.max_iterations = max_iterations
         self.iterations = 0
+        self.written = 0
         self.globals.pop("lipsum", None)
-        self.filters.update(FILTERS)
+        self.filters = bounded_filters({**self.filters, **FILTERS})
         self.filters[LOOP_GUARD] = _loop_guard
-        self.filters[SIZE_GUARD] = _size_guard
+        self.filters[CONCAT_GUARD] = _concat_guard
 
     def reset_budget(self) -> None:
         self.iterations = 0
+        self.written = 0
+
+    def write(self, size: int) -> None:
+        """Count what the document's template writes, over all its parts."""
+        self.written += size
+        if self.written > MAX_OUTPUT:
+            raise LimitExceeded(
+                f"mẫu viết ra quá nhiều chữ (hơn {MAX_OUTPUT:,} ký tự trong một văn bản; "
+                "vòng lặp in lại một đoạn rất dài?)".replace(",", ".")
+            )
+
+    def concat(self, pieces: Iterable[str]) -> str:
+        """Jinja joins every output buffer (a part, a macro, a ``{% set %}`` block)
+        here: the pieces are counted before they are joined."""
+        kept, size = [], 0
+        for piece in pieces:
+            size += len(piece)
+            if size > MAX_OUTPUT:
+                self.write(size)
+            kept.append(piece)
+        return "".join(kept)
 
     def spend(self) -> None:
         self.iterations += 1
@@ -174,11 +252,39 @@ class GuardedEnvironment(SandboxedEnvironment):
         return _Guard().visit(super()._parse(source, name, filename))
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        if operator == "**" and _huge_power(left, right):
-            raise LimitExceeded("mẫu tạo ra số quá lớn")
-        if operator == "*" and (_huge_repeat(left, right) or _huge_repeat(right, left)):
-            raise LimitExceeded(f"mẫu tạo ra chuỗi hoặc danh sách quá dài (hơn {MAX_SIZE} phần tử)")
-        return _checked_size(super().call_binop(context, operator, left, right))
+        _check_binop(operator, left, right)
+        result = super().call_binop(context, operator, left, right)
+        return checked_result(f"phép {operator}", result)
+
+    def call(self, context: Any, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+        args = check_method(obj, args, kwargs)
+        return check_after_method(obj, super().call(context, obj, *args, **kwargs))
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        """Jinja's own ``str.format`` sandbox, with formatters that measure each field."""
+        if not isinstance(value, (types.MethodType, types.BuiltinMethodType)) or (
+            value.__name__ not in ("format", "format_map")
+        ):
+            return None
+        owner: Any = value.__self__
+        if not isinstance(owner, str):
+            return None
+        kind = type(owner)
+        is_format_map = value.__name__ == "format_map"
+
+        def wrapper(*args: Any, **kwargs: Any) -> str:
+            formatter: _BoundedFormatter
+            if isinstance(owner, Markup):
+                formatter = _BoundedEscapeFormatter(self, escape=owner.escape)
+            else:
+                formatter = _BoundedFormatter(self)
+            if is_format_map:
+                if kwargs or len(args) != 1:
+                    raise TypeError("format_map() takes exactly one argument")
+                return kind(formatter.vformat(owner, (), args[0]))
+            return kind(formatter.vformat(owner, args, kwargs))
+
+        return update_wrapper(wrapper, value)
 
 
 def jinja_environment() -> GuardedEnvironment:

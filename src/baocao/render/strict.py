@@ -10,7 +10,9 @@ part once, and turns whatever goes wrong while a part renders into a
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 import jinja2
 from docxtpl import DocxTemplate
@@ -19,6 +21,7 @@ from lxml import etree
 from ..errors import BaocaoError, TemplateError
 from .package import MalformedPart
 from .sandbox import GuardedEnvironment, LimitExceeded, Unprintable
+from .template_guard import check_template
 from .xml import InvalidCharacters
 
 FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
@@ -27,6 +30,15 @@ MARKUP = re.compile(r"<[^>]+>")
 NEAR_CHARS = 160
 UNSAFE = re.compile(r"access to attribute '([^']+)' of '([^']+)' object is unsafe")
 STRICT_PARSER = etree.XMLParser(recover=False, resolve_entities=False, huge_tree=True)
+RANGE_TOO_BIG = "Range too big"
+NO_FILTER = re.compile(r"No filter named '([^']+)'")
+RUNTIME: dict[type[BaseException], str] = {
+    ZeroDivisionError: "phép chia cho 0",
+    TypeError: "phép tính hay hàm dùng sai kiểu giá trị (ví dụ cộng chữ với số)",
+    OverflowError: "số quá lớn",
+    ValueError: "giá trị không hợp lệ cho phép tính hay bộ lọc",
+    LookupError: "không có phần tử hay khóa này",
+}
 
 
 class PartError(Exception):
@@ -39,6 +51,13 @@ class PartError(Exception):
 
 class StrictDocxTemplate(DocxTemplate):
     """docxtpl with strict parsing of every rendered part and located errors."""
+
+    def init_docx(self, reload: bool = True) -> None:
+        """The template's zip is measured before python-docx decompresses it."""
+        loads = not self.docx or (self.is_rendered and reload)
+        if loads and isinstance(self.template_file, (str, os.PathLike)):
+            check_template(Path(self.template_file))
+        super().init_docx(reload)
 
     def render(self, context, jinja_env=None, autoescape=False) -> None:
         if isinstance(jinja_env, GuardedEnvironment):
@@ -134,6 +153,9 @@ def template_error(template: str, exc: BaseException) -> BaocaoError:
 def _reason(exc: BaseException) -> str:
     text = str(getattr(exc, "message", None) or exc)
     if isinstance(exc, jinja2.TemplateSyntaxError):
+        missing = NO_FILTER.search(text)
+        if missing:
+            return f"mẫu dùng bộ lọc không có: '{missing.group(1)}'"
         return f"lỗi cú pháp mẫu: {text}"
     unsafe = UNSAFE.search(text)
     if unsafe:
@@ -155,7 +177,19 @@ def _reason(exc: BaseException) -> str:
         return "mẫu tạo ra dữ liệu quá lớn, không đủ bộ nhớ"
     if isinstance(exc, jinja2.TemplateError):
         return f"lỗi mẫu: {text}"
-    return f"lỗi khi chạy mẫu ({type(exc).__name__}): {text}"
+    return _unexpected(exc, text)
+
+
+def _unexpected(exc: BaseException, text: str) -> str:
+    """The last resort: what the template did, in words, and whom to tell."""
+    if RANGE_TOO_BIG in text:
+        return "mẫu dùng range() quá lớn (tối đa 100.000 phần tử)"
+    kind = next((words for cls, words in RUNTIME.items() if isinstance(exc, cls)), None)
+    detail = f"{kind} ({text})" if kind else f"lỗi không lường trước ({text})"
+    return (
+        f"mẫu gặp lỗi khi chạy: {detail}. Hãy kiểm tra thẻ dưới đây; nếu mẫu đúng, "
+        "hãy báo lỗi cho người phát triển kèm tệp mẫu và tệp dữ liệu"
+    )
 
 
 def _undefined_name(text: str) -> str:
