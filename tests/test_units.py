@@ -186,20 +186,22 @@ def test_a_third_unit_gets_its_section_and_column(tmp_path):
     lines = body_lines(written["Phụ lục"])
     assert "II. TỈNH HAI" in lines and "III. TỈNH BA" in lines
     assert "| 01 | Hồ sơ trực tuyến của tỉnh Ba | Đạt (75,5%) |" in lines
-    header = (
-        "| STT | Chỉ tiêu | Một | Hai | Ba | Chênh lệch (cao nhất - thấp nhất) | Tỉnh hợp nhất |"
-    )
-    assert header in lines
-    merged = "Chưa đủ số liệu (Ba không có tử số, mẫu số)"
-    assert any(
-        line.startswith("| 1 | Hồ sơ giải quyết trực tuyến |") and merged in line for line in lines
-    )
+    # Ba gives no counts: no rate of the merged units can be computed, so no such column
+    assert "| STT | Chỉ tiêu | Một | Hai | Ba | Chênh lệch (cao nhất - thấp nhất) |" in lines
+    assert not any("Chưa đủ số liệu" in line or "hợp nhất" in line for line in lines)
     report = body_lines(written["BÁO CÁO"])
     assert "- Cả tỉnh Một, tỉnh Hai và tỉnh Ba đều đạt 0 chỉ tiêu:" not in report
     assert any(
         line.startswith("Năm 2024, tỉnh Một, tỉnh Hai và tỉnh Ba cùng báo cáo 1 chỉ tiêu")
         for line in report
     )
+
+
+def test_merged_column_and_note_when_a_rate_can_be_computed(tmp_path):
+    lines = body_lines(_render(tmp_path)["Phụ lục"])
+    assert "| STT | Chỉ tiêu | Một | Hai | Chênh lệch (Một - Hai) | Tỉnh hợp nhất |" in lines
+    assert any("66,67% (100/150)" in line for line in lines)
+    assert any(line.startswith("Cột “Tỉnh hợp nhất”: tỷ lệ chung") for line in lines)
 
 
 def test_report_subsection_in_prose(tmp_path):
@@ -214,8 +216,8 @@ def test_report_subsection_in_prose(tmp_path):
         "- Các chỉ tiêu chênh lệch nhiều nhất:",
         "+ Hồ sơ giải quyết trực tuyến: tỉnh Một 90%, tỉnh Hai 20%, chênh lệch 70 điểm phần trăm;",
         "+ Văn bản điện tử: tỉnh Một 100%, tỉnh Hai 82,89%, chênh lệch 17,11 điểm phần trăm.",
-        "- Tỷ lệ chung của tỉnh hợp nhất được tính từ tổng tử số và tổng mẫu số của các đơn vị, "
-        "không lấy trung bình cộng các tỷ lệ: hồ sơ giải quyết trực tuyến đạt 66,67% (100/150).",
+        "- Tính chung các đơn vị (tổng số của các đơn vị, không lấy trung bình các tỷ lệ): "
+        "hồ sơ giải quyết trực tuyến đạt 66,67% (100/150).",
         "- Ngoài ra, 1 chỉ tiêu chỉ tỉnh Một báo cáo và 1 chỉ tiêu chỉ tỉnh Hai báo cáo được liệt "
         "kê riêng tại Phụ lục I.",
     ]
@@ -239,7 +241,7 @@ def test_units_are_optional_and_validated(tmp_path):
 @pytest.fixture(scope="module")
 def phu_luc_2024(tmp_path_factory):
     out = tmp_path_factory.mktemp("units2024")
-    report = ROOT / "reports" / "2024" / "chuyen-doi-so.md"
+    report = ROOT / "reports" / "2024" / "phu-luc-ke-hoach-2025.md"
     written = render_report(report, ROOT / "templates", out, workspace=workspace_at(ROOT))
     return {f.kind: body_lines(f.path) for f in written}
 
@@ -261,15 +263,15 @@ def test_kien_giang_section_as_seed_003_lays_it_out(phu_luc_2024):
 
 def test_comparison_table_of_2024(phu_luc_2024):
     lines = phu_luc_2024["Phụ lục"]
+    # Kiên Giang gives no counts: no merged column, no row of "Chưa đủ số liệu"
     assert (
-        "| STT | Chỉ tiêu | An Giang | Kiên Giang | Chênh lệch (An Giang - Kiên Giang) "
-        "| Tỉnh hợp nhất |"
+        "| STT | Chỉ tiêu | An Giang | Kiên Giang | Chênh lệch (An Giang - Kiên Giang) |"
     ) in lines
     assert (
         "| 5 | Hồ sơ (thủ tục hành chính) giải quyết trực tuyến | 88,18% (605.172/686.283) / "
-        "Đạt | 71,8% / Chưa đạt | +16,38 điểm phần trăm | Chưa đủ số liệu (Kiên Giang không "
-        "có tử số, mẫu số) |"
+        "Đạt | 71,8% / Chưa đạt | +16,38 điểm phần trăm |"
     ) in lines
+    assert not any("Chưa đủ số liệu" in line or "(n₁" in line for line in lines)
     assert "| III | Chỉ tiêu chỉ tỉnh Kiên Giang báo cáo |" in lines
     assert any(
         line.startswith("| 5 | Chỉ tiêu 60% doanh nghiệp") and "44% / Chưa đạt" in line

@@ -66,8 +66,8 @@ def document_context(settings: ReportSettings) -> DocumentHeader:
         "place_date": f"{doc.place}, {date_text(doc)}",
         "type": doc.type,
         "summary": doc.summary,
-        "authority": doc.signer.authority,
-        "signer": doc.signer.name or "",
+        "authority": doc.signer.authority if doc.signer else [],
+        "signer": doc.signer.name or "" if doc.signer else "",
         "recipients": recipient_lines(doc.recipients),
         "reference": reference_line(settings),
     }
@@ -88,7 +88,7 @@ def body_blocks(report: ReportSource, data: YearData, text: TextBuilder) -> list
     numbers = HeadingNumbers(list(report.settings.numbering))
     blocks: list[Block] = []
     for block in report.blocks:
-        where = f"{report.path}:{block.line}"
+        where = f"dòng {block.line}"
         if _is_units_summary(block):
             blocks.extend(
                 _block(kind, [line])
@@ -146,7 +146,7 @@ def appendix_context(
 ) -> list[AppendixShape]:
     appendices: list[AppendixShape] = []
     for index, appendix in enumerate(report.settings.appendices, start=1):
-        where = f"{report.path}: appendices[{index - 1}]"
+        where = f"appendices[{index - 1}]"
         parts = _parts(data, references, appendix, text, where)
         appendices.append(
             {
@@ -213,7 +213,7 @@ def _builder(
 
 def _header(report: ReportSource, text: TextBuilder) -> DocumentHeader:
     header = document_context(report.settings)
-    where = f"{report.path}: document"
+    where = "document"
     header["summary"] = _plain(text, header["summary"], f"{where}.summary") or ""
     header["recipients"] = [
         _plain(text, line, f"{where}.recipients") or "" for line in header["recipients"]

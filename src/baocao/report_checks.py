@@ -266,7 +266,7 @@ def _check_document(source: ReportSource, data: YearData, add: Any) -> None:
             f"năm báo cáo {data.year})",
             WARNING,
         )
-    if source.settings.kind == "report" and not doc.signer.name:
+    if source.settings.kind == "report" and doc.signer is not None and not doc.signer.name:
         add(
             *_front(source, at + ("signer",)),
             "chưa có tên người ký ('signer.name'): bản nháp được, văn bản chính thức thì không",

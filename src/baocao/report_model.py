@@ -41,8 +41,9 @@ class Document(Strict):
     type: str = "BÁO CÁO"
     summary: str = Field(min_length=1)
     """The trích yếu; a line break in it (YAML ``|-``) is kept as the line break."""
-    signer: Signer
-    recipients: list[str] = Field(min_length=1)
+    signer: Signer | None = None
+    """Required for a report; an appendix-only document is signed with its parent."""
+    recipients: list[str] = Field(default_factory=list)
 
     @field_validator("number", mode="before")
     @classmethod
@@ -166,6 +167,8 @@ class ReportSettings(Strict):
             raise ValueError("văn bản loại 'appendix' cần có 'appendices'")
         if self.kind == "appendix" and self.attached_to is None:
             raise ValueError("văn bản loại 'appendix' cần 'attached_to' (văn bản được kèm theo)")
+        if self.kind == "report" and (self.document.signer is None or not self.document.recipients):
+            raise ValueError("báo cáo cần 'document.signer' (người ký) và 'document.recipients'")
         return self
 
     @field_validator("numbering")

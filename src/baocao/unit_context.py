@@ -18,7 +18,7 @@ from .prose import Footnotes, Paragraph, TextBuilder, YearReferences
 from .report_model import Appendix
 from .shapes import Cell, Part, Row, TableShape
 from .units import Indicator, UnitComparison, compare_units, join_names
-from .units_export import group_title, headers, merge_note, row
+from .units_export import any_merged, group_title, headers, merge_note, row
 
 SECTION_COLUMNS = ["stt", "name", "evaluation"]
 SECTION_HEADERS = ["STT", "Chỉ tiêu", "Đánh giá"]
@@ -67,14 +67,16 @@ def unit_parts(
     return parts
 
 
-def comparison_columns(comparison: UnitComparison) -> list[str]:
-    return ["stt", "name", *[f"unit:{u.id}" for u in comparison.units], "gap", "merged"]
+def comparison_columns(comparison: UnitComparison, merged: bool = True) -> list[str]:
+    units = [f"unit:{u.id}" for u in comparison.units]
+    return ["stt", "name", *units, "gap", *(["merged"] if merged else [])]
 
 
 def comparison_table(data: YearData) -> TableShape:
     """The comparison as a Phụ lục table: Roman group rows, numbered indicator rows."""
     comparison = compare_units(data)
-    columns = comparison_columns(comparison)
+    merged = any_merged(comparison)
+    columns = comparison_columns(comparison, merged)
     rows: list[Row] = []
     for group_number, (units, indicators) in enumerate(comparison.groups(), start=1):
         title = group_title(comparison, units)
@@ -82,17 +84,18 @@ def comparison_table(data: YearData) -> TableShape:
         cells += [[] for _ in columns[2:]]
         rows.append({"group": True, "cells": cells})
         for number, indicator in enumerate(indicators, start=1):
-            lines = [[str(number)], *row(comparison, indicator)]
+            lines = [[str(number)], *row(comparison, indicator, merged)]
             line_cells: list[Cell] = [[[line] for line in cell] for cell in lines]
             rows.append({"group": False, "cells": line_cells})
-    return {"columns": columns, "headers": ["STT", *headers(comparison)], "rows": rows}
+    return {"columns": columns, "headers": ["STT", *headers(comparison, merged)], "rows": rows}
 
 
 def comparison_part(data: YearData, part: Part) -> Part:
     """A part with ``unit_comparison``: its own heading and paragraphs, a note on the
-    merged column, then the table."""
-    note: Paragraph = [merge_note()]
-    return {**part, "paragraphs": [*part["paragraphs"], note], "table": comparison_table(data)}
+    merged column when it has figures, then the table."""
+    notes: list[Paragraph] = [[merge_note()]] if any_merged(compare_units(data)) else []
+    paragraphs = [*part["paragraphs"], *notes]
+    return {**part, "paragraphs": paragraphs, "table": comparison_table(data)}
 
 
 # --- the BÁO CÁO's comparison paragraphs ---------------------------------------------
@@ -163,7 +166,9 @@ def summary_blocks(data: YearData, appendices: list[Appendix]) -> list[tuple[str
         lead = f"Cả {everyone} đều chưa đạt {len(none_met)} chỉ tiêu"
         blocks += _list(lead, [i.name for i in none_met])
     blocks += _gap_blocks(comparison)
-    blocks.append(("bullet", f"- {_merged_bullet(comparison)}"))
+    merged = _merged_bullet(comparison)
+    if merged:
+        blocks.append(("bullet", f"- {merged}"))
     partial = _partial_sentence(comparison, f" tại {label}" if label else "")
     if partial:
         blocks.append(("bullet", f"- {partial}"))
@@ -184,18 +189,15 @@ def _gap_blocks(comparison: UnitComparison) -> list[tuple[str, str]]:
     return _list(lead, lines)
 
 
-def _merged_bullet(comparison: UnitComparison) -> str:
+def _merged_bullet(comparison: UnitComparison) -> str | None:
+    """The rates of the merged province, where every unit gave its counts; nothing
+    when none could be computed (a sentence saying so would only be noise)."""
     merged = [i for i in comparison.shared if i.merged.value is not None]
-    rule = (
-        "Tỷ lệ chung của tỉnh hợp nhất được tính từ tổng tử số và tổng mẫu số của các đơn "
-        "vị, không lấy trung bình cộng các tỷ lệ"
-    )
-    if merged:
-        items = "; ".join(f"{inline(i.name)} đạt {i.merged.text}" for i in merged)
-        return f"{rule}: {items}."
+    if not merged:
+        return None
+    items = "; ".join(f"{inline(i.name)} đạt {i.merged.text}" for i in merged)
     return (
-        f"{rule}; năm {comparison.year} chưa tính được cho chỉ tiêu nào do chưa đủ số liệu "
-        "tử số, mẫu số của các đơn vị."
+        f"Tính chung các đơn vị (tổng số của các đơn vị, không lấy trung bình các tỷ lệ): {items}."
     )
 
 

@@ -16,9 +16,9 @@ Cell = list[str]
 MERGED_HEADER = "Tỉnh hợp nhất"
 NOT_REPORTED = "Không báo cáo"
 MERGE_NOTE = (
-    "Cột “{merged}”: tỷ lệ tính từ tổng tử số và tổng mẫu số của các đơn vị, "
-    "(n₁ + n₂) / (d₁ + d₂), không lấy trung bình cộng các tỷ lệ; ô ghi “{missing}” "
-    "khi có đơn vị không có tử số, mẫu số của chỉ tiêu."
+    "Cột “{merged}”: tỷ lệ chung của các đơn vị, tính trên tổng số của các đơn vị (không "
+    "lấy trung bình cộng các tỷ lệ); ô ghi “{missing}” khi có đơn vị chưa báo cáo đủ số liệu "
+    "để tính."
 )
 
 
@@ -38,9 +38,14 @@ def gap_header(comparison: UnitComparison) -> str:
     return "Chênh lệch (cao nhất - thấp nhất)"
 
 
-def headers(comparison: UnitComparison) -> list[str]:
+def any_merged(comparison: UnitComparison) -> bool:
+    """Whether the merged column has a figure anywhere (else documents leave it out)."""
+    return any(i.merged.value is not None for i in comparison.indicators)
+
+
+def headers(comparison: UnitComparison, merged: bool = True) -> list[str]:
     labels = [u.label for u in comparison.units]
-    return ["Chỉ tiêu", *labels, gap_header(comparison), MERGED_HEADER]
+    return ["Chỉ tiêu", *labels, gap_header(comparison), *([MERGED_HEADER] if merged else [])]
 
 
 def group_title(comparison: UnitComparison, units: tuple) -> str:
@@ -65,11 +70,11 @@ def gap_cell(comparison: UnitComparison, indicator: Indicator) -> Cell:
     return [f"Không so sánh được ({reason})"] if reason and reason != NOT_ENOUGH else []
 
 
-def row(comparison: UnitComparison, indicator: Indicator) -> list[Cell]:
+def row(comparison: UnitComparison, indicator: Indicator, merged: bool = True) -> list[Cell]:
     """``Chỉ tiêu | each unit | Chênh lệch | Tỉnh hợp nhất``."""
     sides = [side_cell(s) for s in indicator.sides]
-    merged = [indicator.merged.text]
-    return [[indicator.name], *sides, gap_cell(comparison, indicator), merged]
+    last = [[indicator.merged.text]] if merged else []
+    return [[indicator.name], *sides, gap_cell(comparison, indicator), *last]
 
 
 def _number(value: Decimal | None) -> int | float | None:
