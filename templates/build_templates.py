@@ -56,6 +56,7 @@ PARAGRAPH_STYLES = {
     "BC Heading 1": ("BC Body", BODY_SIZE, True, False, "justify", BODY_INDENT, Pt(6), None),
     "BC Heading 2": ("BC Body", BODY_SIZE, True, False, "justify", BODY_INDENT, Pt(3), None),
     "BC Heading 3": ("BC Body", BODY_SIZE, False, False, "justify", BODY_INDENT, 0, None),
+    "BC Heading 4": ("BC Body", BODY_SIZE, False, True, "justify", BODY_INDENT, 0, None),
     "BC Bullet": ("BC Body", BODY_SIZE, False, False, "justify", BODY_INDENT, 0, None),
     "BC Bullet 2": ("BC Body", BODY_SIZE, False, False, "justify", BODY_INDENT, 0, None),
     "BC Agency": (None, pt("agency"), False, False, "center", None, 0, 0),
@@ -264,7 +265,9 @@ def header_block(document) -> None:
     columns = [Mm(LEFT_COLUMN_MM), Mm(RIGHT_COLUMN_MM)]
     table = borderless_table(document, columns)
     left, right = table.rows[0].cells
-    write(left, "{{ doc.parent_agency }}", "BC Agency", first=True)
+    write(left, "{%p if doc.parent_agency %}", "BC Agency", first=True)
+    write(left, "{{ doc.parent_agency }}", "BC Agency")
+    write(left, "{%p endif %}", "BC Agency")
     write(left, "{{ doc.agency }}", "BC Agency", bold=True)
     rule(left, *[Mm((LEFT_COLUMN_MM - AGENCY_RULE_MM) / 2)] * 2)
     left.add_paragraph(style="BC Rule")
@@ -292,6 +295,7 @@ BODY_KINDS = [
     ("heading1", "BC Heading 1"),
     ("heading2", "BC Heading 2"),
     ("heading3", "BC Heading 3"),
+    ("heading4", "BC Heading 4"),
     ("bullet", "BC Bullet"),
     ("bullet2", "BC Bullet 2"),
 ]

@@ -64,14 +64,62 @@ def test_rate_changes_in_percentage_points_never_percent_of_percent(data_dir):
     )
 
 
-def test_rate_from_numerator_and_denominator_is_compared_as_printed(data_dir):
+def test_rate_from_numerator_and_denominator_is_compared_unrounded(data_dir):
     online = metric(years(data_dir, 2022, 2024), "ho_so_truc_tuyen")
-    # 298.710/699.678 prints 42,7% (decimals: 1); 605.172/686.283 prints 88,18%.
+    # 298.710/699.678 = 42,6925…% (prints 42,7%); 605.172/686.283 = 88,1811…% (88,18%):
+    # the change is 45,4886… points, printed 45,49 (not 88,18 - 42,7 = 45,48).
     assert [v.text for v in online.values] == ["42,7%", "88,18%"]
-    assert online.change.absolute == Decimal("45.48")
+    assert online.change.rounded == Decimal("45.49")
     assert comparison_sentence(online.change) == (
-        "tăng 45,48 điểm phần trăm so với năm 2022 (42,7%)"
+        "tăng 45,49 điểm phần trăm so với năm 2022 (42,7%)"
     )
+
+
+def test_the_same_counts_in_two_years_are_unchanged_whatever_the_rounding(data_dir):
+    """8/11 in both years printed with decimals: 0 used to read 'tăng 0,27 điểm phần trăm'
+    when one year's figure came rounded; figures are compared unrounded now."""
+    eight_of_eleven = """
+  - id: ioc
+    name: Huyện có IOC
+    unit: "%"
+    decimals: 0
+    observations:
+      - as_of: "{year}"
+        numerator: 8
+        denominator: 11
+        source: {{ref: seed_000, line: 1, quote: "08/11"}}
+"""
+    build_years(
+        data_dir.parent,
+        (2023, 2024),
+        y2023=year_text(2023, eight_of_eleven.format(year=2023)),
+        y2024=year_text(2024, eight_of_eleven.format(year=2024)),
+    )
+    change = metric(years(data_dir, 2023, 2024), "ioc").change
+    assert change.absolute == 0
+    assert change_text(change) == "không đổi"
+
+
+def test_a_rank_goes_up_when_its_number_falls(data_dir):
+    rank = """
+  - id: dti
+    name: Xếp hạng DTI
+    unit: hạng
+    kind: rank
+    out_of: 63
+    observations:
+      - {{as_of: "{year}", value: {value}, source: {{ref: seed_000, line: 1, quote: "x"}}}}
+"""
+    build_years(
+        data_dir.parent,
+        (2023, 2024),
+        y2023=year_text(2023, rank.format(year=2023, value=54)),
+        y2024=year_text(2024, rank.format(year=2024, value=42)),
+    )
+    change = metric(years(data_dir, 2023, 2024), "dti").change
+    assert (change.base.text, change.current.text) == ("54/63", "42/63")
+    assert change_text(change) == "tăng 12 bậc"
+    assert comparison_sentence(change) == "tăng 12 bậc so với năm 2023 (54/63)"
 
 
 def test_unchanged_figure(data_dir):

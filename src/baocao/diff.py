@@ -1,9 +1,10 @@
 """Year-over-year comparison of metrics by id: pure functions, no I/O.
 
-Every figure is compared as it is printed: a rate computed from its numerator and
-denominator is rounded the way ``metric_text.py`` prints it before subtracting, so
-``83,17% - 78,91%`` is exactly ``4,26`` percentage points and the comparison
-sentence of a report agrees with ``baocao diff`` to the last digit.
+Figures are compared unrounded: a rate from its numerator and denominator, a value as
+typed; only the change is rounded, to the decimals the figures print with. A rate
+that is 8/11 in both years is unchanged even when it prints as ``73%``, and the
+comparison sentence of a report agrees with ``baocao diff`` because both come from
+here. Ranks (``kind: rank``) move up when their number falls: ``tăng 3 bậc``.
 
 Counts change by an absolute amount and a percentage of the earlier figure; rates
 (``unit: "%"``) change in percentage points (``điểm phần trăm``), never in percent
@@ -32,6 +33,7 @@ from .metric_text import observation_number, rate_decimals, with_unit
 from .model import Metric, Observation, YearData
 
 POINTS = "điểm phần trăm"
+RANK_STEPS = "bậc"
 PERCENT_DECIMALS = 2
 """Decimals of the relative change of a count: ``-12,43%``."""
 
@@ -46,7 +48,7 @@ class YearValue:
     metric: Metric
     observation: Observation
     value: Decimal | None
-    """The printed figure (rounded as printed), or ``None`` for a text-only result."""
+    """The figure unrounded (a rate from its counts), or ``None`` for a text-only result."""
     decimals: int | None
     """Decimals the figure prints with; ``None`` when they come from the value itself."""
     trim: bool
@@ -82,18 +84,36 @@ class Change:
         return self.current.metric.is_rate
 
     @property
+    def places(self) -> int:
+        """Decimals the change prints with: those its figures print with."""
+        return max(places_of(self.base), places_of(self.current))
+
+    @property
+    def rounded(self) -> Decimal | None:
+        """``absolute`` rounded half-up to ``places``: what documents and exports show."""
+        if self.absolute is None:
+            return None
+        return round_half_up(self.absolute, self.places)
+
+    @property
+    def is_rank(self) -> bool:
+        return self.current.metric.kind == "rank"
+
+    @property
     def direction(self) -> Direction | None:
         if self.absolute is None:
             return None
-        if self.absolute > 0:
-            return "tăng"
-        if self.absolute < 0:
-            return "giảm"
-        return "không đổi"
+        if self.absolute == 0:
+            return "không đổi"
+        better = self.absolute < 0 if self.is_rank else self.absolute > 0
+        return "tăng" if better else "giảm"
 
     @property
     def unit(self) -> str:
-        """The unit of ``absolute``: percentage points for a rate, else the metric's."""
+        """The unit of ``absolute``: percentage points for a rate, places for a rank,
+        else the metric's."""
+        if self.is_rank:
+            return RANK_STEPS
         return POINTS if self.is_rate else self.current.metric.unit
 
 
@@ -164,13 +184,11 @@ def year_value(year: int, metric: Metric) -> YearValue:
         if obs.numerator is not None and obs.denominator is not None:
             if metric.is_rate:
                 decimals = rate_decimals(metric)
-                value = round_half_up(rate(obs.numerator, obs.denominator), decimals)
+                value = rate(obs.numerator, obs.denominator)
         elif obs.value is not None:
-            if metric.decimals is None:
-                value = to_decimal(obs.value)
-            else:
+            value = to_decimal(obs.value)
+            if metric.decimals is not None:
                 decimals, trim = metric.decimals, False
-                value = round_half_up(obs.value, decimals)
     except FormatError:
         value = None
     if value is not None:
@@ -215,7 +233,7 @@ def change(base: YearValue, current: YearValue) -> Change:
     assert base.value is not None and current.value is not None
     absolute = current.value - base.value
     percent = None
-    if not current.metric.is_rate and base.value != 0:
+    if not current.metric.is_rate and current.metric.kind is None and base.value != 0:
         percent = round_half_up(absolute * 100 / abs(base.value), PERCENT_DECIMALS)
     return Change(base, current, absolute=absolute, percent=percent)
 
@@ -257,6 +275,16 @@ def compare(datasets: Sequence[YearData]) -> Comparison:
     return Comparison(tuple(years), tuple(full), tuple(partial))
 
 
+def places_of(value: YearValue) -> int:
+    """Decimals a figure prints with: its metric's, else as many as it was typed with."""
+    if value.decimals is not None:
+        return value.decimals
+    if value.value is None:
+        return 0
+    exponent = value.value.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
 def amount_text(change: Change, signed: bool = False) -> str:
     """The size of the change with its unit: ``307.240 thuê bao (12,43%)``, ``4,26 điểm phần trăm``.
 
@@ -265,14 +293,13 @@ def amount_text(change: Change, signed: bool = False) -> str:
     if change.absolute is None:
         raise ValueError("a change that is not comparable has no amount")
     size = abs(change.absolute)
-    if change.base.trim or change.current.trim:
-        number = format_number(size)
-    else:
-        places = max(change.base.decimals or 0, change.current.decimals or 0)
-        number = format_number(size, places)
+    trimmed = change.base.trim and change.current.trim
+    number = format_number(size, change.places, trim=trimmed)
     sign = ""
     if signed and change.absolute != 0:
         sign = "+" if change.absolute > 0 else "-"
+        if change.is_rank:
+            sign = "+" if change.absolute < 0 else "-"
     text = f"{sign}{number} {change.unit}"
     if change.percent is not None and change.absolute != 0:
         text += f" ({sign}{format_percent(abs(change.percent), PERCENT_DECIMALS)})"

@@ -147,7 +147,7 @@ def _change_json(change: Change) -> dict[str, Any]:
         "to": change.current.year,
         "comparable": change.comparable,
         "reason": change.reason,
-        "absolute": _number(change.absolute),
+        "absolute": _number(change.rounded),
         "unit": change.unit if change.comparable else None,
         "percent": _number(change.percent),
         "direction": change.direction,

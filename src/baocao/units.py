@@ -77,8 +77,9 @@ class Side:
 
 @dataclass(frozen=True)
 class Gap:
-    """Difference of the printed figures: first minus second unit (two units), or the
-    highest minus the lowest (more units); ``None`` with a reason otherwise."""
+    """Difference of the figures (unrounded, shown rounded): first minus second unit
+    (two units), or the highest minus the lowest (more units); ``None`` with a reason
+    otherwise."""
 
     change: Change | None
     reason: str | None = None

@@ -9,7 +9,9 @@ import json
 from decimal import Decimal
 from typing import Any
 
+from .diff import places_of
 from .diff_export import _md_table, md_text, safe_row
+from .formatting import round_half_up
 from .units import NOT_ENOUGH, Indicator, Side, UnitComparison, join_names
 
 Cell = list[str]
@@ -83,13 +85,20 @@ def _number(value: Decimal | None) -> int | float | None:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+def _shown(side: Side) -> Decimal | None:
+    """A unit's figure as documents print it (rates from counts are kept exact inside)."""
+    if side.value is None or side.value.value is None:
+        return None
+    return round_half_up(side.value.value, places_of(side.value))
+
+
 def _side_json(side: Side) -> dict[str, Any]:
     counts = side.counts
     return {
         "unit": side.unit.id,
         "reported": side.reported,
         "metric": side.metric.id if side.metric else None,
-        "value": _number(side.number),
+        "value": _number(_shown(side)),
         "numerator": counts[0] if counts else None,
         "denominator": counts[1] if counts else None,
         "text": side.text or None,
@@ -108,7 +117,9 @@ def to_json(comparison: UnitComparison) -> str:
                 "reported_by": [u.id for u in indicator.reporting],
                 "sides": [_side_json(s) for s in indicator.sides],
                 "gap": {
-                    "value": _number(indicator.gap.absolute),
+                    "value": _number(
+                        indicator.gap.change.rounded if indicator.gap.change else None
+                    ),
                     "text": indicator.gap.text(signed=len(comparison.units) == 2) or None,
                     "reason": indicator.gap.reason,
                 },
