@@ -64,6 +64,15 @@ class StrictDocxTemplate(DocxTemplate):
             jinja_env.reset_budget()
         super().render(context, jinja_env, autoescape)
 
+    def patch_xml(self, src_xml):
+        """Tags are checked before docxtpl's clean-up, which can swallow text between an
+        unclosed tag and the next ``{%p`` paragraph and leave broken XML behind."""
+        kind = re.search(r"<w:(hdr|ftr|footnotes|document)\b", src_xml)
+        name = {"hdr": "word/header", "ftr": "word/footer", "footnotes": "word/footnotes.xml"}
+        part = name.get(kind.group(1), "word/document.xml") if kind else "word/document.xml"
+        _check_closed_tags(part, src_xml)
+        return super().patch_xml(src_xml)
+
     def render_xml_part(self, src_xml, part, context, jinja_env=None):
         name = str(getattr(part, "partname", "word/document.xml")).lstrip("/")
         try:
@@ -86,6 +95,27 @@ class StrictDocxTemplate(DocxTemplate):
             blob = part.blob.decode("utf-8") if isinstance(part.blob, bytes) else part.blob
             xml = self.render_xml_part(self.patch_xml(blob), part, context, jinja_env)
             part._blob = xml.encode("utf-8")
+
+
+UNCLOSED = {"{{": "}}", "{%": "%}"}
+
+
+def _check_closed_tags(name: str, xml: str) -> None:
+    """A tag opened in a paragraph is closed in it. Jinja would read on to the next
+    closing mark, across paragraphs and docxtpl's own tags, and report the wrong place."""
+    for paragraph in re.findall(r"<w:p[ >].*?</w:p>", xml, flags=re.S):
+        text = MARKUP.sub("", paragraph)
+        for opening, closing in UNCLOSED.items():
+            start = text.find(opening)
+            while start >= 0:
+                end = text.find(closing, start + 2)
+                if end < 0:
+                    tag = text[start:].strip()
+                    cause = jinja2.TemplateSyntaxError(
+                        f"thẻ '{opening}' chưa được đóng bằng '{closing}' trong cùng đoạn", 1
+                    )
+                    raise PartError(name, cause, tag, " ".join(text.split())[:NEAR_CHARS])
+                start = text.find(opening, end + 2)
 
 
 def _parse_strictly(name: str, xml: str) -> None:
@@ -127,7 +157,9 @@ def _where(exc: BaseException, lines: list[str]) -> tuple[str | None, str]:
     tags = TAG.findall(text)
     names = re.findall(r"'([^']+)'", str(getattr(exc, "message", None) or exc))
     tag = next((t for t in tags for n in names if n in t), tags[0] if tags else None)
-    near = " ".join(TAG.sub(" … ", text).split())
+    # a statement closing the line is docxtpl's own (the next ``{%p`` paragraph), not text
+    shown = re.sub(r"(\{%.*?%\}\s*)+$", "", text)
+    near = " ".join(TAG.sub(" … ", shown).split())
     if not near.strip(" …"):
         before = MARKUP.sub("", lines[line - 2]) if line > 1 else ""
         near = " ".join(TAG.sub(" … ", before).split())
