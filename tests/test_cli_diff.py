@@ -233,3 +233,35 @@ def test_shipped_years(in_repo):
     table = runner.invoke(app, ["diff", "2022", "2023", "2024"])
     assert table.exit_code == 0, table.output
     assert table.output.startswith("So sánh chỉ tiêu các năm 2022, 2023 và 2024\n")
+
+
+def test_two_files_of_the_same_year_are_compared_named_by_file(tmp_path, monkeypatch):
+    """Two sources of one year (an earlier and a later count of 2024), named by file."""
+    build_years(tmp_path / "truoc", (2024,))
+    second = build_years(tmp_path / "sau", (2024,)) / "2024.yaml"
+    second.write_text(
+        second.read_text(encoding="utf-8").replace("value: 2164505", "value: 2200000"),
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    names = ["truoc/data/2024.yaml", "sau/data/2024.yaml"]
+    result = runner.invoke(app, ["diff", *names, "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(result.output.splitlines()))
+    assert rows[0][3:5] == ["truoc/data/2024.yaml", "Thời điểm số liệu truoc/data/2024.yaml"]
+    assert rows[0][7] == "Thay đổi so với truoc/data/2024.yaml"
+    subscribers = next(row for row in rows if row[0] == "thue_bao_di_dong")
+    assert subscribers[3] == "2.164.505 thuê bao" and subscribers[5] == "2.200.000 thuê bao"
+    assert subscribers[7] == "+35.495 thuê bao (+1,64%)"
+    table = runner.invoke(app, ["diff", *names])
+    assert "So sánh chỉ tiêu năm 2024 giữa các nguồn" in " ".join(table.output.split())
+
+
+def test_the_library_needs_names_for_two_files_of_one_year(tmp_path):
+    from baocao.diff import DiffError, compare
+    from baocao.loader import load_year
+
+    data = load_year(build_years(tmp_path, (2024,)) / "2024.yaml")
+    with pytest.raises(DiffError, match="đặt tên từng tệp"):
+        compare([data, data])
+    assert compare([data, data], names=["a", "b"]).columns == ("a", "b")

@@ -76,7 +76,7 @@ def diff(
             problems.append(Problem(str(workspace.year_path(year)), None, None, NOT_FOUND))
     if problems:
         raise DataError(problems)
-    comparison = compare(datasets)
+    comparison = compare(datasets, names=years)
     if kind == "table":
         console.comparison_table(comparison)
     elif kind == "docx":

@@ -60,7 +60,7 @@ def comparison_table(comparison) -> None:
         for index, header in enumerate(export.PARTIAL_HEADERS):
             apart.add_column(header, ratio=3 if index != 1 else 1, overflow="fold")
         for metric in comparison.partial:
-            cells = [escape("\n".join(cell)) for cell in export.partial_row(metric)]
+            cells = [escape("\n".join(cell)) for cell in export.partial_row(metric, comparison)]
             cells[0] += f"\n[dim]{escape(metric.id)}[/dim]"
             apart.add_row(*cells)
         out.print(apart)

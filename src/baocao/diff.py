@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Literal
 
@@ -54,6 +54,8 @@ class YearValue:
     trim: bool
     text: str
     """The figure with its unit as the report prints it: ``78,91%``, ``2.471.745 thuê bao``."""
+    column: int = 0
+    """Which of the compared files it comes from (two files may hold the same year)."""
 
     @property
     def as_of(self) -> str:
@@ -168,6 +170,18 @@ class Comparison:
     years: tuple[int, ...]
     metrics: tuple[MetricComparison, ...]
     partial: tuple[PartialMetric, ...]
+    labels: tuple[str, ...] = ()
+    """Column names when two files hold the same year (the files as named); else empty."""
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """``Năm 2022``, ``Năm 2024``…, or the files' names for two sources of one year."""
+        return self.labels or tuple(f"Năm {year}" for year in self.years)
+
+    @property
+    def since(self) -> str:
+        """What the change is measured from: ``năm 2022``, or the first file."""
+        return self.labels[0] if self.labels else f"năm {self.years[0]}"
 
     @property
     def not_comparable(self) -> tuple[MetricComparison, ...]:
@@ -239,8 +253,8 @@ def change(base: YearValue, current: YearValue) -> Change:
 
 
 def compare_metric(values: Sequence[YearValue]) -> MetricComparison:
-    """A metric over two or more years, ordered by year."""
-    ordered = tuple(sorted(values, key=lambda v: v.year))
+    """A metric over two or more years, in the order of the compared files."""
+    ordered = tuple(sorted(values, key=lambda v: v.column))
     steps = tuple(change(a, b) for a, b in zip(ordered, ordered[1:], strict=False))
     overall = change(ordered[0], ordered[-1])
     if overall.comparable:
@@ -251,28 +265,40 @@ def compare_metric(values: Sequence[YearValue]) -> MetricComparison:
     return MetricComparison(last.id, last.name, last.unit, ordered, overall, steps)
 
 
-def compare(datasets: Sequence[YearData]) -> Comparison:
-    """Compare the metrics of two or more years by id."""
-    ordered = sorted(datasets, key=lambda d: d.year)
-    years = [d.year for d in ordered]
-    if len(ordered) < 2:
+def compare(datasets: Sequence[YearData], names: Sequence[str] | None = None) -> Comparison:
+    """Compare the metrics of two or more years by id, oldest first.
+
+    Two files of the same year (two sources of one year) may be compared when ``names``
+    tells them apart; their columns are then named by ``names``, in the given order."""
+    if len(datasets) < 2:
         raise DiffError("Cần ít nhất hai năm để so sánh.")
+    order = sorted(range(len(datasets)), key=lambda i: datasets[i].year)
+    ordered = [datasets[i] for i in order]
+    years = [d.year for d in ordered]
     repeated = sorted({y for y in years if years.count(y) > 1})
+    labels: tuple[str, ...] = ()
     if repeated:
-        raise DiffError(f"Năm {repeated[0]} có hơn một tệp dữ liệu trong các tệp cần so sánh.")
+        if names is None or len(set(names)) < len(names):
+            raise DiffError(
+                f"Năm {repeated[0]} có hơn một tệp dữ liệu: đặt tên từng tệp để so sánh."
+            )
+        labels = tuple(names[i] for i in order)
     ids: list[str] = []
     for data in reversed(ordered):
         ids.extend(m.id for m in data.metrics if m.id not in ids)
     full: list[MetricComparison] = []
     partial: list[PartialMetric] = []
     for metric_id in ids:
-        found = [(d.year, d.metric(metric_id)) for d in ordered]
-        values = [year_value(year, m) for year, m in found if m is not None]
+        values = [
+            replace(year_value(d.year, found), column=column)
+            for column, d in enumerate(ordered)
+            if (found := d.metric(metric_id)) is not None
+        ]
         if len(values) == len(ordered):
             full.append(compare_metric(values))
         else:
             partial.append(PartialMetric(metric_id, values[-1].metric.name, tuple(values)))
-    return Comparison(tuple(years), tuple(full), tuple(partial))
+    return Comparison(tuple(years), tuple(full), tuple(partial), labels)
 
 
 def places_of(value: YearValue) -> int:

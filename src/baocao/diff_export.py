@@ -11,6 +11,7 @@ import html
 import io
 import json
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -29,13 +30,16 @@ from .formatting import format_as_of
 Cell = list[str]
 
 
-def years_text(years: tuple[int, ...] | list[int]) -> str:
+def years_text(years: Sequence[int | str]) -> str:
     """``2022 và 2024``; ``2022, 2023 và 2024``."""
     names = [str(y) for y in years]
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} và {names[-1]}"
 
 
 def title(comparison: Comparison) -> str:
+    if comparison.labels:
+        sources = years_text(comparison.labels)
+        return f"So sánh chỉ tiêu năm {comparison.years[0]} giữa các nguồn {sources}"
     years = comparison.years
     if len(years) == 2:
         return f"So sánh chỉ tiêu năm {years[0]} và năm {years[1]}"
@@ -44,12 +48,14 @@ def title(comparison: Comparison) -> str:
 
 def summary(comparison: Comparison) -> str:
     """One line under the table: how many metrics were compared, and what was left apart."""
-    every = "cả hai năm" if len(comparison.years) == 2 else f"cả {len(comparison.years)} năm"
+    what = "nguồn" if comparison.labels else "năm"
+    count = len(comparison.years)
+    every = f"cả hai {what}" if count == 2 else f"cả {count} {what}"
     parts = [f"{len(comparison.metrics)} chỉ tiêu có trong {every}"]
     if comparison.not_comparable:
         parts.append(f"{len(comparison.not_comparable)} chỉ tiêu không so sánh được")
     if comparison.partial:
-        parts.append(f"{len(comparison.partial)} chỉ tiêu chỉ có trong một số năm")
+        parts.append(f"{len(comparison.partial)} chỉ tiêu chỉ có trong một số {what}")
     return "; ".join(parts) + "."
 
 
@@ -58,12 +64,18 @@ def as_of_text(value: YearValue) -> str:
 
 
 def change_header(comparison: Comparison) -> str:
-    return f"Thay đổi so với năm {comparison.years[0]}"
+    return f"Thay đổi so với {comparison.since}"
 
 
 def headers(comparison: Comparison) -> list[str]:
-    years = [f"Năm {year}" for year in comparison.years]
-    return ["Chỉ tiêu", *years, change_header(comparison), "Đánh giá"]
+    return ["Chỉ tiêu", *comparison.columns, change_header(comparison), "Đánh giá"]
+
+
+def present_in(comparison: Comparison, metric: PartialMetric) -> str:
+    """``năm 2022 và 2024``, or the files' names, for a metric found in some only."""
+    if comparison.labels:
+        return years_text([comparison.labels[v.column] for v in metric.values])
+    return f"năm {years_text(metric.years)}"
 
 
 def row(metric: MetricComparison) -> list[Cell]:
@@ -76,10 +88,11 @@ PARTIAL_HEADERS = ["Chỉ tiêu", "Có số liệu năm", "Số liệu"]
 PARTIAL_TITLE = "Chỉ tiêu chỉ có trong một số năm"
 
 
-def partial_row(metric: PartialMetric) -> list[Cell]:
+def partial_row(metric: PartialMetric, comparison: Comparison | None = None) -> list[Cell]:
+    where = present_in(comparison, metric) if comparison else years_text(metric.years)
     return [
         [metric.name],
-        [years_text(metric.years)],
+        [where.removeprefix("năm ")],
         [f"{v.text} ({format_as_of(v.as_of)})" for v in metric.values],
     ]
 
@@ -93,10 +106,9 @@ def to_csv(comparison: Comparison) -> str:
 
     Written with a byte-order mark by the CLI so that Excel reads the diacritics.
     """
-    years = comparison.years
     head = ["Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị"]
-    for year in years:
-        head += [f"Năm {year}", f"Thời điểm số liệu năm {year}"]
+    for column in comparison.columns:
+        head += [column, f"Thời điểm số liệu {column[0].lower()}{column[1:]}"]
     head += [change_header(comparison), "Xu hướng", "Đánh giá", "Ghi chú"]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -110,12 +122,12 @@ def to_csv(comparison: Comparison) -> str:
         cells += [_signed(change), change.direction or "", metric.evaluation_text, note]
         writer.writerow(safe_row(cells))
     for partial in comparison.partial:
-        by_year = {v.year: v for v in partial.values}
+        by_column = {v.column: v for v in partial.values}
         cells = [partial.id, partial.name, partial.values[-1].metric.unit]
-        for year in years:
-            found = by_year.get(year)
+        for index in range(len(comparison.columns)):
+            found = by_column.get(index)
             cells += [found.text, format_as_of(found.as_of)] if found else ["", ""]
-        note = f"chỉ có trong năm {years_text(partial.years)}"
+        note = f"chỉ có trong {present_in(comparison, partial)}"
         writer.writerow(safe_row([*cells, "", "", "", note]))
     return buffer.getvalue()
 
@@ -181,6 +193,7 @@ def to_json(comparison: Comparison) -> str:
     ]
     document = {
         "years": list(comparison.years),
+        "columns": list(comparison.columns),
         "metrics": metrics,
         "partial": partial,
     }
@@ -188,7 +201,7 @@ def to_json(comparison: Comparison) -> str:
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-SIGNED_AMOUNT = re.compile(r"[-+]\d[\d.,]*%?( [^=+@|!]*)?")
+SIGNED_AMOUNT = re.compile(r"[-+]\d[\d.,]*%?( [^=@|!]*)?")
 """``-307.240 thuê bao (-12,43%)``, ``+4,26 điểm phần trăm``: a signed figure, no formula."""
 
 
@@ -230,6 +243,6 @@ def to_markdown(comparison: Comparison) -> str:
     lines += ["", summary(comparison)]
     if comparison.partial:
         lines += ["", f"## {PARTIAL_TITLE}", ""]
-        partial_rows = [[[f"`{p.id}`"], *partial_row(p)] for p in comparison.partial]
+        partial_rows = [[[f"`{p.id}`"], *partial_row(p, comparison)] for p in comparison.partial]
         lines += _md_table(["Mã", *PARTIAL_HEADERS], partial_rows)
     return "\n".join(lines) + "\n"

@@ -192,7 +192,7 @@ def comparison_docx(comparison: Comparison) -> bytes:
         title.paragraph_format.space_before = Pt(12)
         title.paragraph_format.space_after = Pt(6)
         _paragraph(title, export.PARTIAL_TITLE, TITLE_SIZE, bold=True)
-        partial_rows = [export.partial_row(p) for p in comparison.partial]
+        partial_rows = [export.partial_row(p, comparison) for p in comparison.partial]
         _table(document, ["STT", *export.PARTIAL_HEADERS], partial_rows, PARTIAL_WEIGHTS)
     return finish_document(document, export.title(comparison), comparison.years[-1])
 
