@@ -176,3 +176,17 @@ def test_heading_levels_follow_the_decree(example_docs):
     assert styles["BC Heading 1"].font.bold and not styles["BC Heading 1"].font.italic
     assert styles["BC Heading 2"].font.bold and not styles["BC Heading 2"].font.italic
     assert not styles["BC Heading 3"].font.italic
+
+
+def test_a_remark_for_the_data_keeper_is_never_printed(tmp_path):
+    remark = "Nguồn in 88,81% nhưng tử số và mẫu số cho 88,18%"
+    root = example_workspace(
+        tmp_path, data=(("    evaluation: Đạt\n", f"    evaluation: Đạt\n    remark: {remark}\n"),)
+    )
+    written = {f.kind: f.path for f in render_example(root, tmp_path / "out")}
+    for path in written.values():
+        assert remark not in golden_text(path)
+    note = "    evaluation: Đạt\n"
+    root = example_workspace(tmp_path / "b", data=((note, f"{note}    note: {remark}\n"),))
+    written = {f.kind: f.path for f in render_example(root, tmp_path / "out_b")}
+    assert remark in golden_text(written["Phụ lục"])  # a note is for the reader

@@ -120,6 +120,10 @@ class Metric(Strict):
     evaluation: Evaluation | None = None
     result: str | None = None
     note: str | None = None
+    """A note for the reader, printed in a table's Ghi chú column."""
+    remark: str | None = None
+    """A note for whoever keeps the data (a source that disagrees with itself): never
+    printed in a document."""
     lead: str | None = None
     partners: str | None = None
     definition: str | None = None
