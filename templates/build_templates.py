@@ -20,6 +20,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 from baocao import layout
+from baocao.render.tidy import save
 
 HERE = Path(__file__).resolve().parent
 
@@ -356,7 +357,7 @@ def build_report(path: Path) -> None:
     title_block(document)
     body_loop(document)
     signature_block(document)
-    document.save(path)
+    save(document, path)
 
 
 def build_appendix(path: Path) -> None:
@@ -387,7 +388,7 @@ def build_appendix(path: Path) -> None:
     add("{{p section_break }}", style="BC Body")
     add("{%p endif %}", style="BC Body")
     add("{%p endfor %}", style="BC Body")
-    document.save(path)
+    save(document, path)
 
 
 def main() -> None:

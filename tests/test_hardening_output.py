@@ -18,6 +18,7 @@ from baocao.errors import OutputError, TemplateError
 from baocao.render import output, render_report
 
 from .hardening import EXAMPLE_REPORT, TEMPLATES, paragraph, rewrite_docx, templates_with
+from .helpers import example_workspace, render_example
 
 runner = CliRunner()
 OLD = b"the report the user had before"
@@ -252,11 +253,22 @@ def test_document_properties_come_from_the_data(tmp_path):
         with zipfile.ZipFile(TEMPLATES / (written.path.stem.split("_")[0] + ".docx")) as t:
             assert app_xml == t.read("docProps/app.xml")  # nothing machine-dependent added
         values = {e.tag: (e.text or "") for e in core}
-        assert values[f"{DC}title"] == (
-            "BÁO CÁO Tình hình thực hiện một số chỉ tiêu chuyển đổi số năm 2024"
-        )
+        titles = {
+            "BaoCao": "BÁO CÁO Tình hình thực hiện một số chỉ tiêu chuyển đổi số năm 2024",
+            "PhuLuc": "Phụ lục I: KẾT QUẢ MỘT SỐ CHỈ TIÊU",
+        }
+        assert values[f"{DC}title"] == titles[written.path.stem.split("_")[0]]
+        assert f"{CP}lastPrinted" not in values  # never printed: no date of printing
         assert values[f"{DC}creator"] == "Sở Thông tin và Truyền thông"
         assert values[f"{CP}lastModifiedBy"] == "Sở Thông tin và Truyền thông"
         assert values[f"{TERMS}created"] == "2024-12-13T00:00:00Z"
         assert values[f"{TERMS}modified"] == "2024-12-13T00:00:00Z"
         assert values[f"{CP}revision"] == "1"
+
+
+def test_a_document_dated_by_its_year_only_claims_no_creation_date(tmp_path):
+    root = example_workspace(tmp_path / "ws", report=(("date: 2024-12-13", "date: 2024"),))
+    for written in render_example(root, tmp_path / "out"):
+        with zipfile.ZipFile(written.path) as package:
+            core = package.read("docProps/core.xml").decode("utf-8")
+        assert "created" not in core and "modified" not in core and "lastPrinted" not in core

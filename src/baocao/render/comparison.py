@@ -26,6 +26,7 @@ from .. import diff_export as export
 from .. import layout
 from ..diff import Comparison
 from .package import finish_package
+from .tidy import tidy
 
 FONT = layout.FONT
 PAGE_WIDTH, PAGE_HEIGHT = Mm(layout.PAGE_HEIGHT), Mm(layout.PAGE_WIDTH)  # landscape
@@ -141,10 +142,7 @@ def _table(document, head: list[str], rows: list[list[list[str]]], weights: list
     table = document.add_table(rows=1 + len(rows), cols=len(head))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    table._tbl.tblPr.append(layout)
+    table.autofit = False  # python-docx writes w:tblLayout fixed, in its schema place
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
     centred = WD_ALIGN_PARAGRAPH.CENTER
@@ -209,4 +207,4 @@ def finish_document(document, title: str, year: int) -> bytes:
     properties.language = "vi-VN"
     buffer = io.BytesIO()
     document.save(buffer)
-    return finish_package(buffer.getvalue(), [], stamp)
+    return finish_package(tidy(buffer.getvalue()), [], stamp)

@@ -127,6 +127,7 @@ def _render(
     notes: list[tuple[int, Paragraph]],
     settings: ReportSettings,
     identifier: str | None = None,
+    title: str = "",
 ) -> bytes:
     if not template_path.is_file():
         raise TemplateError(f"Không tìm thấy mẫu văn bản '{template_path}'")
@@ -138,7 +139,7 @@ def _render(
         template.render(context, jinja_env=jinja_environment(), autoescape=True)
     except Exception as exc:  # noqa: BLE001 - sandbox, strict parse: see render/strict.py
         raise template_error(template_path.name, exc) from exc
-    _set_properties(template, settings)
+    _set_properties(template, settings, title)
     buffer = io.BytesIO()
     template.save(buffer)
     try:
@@ -157,19 +158,29 @@ def _property_text(text: str) -> str:
     return (cut.rsplit(" ", 1)[0] if " " in cut[100:] else cut) + "…"
 
 
-def _set_properties(template: DocxTemplate, settings: ReportSettings) -> None:
-    """Document properties from the report, never from the clock or the machine."""
+def _set_properties(template: DocxTemplate, settings: ReportSettings, title: str) -> None:
+    """Document properties that are true, from the report, never from the clock: the
+    dates only when the document has a full date, never a "last printed"."""
     doc = settings.document
-    stamp = datetime.combine(document_stamp(settings), datetime.min.time())
     properties = template.docx.core_properties
-    properties.title = _property_text(f"{doc.type} {doc.summary}")
+    properties.title = _property_text(title)
     properties.author = _property_text(doc.agency_name)
     properties.last_modified_by = _property_text(doc.agency_name)
-    properties.created = stamp
-    properties.modified = stamp
-    properties.last_printed = stamp
     properties.revision = 1
     properties.language = "vi-VN"
+    core = properties._element
+    for name in ("created", "modified", "lastPrinted"):
+        for found in core.findall(f"{{*}}{name}"):
+            core.remove(found)
+    if isinstance(doc.date, date):
+        stamp = datetime.combine(doc.date, datetime.min.time())
+        properties.created = stamp
+        properties.modified = stamp
+
+
+def appendix_title(context: AppendixContext) -> str:
+    """``Phụ lục I: … ; Phụ lục II: …``: the Phụ lục document's own title."""
+    return "; ".join(f"{a['label']}: {a['title']}" for a in context["appendices"])
 
 
 def output_names(year: int, report_id: str) -> tuple[str, str]:
@@ -211,6 +222,7 @@ def render_report(
                 report_context["footnotes"],
                 settings,
                 identifier,
+                f"{settings.document.type} {settings.document.summary}",
             )
             outputs.append((out_dir / report_name, content, "BÁO CÁO"))
         if checked.appendix is not None:
@@ -221,6 +233,7 @@ def render_report(
                 appendix_context["footnotes"],
                 settings,
                 identifier,
+                appendix_title(appendix_context),
             )
             outputs.append((out_dir / appendix_name, content, "Phụ lục"))
     except InvalidCharacters as exc:
