@@ -184,3 +184,14 @@ SHIPPED = sorted((ROOT / "data").glob("*.yaml"))
 def test_shipped_data_validates_clean(path):
     result = validate(path)
     assert [str(p) for p in result.problems] == []
+
+
+def test_a_footnote_marker_in_the_data_is_an_error(tmp_path):
+    found = problems_of(
+        tmp_path,
+        ('result: "Đạt [[ho_so_truc_tuyen]]"', 'result: "Đạt [[ho_so_truc_tuyen]][^ghi_chu]"'),
+    )
+    assert found == [
+        "47:42: lỗi: chú thích '[^ghi_chu]' chỉ đặt trong tệp báo cáo (.md); trong tệp dữ liệu, "
+        "viết thẳng nội dung vào câu"
+    ]

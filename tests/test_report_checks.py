@@ -95,6 +95,22 @@ CASES = {
         "13:5: cảnh báo: chưa có tên người ký ('signer.name'): bản nháp được, "
         "văn bản chính thức thì không",
     ),
+    "symbol_in_lower_case": (
+        ("symbol: BC-STTTT", "symbol: bc-stttt"),
+        "8:11: lỗi: số và ký hiệu: ký hiệu “bc-stttt” không đúng dạng “BC-…”",
+    ),
+    "authority_not_in_capitals": (
+        ("authority: [KT. GIÁM ĐỐC, PHÓ GIÁM ĐỐC]", "authority: [KT. GIÁM ĐỐC, Phó Giám đốc]"),
+        "13:16: lỗi: thẩm quyền ký: “Phó Giám đốc” không viết in hoa",
+    ),
+    "archive_not_last": (
+        ('    - "Lưu: VT"', "    - Văn phòng"),
+        "17:7: lỗi: nơi nhận '- Văn phòng.': dòng cuối không phải “- Lưu: VT, ….”",
+    ),
+    "academic_title": (
+        ("name: Nguyễn Thanh Hải", "name: TS. Nguyễn Thanh Hải"),
+        "14:11: cảnh báo: không ghi học hàm, học vị trước họ tên người ký",
+    ),
     "same_style_twice": (
         ("year: 2024\n", "year: 2024\nnumbering: [I., 1., I.]\n"),
         "3:12: lỗi: 'numbering': kiểu đánh số 'I.' dùng cho hai cấp đề mục",
@@ -143,3 +159,29 @@ def test_validate_a_year_checks_every_report_of_it(tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert "reports/2024/khac.md:43:39: lỗi: [[khong_co]]" in result.output
     assert "1 lỗi, 0 cảnh báo" in result.output
+
+
+def test_task_counts_need_a_list_that_states_its_progress(tmp_path):
+    """A list whose 'progress' holds only result texts cannot be counted: an error, not
+    '00/09 nhiệm vụ' printed as if none were done."""
+    found = report_problems(
+        tmp_path,
+        ("Sở Thông tin và Truyền thông báo cáo như sau.", "Đã xong [[tasks:nhiem_vu_mau|done]]."),
+        data=(("        progress: Hoàn thành", "        progress: Đã triển khai hệ thống"),),
+    )
+    assert len(found) == 1 and found[0].startswith("37:")
+    assert "không đếm được nhiệm vụ của danh sách 'nhiem_vu_mau'" in found[0]
+    counted = report_problems(
+        tmp_path / "b",
+        ("Sở Thông tin và Truyền thông báo cáo như sau.", "Đã xong [[tasks:nhiem_vu_mau|done]]."),
+    )
+    assert counted == []
+
+
+def test_a_number_below_ten_is_printed_with_its_leading_zero(tmp_path):
+    from .helpers import body_lines, render_example
+
+    root = example_workspace(tmp_path, report=(("  number:  ", '  number: "7"'),))
+    written = {f.kind: f.path for f in render_example(root, tmp_path / "out")}
+    assert "Số: 07/BC-STTTT" in " ".join(body_lines(written["BÁO CÁO"]))
+    assert "Kèm theo Báo cáo số 07/BC-STTTT" in " ".join(body_lines(written["Phụ lục"]))

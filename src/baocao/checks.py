@@ -176,6 +176,14 @@ def check_references(c: Checker) -> None:
             if found.error is not None:
                 c.add(at, found.error, position=position)
                 continue
+            if found.note is not None:
+                c.add(
+                    at,
+                    f"chú thích '{whole}' chỉ đặt trong tệp báo cáo (.md); trong tệp dữ liệu, "
+                    "viết thẳng nội dung vào câu",
+                    position=position,
+                )
+                continue
             reference = found.reference
             if reference is None:
                 continue

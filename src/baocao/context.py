@@ -27,9 +27,16 @@ from .table_context import table_context
 from .unit_context import comparison_part, summary_blocks, unit_parts
 
 
+def document_number(number: str | None) -> str:
+    """The number as the decree prints it: a number below 10 with its leading zero."""
+    if not number:
+        return BLANK
+    text = number.strip()
+    return f"{int(text):02d}" if text.isdigit() and int(text) < 10 else text
+
+
 def number_line(doc: Document) -> str:
-    number = doc.number if doc.number else BLANK
-    return f"Số: {number}/{doc.symbol}"
+    return f"Số: {document_number(doc.number)}/{doc.symbol}"
 
 
 def date_text(doc: Document | Attachment) -> str:
@@ -77,7 +84,7 @@ def reference_line(settings: ReportSettings) -> str:
     """``(Kèm theo Báo cáo số 123/BC-STTTT ngày 13 tháng 12 năm 2024 của Sở …)``, or the
     document an appendix-only report is attached to."""
     source = settings.attached_to or settings.document
-    number = source.number if source.number else BLANK
+    number = document_number(source.number)
     kind = source.type.capitalize() if source is settings.document else source.type
     issued = f"{number}/{source.symbol} {date_text(source)}"
     return f"(Kèm theo {kind} số {issued} của {source.agency_name})"

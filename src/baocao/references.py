@@ -139,12 +139,16 @@ def _earlier_observations(metric: Metric, year: int) -> Metric | None:
 
 
 DONE = ("hoàn thành", "đã hoàn thành")
+NOT_DONE = ("đang thực hiện", "đang triển khai", "chưa thực hiện", "chưa hoàn thành")
+
+
+def _status(task: Task) -> str:
+    return " ".join((task.progress or "").split()).casefold().rstrip(".")
 
 
 def is_done(task: Task) -> bool:
     """A task counts as done when its progress says so (``Hoàn thành``, ``Đã hoàn thành``)."""
-    progress = " ".join((task.progress or "").split()).casefold()
-    return progress in DONE
+    return _status(task) in DONE
 
 
 def tasks_of(task_list: TaskList) -> list[Task]:
@@ -164,6 +168,11 @@ def task_count(
             f"{where}: không có danh sách nhiệm vụ '{list_id}' trong 'task_lists'"
         )
     tasks = tasks_of(task_list)
+    if tasks and not any(_status(t) in DONE + NOT_DONE for t in tasks):
+        raise UnresolvedReference(
+            f"{where}: không đếm được nhiệm vụ của danh sách '{list_id}': không nhiệm vụ nào "
+            "ghi tiến độ ('progress') dạng 'Hoàn thành', 'Đang thực hiện' hay 'Chưa thực hiện'"
+        )
     done = sum(1 for task in tasks if is_done(task))
     if fmt == "done":
         return count_text(done, pad)

@@ -9,13 +9,16 @@ and kept for rendering.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from . import layout
 from .checks import Validation, validate
+from .context import number_line, recipient_lines
 from .errors import DataError, DraftRequired, Problem, UnresolvedReference
 from .figures import ERROR, WARNING
 from .loader import PathKey
@@ -26,6 +29,8 @@ from .prose import YearReferences
 from .refsyntax import ReferenceSyntaxError, parse, scan
 from .shapes import AppendixContext, ReportContext
 from .workspace import Workspace
+
+ACADEMIC_TITLE = re.compile(r"^(GS|PGS|TS|ThS|KS|BS|CN|Ths)\.?(\s|\.)", re.IGNORECASE)
 
 
 @dataclass
@@ -124,7 +129,7 @@ def check_report(source: ReportSource, data: YearData, references: YearReference
                     elif found.error:
                         add(*where, found.error)
     for label, note in source.notes.items():
-        if label not in used and not _used_in_data(label, data):
+        if label not in used:
             add(note.line, 1, f"chú thích '[^{label}]' không được dùng ở đâu", WARNING)
     _check_headings(source, add)
     _check_front_text(source, references, add)
@@ -156,12 +161,6 @@ def _reference_problem(inner: str, references: YearReferences, leading_zero: boo
     except UnresolvedReference as exc:
         return str(exc)
     return None
-
-
-def _used_in_data(label: str, data: YearData) -> bool:
-    """A footnote may be cited by a task result or a metric's text the report shows."""
-    marker = f"[^{label}]"
-    return marker in data.model_dump_json()
 
 
 def _front(source: ReportSource, loc: PathKey, key: bool = False) -> tuple[int | None, int | None]:
@@ -266,6 +265,27 @@ def _check_document(source: ReportSource, data: YearData, add: Any) -> None:
             f"năm báo cáo {data.year})",
             WARNING,
         )
+    kind = layout.TYPE_ABBREVIATIONS.get(doc.type.upper())
+    problem = layout.number_problem(number_line(doc), kind)
+    if problem:
+        add(*_front(source, at + ("symbol",)), f"số và ký hiệu: {problem}")
+    if source.settings.kind == "report":
+        lines = recipient_lines(doc.recipients)
+        for index, line in enumerate(lines):
+            problem = layout.recipient_problem(line, index == len(lines) - 1)
+            if problem:
+                where = _front(source, at + ("recipients", index))
+                add(*where, f"nơi nhận '{line}': {problem}")
+    if source.settings.kind == "report" and doc.signer is not None:
+        problem = layout.authority_problem(doc.signer.authority)
+        if problem:
+            add(*_front(source, at + ("signer", "authority")), f"thẩm quyền ký: {problem}")
+        if doc.signer.name and ACADEMIC_TITLE.match(doc.signer.name):
+            add(
+                *_front(source, at + ("signer", "name")),
+                "không ghi học hàm, học vị trước họ tên người ký (Nghị định 30/2020, Phụ lục I)",
+                WARNING,
+            )
     if source.settings.kind == "report" and doc.signer is not None and not doc.signer.name:
         add(
             *_front(source, at + ("signer",)),
