@@ -19,12 +19,21 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("prose", {"references", "prose", "shapes", "numbering"}),
     ("rules", {"figures", "checks"}),
     ("documents", {"context", "table_context", "unit_context"}),
-    ("report rules", {"report_checks"}),
+    ("report rules", {"report_period", "report_checks"}),
     ("word", {"render", "kiemtra"}),
-    ("commands", {"batch", "migrate", "__init__"}),
+    ("commands", {"batch", "migrate", "rollover", "starter", "__init__"}),
     (
         "terminal",
-        {"console", "cli_text", "cli_common", "cli_compare", "cli_kiemtra", "cli", "__main__"},
+        {
+            "console",
+            "cli_text",
+            "cli_common",
+            "cli_compare",
+            "cli_kiemtra",
+            "cli_year",
+            "cli",
+            "__main__",
+        },
     ),
 ]
 

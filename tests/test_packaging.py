@@ -26,6 +26,10 @@ def test_wheel_ships_templates_schema_example_and_types(tmp_path):
         "baocao/_resources/report.schema.json",
         "baocao/_resources/examples/data/2024.yaml",
         "baocao/_resources/examples/reports/2024/bao-cao-mau.md",
+        "baocao/_resources/workspace/data/2024.yaml",
+        "baocao/_resources/workspace/reports/2024/chuyen-doi-so.md",
+        "baocao/_resources/workspace/README.md",
+        "baocao/_resources/workspace/.vscode/settings.json",
         "baocao/py.typed",
         "baocao/workspace.py",
     ):

@@ -208,6 +208,7 @@ RULES = (
     figures.check_printed,
     figures.check_rates_over_100,
     figures.check_as_of,
+    figures.check_pending,
     figures.check_targets,
     figures.check_parts,
     figures.check_evaluations,

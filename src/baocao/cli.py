@@ -241,7 +241,7 @@ def migrate(
         console.wrote(str(planned.backup_path), "bản lưu tệp cũ")
 
 
-from . import cli_compare  # noqa: E402,F401 - registers diff and compare after render
+from . import cli_compare, cli_year  # noqa: E402,F401 - register diff, compare, init, new
 
 
 @command("kiemtra")

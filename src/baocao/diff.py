@@ -29,7 +29,7 @@ from .formatting import (
     round_half_up,
     to_decimal,
 )
-from .metric_text import observation_number, rate_decimals, with_unit
+from .metric_text import observation_number, pending_marker, rate_decimals, with_unit
 from .model import Metric, Observation, YearData
 
 POINTS = "điểm phần trăm"
@@ -189,7 +189,12 @@ class Comparison:
 
 
 def year_value(year: int, metric: Metric) -> YearValue:
-    """The latest observation of ``metric`` in ``year``, with its figure as printed."""
+    """The latest observation of ``metric`` in ``year``, with its figure as printed;
+    a figure still awaited (``pending``) has no value and prints its marker."""
+    if metric.pending or not metric.observations:
+        marker = pending_marker(metric)
+        awaited = Observation.model_construct(as_of=str(year), text=marker)
+        return YearValue(year, metric, awaited, None, None, True, marker)
     obs = metric.latest
     value: Decimal | None = None
     decimals: int | None = None

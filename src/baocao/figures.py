@@ -14,7 +14,7 @@ from typing import Any
 from .errors import Problem
 from .formatting import format_number, format_percent, rate, round_half_up, to_decimal
 from .loader import Location, Parsed, PathKey
-from .metric_text import rate_decimals
+from .metric_text import PENDING, rate_decimals
 from .model import Metric, Observation, YearData
 from .prose import YearReferences
 
@@ -173,6 +173,29 @@ def check_as_of(c: Checker) -> None:
                 )
 
 
+def check_pending(c: Checker) -> None:
+    """A figure still awaited (``pending: true``) is a warning at its line: a draft
+    prints a marker in its place, a document to be signed waits for the figure."""
+    places: list[tuple[PathKey, Metric]] = list(c.metrics())
+    for u, unit in enumerate(c.data.units):
+        places += [(("units", u, "metrics", m), metric) for m, metric in enumerate(unit.metrics)]
+    for at, metric in places:
+        if not metric.pending:
+            continue
+        if any(_year_of(o.as_of) == c.data.year for o in metric.observations):
+            message = (
+                f"chỉ tiêu '{metric.id}' đã có số liệu năm {c.data.year} nhưng vẫn ghi "
+                "'pending: true': xóa dòng này để văn bản in số liệu"
+            )
+        else:
+            message = (
+                f"chỉ tiêu '{metric.id}' ({metric.name}) còn chờ số liệu năm {c.data.year}: "
+                "thêm số liệu vào 'observations' rồi xóa dòng 'pending: true' (bản nháp in "
+                f"'[{PENDING}: …]' ở chỗ của số liệu)"
+            )
+        c.add(at + ("pending",), message, WARNING)
+
+
 def check_targets(c: Checker) -> None:
     for at, metric in c.metrics():
         seen: set[int] = set()
@@ -240,7 +263,7 @@ def _target_to_judge(metric: Metric, year: int):
 
 def check_evaluations(c: Checker) -> None:
     for at, metric in c.metrics():
-        if metric.evaluation is None:
+        if metric.evaluation is None or not metric.observations:
             continue
         where = at + ("evaluation",)
         latest = metric.latest

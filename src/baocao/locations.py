@@ -14,6 +14,11 @@ SETTINGS_FILE = "baocao.yaml"
 PACKAGED = Path(__file__).resolve().parent / "_templates"
 SOURCE_TREE = Path(__file__).resolve().parents[2] / "templates"
 REPORT_TEMPLATE = "BaoCao.docx"
+RESOURCES = Path(__file__).resolve().parent / "_resources"
+"""Installed with the wheel: the schemas, and the starter workspace under ``workspace/``
+(``data/``, ``reports/``, ``README.md``, ``.vscode/``) that ``baocao init`` copies."""
+SOURCE_ROOT = Path(__file__).resolve().parents[2]
+"""The repository, when baocao runs from its source tree (an editable install)."""
 
 
 def year_path(year_or_path: str | Path, data: Path = DATA) -> Path:

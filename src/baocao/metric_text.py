@@ -23,6 +23,22 @@ FORMATS = (
 
 DEFAULT_RATE_DECIMALS = 2
 
+PENDING = "CHỜ SỐ LIỆU"
+"""Opens the marker a draft prints for a figure still awaited (``pending: true``); a
+document without ``--draft`` is refused before it is written if it holds one."""
+
+
+def pending_marker(metric: Metric) -> str:
+    """``[CHỜ SỐ LIỆU: Tỷ lệ …]``: where a draft prints a figure still awaited."""
+    return f"[{PENDING}: {metric.name}]"
+
+
+def result_text(metric: Metric, pad: bool = False) -> str:
+    """What a table's result cell shows: the latest figure, or the pending marker."""
+    if metric.pending or not metric.observations:
+        return pending_marker(metric)
+    return observation_text(metric, metric.latest, pad)
+
 
 def rate_decimals(metric: Metric) -> int:
     return DEFAULT_RATE_DECIMALS if metric.decimals is None else metric.decimals

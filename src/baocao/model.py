@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import (
     Discriminator,
@@ -131,10 +131,19 @@ class Metric(Strict):
     """A rank (``06/63``) or a score out of a maximum (``84,34/100``): printed over
     ``out_of``, never as a percentage nor with the unit after the number."""
     out_of: Number | None = None
-    observations: list[Observation] = Field(min_length=1)
+    pending: bool = False
+    """This year's figure is still awaited (``baocao new`` marks every metric so):
+    validation warns, a draft prints a marker where the figure goes."""
+    observations: list[Observation] = Field(default_factory=list)
+    _needs_observations: ClassVar[bool] = True
 
     @model_validator(mode="after")
     def _scale(self) -> Metric:
+        if self._needs_observations and not self.observations and not self.pending:
+            raise ValueError(
+                "cần ít nhất một số liệu trong 'observations' "
+                "(hoặc 'pending: true' khi còn chờ số liệu)"
+            )
         if (self.kind is None) != (self.out_of is None):
             raise ValueError("'kind' (rank hoặc score) và 'out_of' đi cùng nhau")
         if self.kind is not None and self.unit == "%":
@@ -170,6 +179,7 @@ class UnitMetric(Metric):
     """
 
     observations: list[Observation] = Field(default_factory=list)
+    _needs_observations: ClassVar[bool] = False
     source: SourceRef
     same_as: Identifier | None = None
 

@@ -17,7 +17,7 @@ from typing import Protocol
 from .diff import change, comparison_sentence, year_value
 from .errors import DiffError, UnresolvedReference
 from .formatting import FormatError, format_percent, rate
-from .metric_text import count_text, format_observation
+from .metric_text import count_text, format_observation, pending_marker
 from .model import Metric, Task, TaskGroup, TaskList, YearData
 from .refsyntax import Reference
 
@@ -88,6 +88,8 @@ def resolve(
     metric = scope.metric(metric_id)
     if metric is None:
         raise UnresolvedReference(f"{where}: không có chỉ tiêu '{metric_id}' trong 'metrics'")
+    if metric.pending and not (fmt or "").startswith("target:"):
+        return pending_marker(metric)  # validation warns: only a draft may print it
     try:
         if fmt is not None and fmt.startswith("change:"):
             return change_since(scope.year, metric, int(fmt.split(":", 1)[1]), where, earlier)

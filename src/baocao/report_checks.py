@@ -27,6 +27,7 @@ from .model import YearData
 from .numbering import HeadingNumbers, starts_with_number
 from .prose import YearReferences
 from .refsyntax import ReferenceSyntaxError, parse, scan
+from .report_period import check_period
 from .shapes import AppendixContext, ReportContext
 from .workspace import Workspace
 
@@ -135,6 +136,7 @@ def check_report(source: ReportSource, data: YearData, references: YearReference
     _check_front_text(source, references, add)
     _check_tables(source, data, add)
     _check_document(source, data, add)
+    check_period(source, data, add)
     return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
 
 

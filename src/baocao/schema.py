@@ -67,6 +67,7 @@ FIELDS = {
     "partners": "Cơ quan phối hợp.",
     "definition": "Định nghĩa: đếm cái gì.",
     "observations": "Các số liệu theo thời điểm; báo cáo in số liệu mới nhất.",
+    "pending": "true khi còn chờ số liệu của năm: bản nháp in [CHỜ SỐ LIỆU: …].",
     "as_of": "Thời điểm số liệu: YYYY, YYYY-MM hoặc YYYY-MM-DD.",
     "value": "Số (viết kiểu YAML: 2471745, 97.14; không dấu chấm nghìn, không dấu %).",
     "numerator": "Tử số.",

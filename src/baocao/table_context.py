@@ -6,7 +6,7 @@ from typing import Any
 
 from .errors import UnresolvedReference
 from .formatting import to_roman
-from .metric_text import observation_text, target_text
+from .metric_text import result_text, target_text
 from .model import Metric, TaskGroup, YearData
 from .prose import Paragraph, TextBuilder
 from .report_model import GroupRow, MetricRow, Table
@@ -133,7 +133,7 @@ def _metric_cell(column: str, row: Any, metrics: list[Metric]) -> str | None:
     if column == "result":
         if row.result:
             return row.result
-        return "\n".join(m.result or observation_text(m, m.latest) for m in metrics)
+        return "\n".join(m.result or result_text(m) for m in metrics)
     if column == "note":
         return row.note or first.note
     if column == "evaluation":

@@ -173,7 +173,7 @@ class UnitScope:
 
     def metric(self, metric_id: str) -> UnitMetric | None:
         found = self.unit.metric(metric_id)
-        return found if found is not None and found.observations else None
+        return found if found is not None and (found.observations or found.pending) else None
 
 
 def join_names(names: list[str]) -> str:

@@ -20,12 +20,13 @@ from docxtpl import DocxTemplate
 from lxml import etree
 from markupsafe import Markup
 
-from ..errors import InvalidText, TemplateError
+from ..errors import DataError, InvalidText, Problem, TemplateError
 from ..prose import Paragraph
 from ..report_checks import ReportValidation, validate_report
 from ..report_model import ReportSettings
 from ..shapes import AppendixContext, AppendixShape, DocumentHeader, ReportContext
 from ..workspace import Workspace
+from .leftovers import LeftoverMarker, check_no_pending
 from .output import write_files
 from .package import MalformedPart, finish_package, render_id
 from .sandbox import jinja_environment
@@ -189,6 +190,15 @@ def output_names(year: int, report_id: str) -> tuple[str, str]:
     return f"BaoCao_{year}_{report_id}.docx", f"PhuLuc_{year}_{report_id}.docx"
 
 
+def refuse_pending(outputs: list[tuple[Path, bytes, str]]) -> None:
+    """No document but a draft is written with a figure still awaited."""
+    try:
+        for path, content, _kind in outputs:
+            check_no_pending(path.name, content)
+    except LeftoverMarker as exc:
+        raise DataError([Problem(path.name, None, None, str(exc))]) from exc
+
+
 def render_report(
     report: ReportValidation | Path,
     templates: Path,
@@ -238,5 +248,7 @@ def render_report(
             outputs.append((out_dir / appendix_name, content, "Phụ lục"))
     except InvalidCharacters as exc:
         raise InvalidText(str(exc)) from exc
+    if not draft:
+        refuse_pending(outputs)
     write_files([(path, content) for path, content, _kind in outputs])
     return [RenderedFile(path, kind) for path, _content, kind in outputs]

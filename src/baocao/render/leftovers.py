@@ -9,10 +9,13 @@ the words around it.
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 
 from lxml import etree
 
+from ..metric_text import PENDING
 from .xml import W_NS
 
 MARKER = re.compile(r"\[\[|\[\^")
@@ -45,3 +48,18 @@ def check_no_markers(name: str, data: bytes) -> None:
             "    Hãy sửa trong tệp dữ liệu: [[mã_chỉ_tiêu]] hay [^mã_chú_thích] viết đúng và "
             "đóng đủ dấu, chỉ dùng ở chỗ được phép (chạy 'baocao validate' để xem)"
         )
+
+
+def check_no_pending(name: str, docx: bytes) -> None:
+    """Refuse a finished document (not a draft) that prints a figure still awaited.
+
+    Validation already stops such a report without ``--draft``; this is the last
+    guard on the written bytes, so a signed document can never hold the marker."""
+    marker = f"[{PENDING}".encode()
+    with zipfile.ZipFile(io.BytesIO(docx)) as package:
+        for part in package.namelist():
+            if TEXT_PARTS.match(part) and marker in package.read(part):
+                raise LeftoverMarker(
+                    f"({part}): văn bản còn '[{PENDING}: …]' (chỉ tiêu chưa có số "
+                    "liệu), nên không được ghi: điền số liệu, hoặc tạo bản nháp với --draft"
+                )

@@ -1,0 +1,206 @@
+"""baocao init and baocao new: a workspace that works at once, a year rolled over."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from baocao import rollover
+from baocao.checks import validate
+from baocao.cli import app
+from baocao.errors import OutputError
+from baocao.report_checks import validate_report
+from baocao.report_period import stale_years
+from baocao.workspace import Workspace
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture()
+def rolled(tmp_path, monkeypatch):
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "reports", tmp_path / "reports")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["new", "2025"])
+    assert result.exit_code == 0, result.output
+    return tmp_path
+
+
+def test_init_creates_a_workspace_and_never_overwrites(tmp_path):
+    runner = CliRunner()
+    first = runner.invoke(app, ["init", str(tmp_path / "ws")])
+    assert first.exit_code == 0, first.output
+    for needed in (
+        "data/2024.yaml",
+        "reports/2024/chuyen-doi-so.md",
+        "templates/BaoCao.docx",
+        "schema/year.schema.json",
+        ".vscode/settings.json",
+        "README.md",
+    ):
+        assert (tmp_path / "ws" / needed).is_file(), needed
+    mine = tmp_path / "ws" / "README.md"
+    mine.write_text("của tôi", encoding="utf-8")
+    second = runner.invoke(app, ["init", str(tmp_path / "ws")])
+    assert second.exit_code == 0
+    assert mine.read_text(encoding="utf-8") == "của tôi"
+    assert "Bỏ qua" in second.output and "README.md" in second.output
+
+
+def test_new_keeps_what_defines_a_metric_and_awaits_the_figure(rolled):
+    text = (rolled / "data" / "2025.yaml").read_text(encoding="utf-8")
+    old = (ROOT / "data" / "2024.yaml").read_text(encoding="utf-8")
+    assert text.splitlines()[0] == old.splitlines()[0]  # the schema comment stays first
+    data = Workspace().load("2025")
+    assert data.year == 2025
+    before = Workspace().load("2024")
+    assert [m.id for m in data.metrics] == [m.id for m in before.metrics]
+    metric = data.metric("ho_so_truc_tuyen")
+    assert metric is not None and metric.pending and metric.observations == []
+    assert metric.evaluation is None and metric.result is None
+    assert [t.year for t in metric.targets] == [
+        t.year for t in before.metric("ho_so_truc_tuyen").targets if t.year >= 2025
+    ]
+    # section comments survive in their places
+    assert text.count("# ----- ") == old.count("# ----- ")
+    assert "# Chỉ tiêu. Mục tiêu 2025, 2030" in text
+
+
+def test_new_resets_progress_except_done_tasks(rolled):
+    data = Workspace().load("2025")
+    before = Workspace().load("2024")
+    from baocao.references import is_done, tasks_of
+
+    for old, new in zip(before.task_lists, data.task_lists, strict=True):
+        pairs = list(zip(tasks_of(old), tasks_of(new), strict=True))
+        for was, now in pairs:
+            assert now.name == was.name
+            assert now.progress == (was.progress if is_done(was) else None)
+        assert any(is_done(was) for was, _ in pairs) or all(n.progress is None for _, n in pairs)
+
+
+def test_new_resets_the_document_and_moves_summary_and_headings(rolled):
+    text = (rolled / "reports" / "2025" / "chuyen-doi-so.md").read_text(encoding="utf-8")
+    assert (
+        "summary: Kết quả thực hiện chuyển đổi số năm 2025 và phương hướng, nhiệm vụ năm 2026"
+        in text
+    )
+    assert "# KẾT QUẢ THỰC HIỆN CHUYỂN ĐỔI SỐ NĂM 2025" in text
+    assert "# PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026" in text
+    assert "  date: 2025          # báo cáo gốc (seed 001) không ghi ngày" in text
+    assert "name: Nguyễn Thanh Hải" in text and '"Lưu: VT"' in text
+    source = validate_report(rolled / "reports" / "2025" / "chuyen-doi-so.md").source
+    assert source is not None and source.settings.document.number is None
+
+
+def test_new_refuses_an_existing_year(rolled):
+    before = (rolled / "data" / "2025.yaml").read_bytes()
+    result = CliRunner().invoke(app, ["new", "2025", "--from", "2024"])
+    assert result.exit_code == 1
+    assert "không ghi đè" in result.output.casefold()
+    assert (rolled / "data" / "2025.yaml").read_bytes() == before
+    with pytest.raises(OutputError):
+        rollover.plan(Workspace(), 2025, 2024)
+
+
+def test_validate_lists_waiting_figures_and_stale_years_with_lines(rolled):
+    result = CliRunner().invoke(app, ["validate", "2025"])
+    lines = result.output.splitlines()
+    waiting = [x for x in lines if "còn chờ số liệu năm 2025" in x]
+    assert len(waiting) == len(Workspace().load("2025").metrics) + sum(
+        len(u.metrics) for u in Workspace().load("2025").units[1:]
+    )
+    assert all(x.startswith("data/2025.yaml:") and ": cảnh báo:" in x for x in waiting)
+    stale = [x for x in lines if "'năm 2024' trong báo cáo năm 2025" in x]
+    assert any(x.startswith("reports/2025/chuyen-doi-so.md:") for x in stale)
+    assert result.exit_code == 0  # warnings only
+
+
+def test_render_refuses_a_waiting_figure_and_a_draft_marks_it(rolled):
+    runner = CliRunner()
+    refused = runner.invoke(app, ["render", "2025", "--report", "chuyen-doi-so"])
+    assert refused.exit_code == 1
+    assert not list((rolled / "out").glob("*2025*")) if (rolled / "out").exists() else True
+    draft = runner.invoke(app, ["render", "2025", "--report", "chuyen-doi-so", "--draft"])
+    assert draft.exit_code == 0, draft.output
+    from docx import Document
+
+    body = "\n".join(
+        p.text for p in Document(rolled / "out" / "BaoCao_2025_chuyen-doi-so.docx").paragraphs
+    )
+    assert "[CHỜ SỐ LIỆU: " in body
+
+
+def test_pending_metric_warns_and_filled_one_passes(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    base = """year: 2025
+sources: {s: nguồn}
+metrics:
+  - id: a
+    name: Chỉ tiêu A
+    unit: "%"
+{rest}
+"""
+    (data / "2025.yaml").write_text(base.replace("{rest}", "    pending: true"), encoding="utf-8")
+    checked = validate("2025", data_dir=data)
+    assert [p.line for p in checked.warnings] == [7]
+    assert "còn chờ số liệu năm 2025" in checked.warnings[0].message
+    filled = "    observations:\n      - {as_of: '2025', value: 50, source: {ref: s, quote: '50%'}}"
+    (data / "2025.yaml").write_text(base.replace("{rest}", filled), encoding="utf-8")
+    assert validate("2025", data_dir=data).problems == []
+    (data / "2025.yaml").write_text(base.replace("{rest}", ""), encoding="utf-8")
+    assert "pending: true" in validate("2025", data_dir=data).errors[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "stale"),
+    [
+        ("Trong năm 2024, tỉnh đã triển khai", ["năm 2024"]),
+        ("đến tháng 12/2024 đạt", []),  # "đến": a point of comparison
+        ("Tính đến hết tháng 12/2024", []),
+        ("số liệu tháng 12/2024 cho thấy", ["tháng 12/2024"]),
+        ("tăng so với năm 2024", []),
+        ("so với các năm 2020, 2021", []),
+        ("trong khi năm 2023 tỷ lệ này còn thấp", []),
+        ("Kế hoạch số 1254/KH-UBND ngày 29/12/2023 của UBND tỉnh", []),
+        ("Quyết định ngày 29 tháng 12 năm 2023", []),
+        ("Chương trình năm 2024-2025", []),
+        ("nhiệm vụ năm 2025 và năm 2026", []),
+    ],
+)
+def test_stale_years_in_prose(text, stale):
+    assert [w for _o, w in stale_years(text, 2025)] == stale
+
+
+def test_a_year_and_its_figure_vouch_for_each_other(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "2025.yaml").write_text(
+        """year: 2025
+sources: {s: nguồn}
+metrics:
+  - id: dti
+    name: DTI
+    unit: hạng
+    observations: [{as_of: '2024', value: 5, source: {ref: s, quote: '5'}}]
+  - id: b
+    name: B
+    unit: hồ sơ
+    observations: [{as_of: '2025-11', value: 7, source: {ref: s, quote: '7'}}]
+""",
+        encoding="utf-8",
+    )
+    report = tmp_path / "reports" / "2025" / "r.md"
+    report.parent.mkdir(parents=True)
+    front = "---\ndocument: {agency: SỞ, agency_name: Sở, symbol: BC-S, place: An Giang, "
+    front += "date: 2025-10-01, summary: Báo cáo, signer: {authority: [GIÁM ĐỐC], name: A}, "
+    front += "recipients: ['Lưu: VT']}\n---\n"
+    body = "Năm 2024, tỉnh xếp [[dti]].\n\nTỉnh xếp [[dti]].\n\nCó [[b]].\n\nNăm 2024 có [[b]].\n"
+    report.write_text(front + body, encoding="utf-8")
+    checked = validate_report(report, Workspace(root=tmp_path, data=data))
+    found = sorted((p.line, p.message.split(" ")[0]) for p in checked.problems)
+    assert found == [(6, "[[dti]]"), (8, "[[b]]"), (10, "'Năm"), (10, "[[b]]")]
