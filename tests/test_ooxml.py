@@ -45,7 +45,8 @@ def test_every_rendered_document_passes_an_ooxml_validator(in_repo, tmp_path):
     assert len(documents) >= 10
     reports = audit(out)
     assert sorted(Path(r["file"]).name for r in reports) == [p.name for p in documents]
-    assert [(r["file"], r["error_count"]) for r in reports if r["error_count"]] == []
+    failed = [(r["file"], r["errors"][:3]) for r in reports if r["error_count"]]
+    assert failed == []
     assert all(r["verdict"]["prediction"] == "opens-clean" for r in reports)
 
 
