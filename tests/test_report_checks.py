@@ -54,6 +54,26 @@ CASES = {
         ("[[ho_so_truc_tuyen|counts]].", "[[ho_so_truc_tuyen|counts."),
         "43:39: lỗi: '[[' không có ']]' đóng lại (tham chiếu viết trên một dòng)",
     ),
+    "unterminated_before_another": (
+        ("đạt [[ho_so_truc_tuyen|counts]].", "đạt [[ho_so; rồi [[ho_so_truc_tuyen|counts]]."),
+        "43:39: lỗi: '[[' không có ']]' đóng lại (tham chiếu viết trên một dòng)",
+    ),
+    "markdown_table": (
+        ("Sở Thông tin và Truyền thông báo cáo như sau.", "| a | b |\n|---|---|\n| 1 | 2 |"),
+        "37:1: lỗi: bảng Markdown không được hỗ trợ",
+    ),
+    "html": (
+        ("báo cáo như sau.", "báo cáo <b>như sau</b>."),
+        "37:1: cảnh báo: thẻ HTML (<b>, <i>…) được in nguyên văn",
+    ),
+    "fifth_level": (
+        ("## Dịch vụ công trực tuyến", "##### Dịch vụ công trực tuyến"),
+        "41:1: lỗi: chỉ có 4 cấp đề mục",
+    ),
+    "typed_with_parenthesis": (
+        ("## Dịch vụ công trực tuyến", "## 2) Dịch vụ công trực tuyến"),
+        "41:1: cảnh báo: đề mục '2) Dịch vụ công trực tuyến' đã có số ở đầu",
+    ),
     "undefined_note": (
         ("báo cáo như sau.", "báo cáo như sau[^ctr55]."),
         "37:45: lỗi: chú thích '[^ctr55]' chưa có nội dung",
@@ -185,3 +205,12 @@ def test_a_number_below_ten_is_printed_with_its_leading_zero(tmp_path):
     written = {f.kind: f.path for f in render_example(root, tmp_path / "out")}
     assert "Số: 07/BC-STTTT" in " ".join(body_lines(written["BÁO CÁO"]))
     assert "Kèm theo Báo cáo số 07/BC-STTTT" in " ".join(body_lines(written["Phụ lục"]))
+
+
+def test_a_report_named_from_inside_its_year_folder(tmp_path, monkeypatch):
+    """``cd reports/2024 && baocao validate bao-cao-mau.md``: the year is the folder's."""
+    root = example_workspace(tmp_path)
+    monkeypatch.chdir(root / "reports" / "2024")
+    result = runner.invoke(app, ["validate", f"{EXAMPLE_ID}.md"])
+    assert result.exit_code == 0, result.output
+    assert "0 lỗi, 0 cảnh báo" in result.output

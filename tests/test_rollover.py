@@ -85,7 +85,7 @@ def test_new_resets_progress_except_done_tasks(rolled):
 def test_new_resets_the_document_and_moves_summary_and_headings(rolled):
     text = (rolled / "reports" / "2025" / "chuyen-doi-so.md").read_text(encoding="utf-8")
     assert (
-        "summary: Kết quả thực hiện chuyển đổi số năm 2025 và phương hướng, nhiệm vụ năm 2026"
+        "    Kết quả thực hiện chuyển đổi số năm 2025\n    và phương hướng, nhiệm vụ năm 2026\n"
         in text
     )
     assert "# KẾT QUẢ THỰC HIỆN CHUYỂN ĐỔI SỐ NĂM 2025" in text

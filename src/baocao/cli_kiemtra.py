@@ -1,4 +1,5 @@
-"""``baocao kiemtra TỆP.docx…``: check each file, print every rule, return the exit code."""
+"""``baocao kiemtra TỆP.docx…``: check each file, print every rule, return the exit code
+(1 on any error or a missing file, else 0)."""
 
 from __future__ import annotations
 

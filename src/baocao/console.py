@@ -83,7 +83,8 @@ def unit_comparison_table(comparison) -> None:
             cells[0] += f"\n[dim]{escape(indicator.id)}[/dim]"
             table.add_row(*cells)
         out.print(table)
-    out.print(escape(export.merge_note()))
+    if export.any_merged(comparison):
+        out.print(escape(export.merge_note()))
 
 
 def problem_lines(items: Iterable[Problem]) -> None:

@@ -101,7 +101,8 @@ def _reference_rule(state: Any, silent: bool) -> bool:
         return False
     end = state.src.find("]]", start + 2)
     newline = state.src.find("\n", start + 2)
-    if end < 0 or (0 <= newline < end):
+    nested = state.src.find("[[", start + 2)
+    if end < 0 or (0 <= newline < end) or (0 <= nested < end):
         return False
     if not silent:
         token = state.push("baocao_reference", "", 0)
@@ -129,8 +130,9 @@ def read_report(path: Path, report_id: str | None = None) -> ReportSource:
     if not isinstance(front.data, dict):
         raise DataError([Problem(name, 2, 1, "phần khai báo phải là một bảng khóa: giá trị")])
     data = dict(front.data)
-    if data.get("year") is None and path.parent.name.isdigit():
-        data["year"] = int(path.parent.name)
+    folder = path.resolve().parent.name
+    if data.get("year") is None and folder.isdigit():
+        data["year"] = int(folder)
     try:
         settings = ReportSettings.model_validate(data)
     except ValidationError as exc:

@@ -17,6 +17,7 @@ from typing import Any
 
 from .errors import DataError, OutputError, Problem
 from .loader import parse_yaml, read_text
+from .markdown_reader import REPORT_ID
 
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>&#!|~])")
 LINE_START = re.compile(r"^(\s*)([-+*>#]|\d+[.)])(\s|$)")
@@ -35,6 +36,18 @@ class Migration:
 
 def plan(data_path: Path, reports: Path, report_id: str = DEFAULT_ID) -> Migration:
     """What ``migrate`` would write, without writing (``DataError`` when it cannot)."""
+    if not REPORT_ID.match(report_id):
+        raise DataError(
+            [
+                Problem(
+                    str(data_path),
+                    None,
+                    None,
+                    f"mã báo cáo '{report_id}' chỉ được gồm chữ thường không dấu, số và dấu '-' "
+                    "(ví dụ --id chuyen-doi-so): mã này đặt tên cho tệp .md và các tệp Word",
+                )
+            ]
+        )
     text = read_text(data_path)
     parsed = parse_yaml(text, str(data_path))
     if not isinstance(parsed.data, dict) or "report" not in parsed.data:
@@ -165,12 +178,17 @@ def _upper_outside_references(text: str) -> str:
 
 def apply(migration: Migration) -> None:
     """Write the report and the data file (the old one kept as ``.bak``); refuses to
-    replace a report file that exists."""
+    replace a report file or a backup that exists."""
     from .render.output import write_atomically
 
     if migration.report_path.exists():
         raise OutputError(
             f"đã có tệp '{migration.report_path}': không ghi đè (đặt mã khác bằng --id)"
+        )
+    if migration.backup_path.exists():
+        raise OutputError(
+            f"đã có bản lưu '{migration.backup_path}': không ghi đè; hãy đổi tên hoặc chuyển "
+            "nó đi rồi chạy lại"
         )
     write_atomically(migration.backup_path, migration.data_path.read_bytes())
     write_atomically(migration.report_path, migration.report_text.encode("utf-8"))

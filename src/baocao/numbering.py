@@ -12,7 +12,7 @@ import re
 from .formatting import to_letter, to_roman
 
 TYPED_NUMBER = re.compile(
-    r"^\s*(?:[IVXLCDM]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\)|\(\d+\)|[-+•])\s", re.IGNORECASE
+    r"^\s*(?:[IVXLCDM]+\.|\d+(?:\.\d+)*[.)]?|[a-zđ]\)|\(\d+\)|[-+•])\s", re.IGNORECASE
 )
 """A title that starts with its own number (``I. VỀ …``, ``2.1. …``, ``a) …``, ``(1) …``)."""
 

@@ -31,6 +31,10 @@ from .report_period import check_period
 from .shapes import AppendixContext, ReportContext
 from .workspace import Workspace
 
+MARKDOWN_TABLE = re.compile(r"\|\s*:?-{3,}")
+HTML_TAG = re.compile(r"(?<!\\)</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?>")
+r"""An HTML tag typed as such (``\<b>`` is text the user chose to print)."""
+MAX_HEADING_LEVEL = 4
 ACADEMIC_TITLE = re.compile(r"^(GS|PGS|TS|ThS|KS|BS|CN|Ths)\.?(\s|\.)", re.IGNORECASE)
 
 
@@ -124,7 +128,8 @@ def check_report(source: ReportSource, data: YearData, references: YearReference
                     add(inline.line, inline.column, message)
             elif inline.kind == "text":
                 for found in scan(inline.text):
-                    where = source.locate(inline.text[found.start : found.end], inline.line)
+                    snippet = inline.text[found.start : max(found.end, found.start + 40)]
+                    where = source.locate(snippet.split("\n")[0], inline.line)
                     if found.note is not None:
                         add(*where, _undefined_note(found.note))
                     elif found.error:
@@ -173,8 +178,26 @@ def _front(source: ReportSource, loc: PathKey, key: bool = False) -> tuple[int |
 def _check_headings(source: ReportSource, add: Any) -> None:
     numbers = HeadingNumbers(list(source.settings.numbering))
     for block in source.blocks:
+        text = "".join(i.text for i in block.inlines if i.kind == "text")
+        if block.kind == "paragraph" and MARKDOWN_TABLE.search(text):
+            add(
+                block.line,
+                1,
+                "bảng Markdown không được hỗ trợ: đặt bảng trong Phụ lục "
+                "('appendices' ở phần khai báo)",
+            )
+        raw = source.lines[block.line - 1] if 0 < block.line <= len(source.lines) else ""
+        if HTML_TAG.search(text) and HTML_TAG.search(raw):
+            add(
+                block.line,
+                1,
+                "thẻ HTML (<b>, <i>…) được in nguyên văn: dùng **đậm**, *nghiêng*",
+                WARNING,
+            )
         if block.kind != "heading":
             continue
+        if block.level > MAX_HEADING_LEVEL:
+            add(block.line, 1, f"chỉ có {MAX_HEADING_LEVEL} cấp đề mục (# đến ####)")
         title = "".join(i.text for i in block.inlines if i.kind == "text")
         style = numbers.style(block.level)
         if style != "none" and starts_with_number(title):

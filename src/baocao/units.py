@@ -15,6 +15,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from .diff import Change, YearValue, amount_text, year_value
 from .errors import NoUnits
@@ -142,6 +143,11 @@ class UnitComparison:
     year: int
     units: tuple[Unit, ...]
     indicators: tuple[Indicator, ...]
+
+    @cached_property
+    def has_merged(self) -> bool:
+        """Whether any indicator has a rate of the units together (else no such column)."""
+        return any(i.merged.value is not None for i in self.indicators)
 
     @property
     def shared(self) -> tuple[Indicator, ...]:

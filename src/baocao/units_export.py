@@ -41,11 +41,12 @@ def gap_header(comparison: UnitComparison) -> str:
 
 
 def any_merged(comparison: UnitComparison) -> bool:
-    """Whether the merged column has a figure anywhere (else documents leave it out)."""
-    return any(i.merged.value is not None for i in comparison.indicators)
+    """Whether the merged column has a figure anywhere (else every output leaves it out)."""
+    return comparison.has_merged
 
 
-def headers(comparison: UnitComparison, merged: bool = True) -> list[str]:
+def headers(comparison: UnitComparison, merged: bool | None = None) -> list[str]:
+    merged = any_merged(comparison) if merged is None else merged
     labels = [u.label for u in comparison.units]
     return ["Chỉ tiêu", *labels, gap_header(comparison), *([MERGED_HEADER] if merged else [])]
 
@@ -72,8 +73,9 @@ def gap_cell(comparison: UnitComparison, indicator: Indicator) -> Cell:
     return [f"Không so sánh được ({reason})"] if reason and reason != NOT_ENOUGH else []
 
 
-def row(comparison: UnitComparison, indicator: Indicator, merged: bool = True) -> list[Cell]:
-    """``Chỉ tiêu | each unit | Chênh lệch | Tỉnh hợp nhất``."""
+def row(comparison: UnitComparison, indicator: Indicator, merged: bool | None = None) -> list[Cell]:
+    """``Chỉ tiêu | each unit | Chênh lệch | Tỉnh hợp nhất`` (the last when any merges)."""
+    merged = any_merged(comparison) if merged is None else merged
     sides = [side_cell(s) for s in indicator.sides]
     last = [[indicator.merged.text]] if merged else []
     return [[indicator.name], *sides, gap_cell(comparison, indicator), *last]

@@ -80,6 +80,8 @@ class Workspace:
     def data_for(self, report: Path, year: int) -> Path:
         """The year file a report uses: its own workspace's when the report sits in
         ``<root>/reports/<year>/`` of another workspace and no data folder was named."""
+        if report.parent.parent.name != locations.REPORTS.name:
+            report = report.resolve()  # a bare file name typed inside reports/<year>/
         if not self.data_chosen and report.parent.parent.name == locations.REPORTS.name:
             own = report.parents[2] / locations.DATA / f"{year}.yaml"
             if own.is_file():
@@ -109,7 +111,7 @@ class Workspace:
                 if not paths:
                     raise DataFileNotFound(
                         f"không có báo cáo nào của năm {name} "
-                        f"(tệp .md trong '{self.reports / name}')"
+                        f"(tệp .md trong '{self.reports / name}')" + self._old_form_hint(name)
                     )
                 if only is not None:
                     paths = [p for p in paths if p.stem == only]
@@ -130,6 +132,17 @@ class Workspace:
                     f"một tệp Markdown trong '{self.reports}/NĂM/'"
                 )
         return list(dict.fromkeys(found))
+
+    def _old_form_hint(self, year: str) -> str:
+        """A year file of the old form still holds its report: say how to move it."""
+        path = self.year_path(year)
+        try:
+            holds_report = path.is_file() and "\nreport:" in path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            return ""
+        if not holds_report:
+            return ""
+        return f"; tệp '{path}' còn phần 'report:' kiểu cũ: chạy 'baocao migrate {year}' để tách"
 
     def load_with_positions(self, year_or_path: str | Path) -> Loaded:
         """The year's data and its parsed file; ``DataError`` / ``DataFileNotFound``."""

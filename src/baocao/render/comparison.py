@@ -168,11 +168,12 @@ def start_document(title: str, note_text: str, centre_note: bool):
     centred = WD_ALIGN_PARAGRAPH.CENTER
     heading = document.paragraphs[0] if document.paragraphs else document.add_paragraph()
     _paragraph(heading, title.upper(), TITLE_SIZE, bold=True, align=centred)
-    note = document.add_paragraph()
-    _paragraph(note, note_text, TITLE_SIZE, italic=True)
-    if centre_note:
-        note.alignment = centred
-    note.paragraph_format.space_after = Pt(12)
+    if note_text:
+        note = document.add_paragraph()
+        _paragraph(note, note_text, TITLE_SIZE, italic=True)
+        if centre_note:
+            note.alignment = centred
+        note.paragraph_format.space_after = Pt(12)
     return document
 
 

@@ -12,9 +12,11 @@ from .comparison import TITLE_SIZE, _paragraph, _table, finish_document, start_d
 
 def unit_comparison_docx(comparison: UnitComparison) -> bytes:
     """The comparison as a .docx file's bytes; the same comparison gives the same bytes."""
-    document = start_document(export.title(comparison), export.merge_note(), centre_note=False)
+    merged = export.any_merged(comparison)
+    note = export.merge_note() if merged else ""
+    document = start_document(export.title(comparison), note, centre_note=False)
     units = len(comparison.units)
-    weights = [0.8, 5.0, *[2.4] * units, 2.4, 3.0]
+    weights = [0.8, 5.0, *[2.4] * units, 2.4, *([3.0] if merged else [])]
     for units_of_group, indicators in comparison.groups():
         title = document.add_paragraph()
         title.paragraph_format.space_before = Pt(12)
