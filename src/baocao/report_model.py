@@ -7,6 +7,7 @@ from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import (
+    BeforeValidator,
     Discriminator,
     Field,
     Tag,
@@ -15,6 +16,14 @@ from pydantic import (
 )
 
 from .model_base import Identifier, Strict, _kind_by_key
+
+
+def _number_as_text(raw: object) -> object:
+    """A document number is text: ``number: 12`` typed bare is kept as ``12``."""
+    return str(raw) if isinstance(raw, int) and not isinstance(raw, bool) else raw
+
+
+DocumentNumber = Annotated[str | None, BeforeValidator(_number_as_text)]
 
 
 class Signer(Strict):
@@ -33,7 +42,7 @@ class Document(Strict):
     highest (a UBND tỉnh issues under its own name)."""
     agency: str = Field(min_length=1)
     agency_name: str = Field(min_length=1)
-    number: str | None = None
+    number: DocumentNumber = None
     symbol: str = Field(min_length=1)
     place: str = Field(min_length=1)
     date: date | Annotated[int, Field(ge=2000, le=2100)]
@@ -45,30 +54,16 @@ class Document(Strict):
     """Required for a report; an appendix-only document is signed with its parent."""
     recipients: list[str] = Field(default_factory=list)
 
-    @field_validator("number", mode="before")
-    @classmethod
-    def _number_as_text(cls, raw: object) -> object:
-        if isinstance(raw, int):
-            return str(raw)
-        return raw
-
 
 class Attachment(Strict):
     """The document an appendix-only report is attached to: ``(Kèm theo Kế hoạch số
     …/KH-UBND ngày … của Ủy ban nhân dân tỉnh)``."""
 
     type: str = Field(min_length=1)
-    number: str | None = None
+    number: DocumentNumber = None
     symbol: str = Field(min_length=1)
     date: date | Annotated[int, Field(ge=2000, le=2100)]
     agency_name: str = Field(min_length=1)
-
-    @field_validator("number", mode="before")
-    @classmethod
-    def _number_as_text(cls, raw: object) -> object:
-        if isinstance(raw, int):
-            return str(raw)
-        return raw
 
 
 class GroupRow(Strict):
