@@ -106,7 +106,10 @@ def test_alias_bomb_is_refused(tmp_path):
 
 
 def test_file_too_large_is_refused(tmp_path):
-    build_file_tree(tmp_path, {"2024.yaml": "# " + "x" * MAX_FILE_BYTES + "\n"})
+    path = tmp_path / "2024.yaml"
+    with path.open("wb") as handle:  # a sparse file: the size is what counts
+        handle.seek(MAX_FILE_BYTES)
+        handle.write(b"\n")
     with pytest.raises(DataError) as caught:
         load_year(tmp_path / "2024.yaml")
     assert "tệp quá lớn" in caught.value.problems[0].message
