@@ -193,6 +193,20 @@ def measure_rows(rows: int, folder: Path, quick: bool) -> dict:
 # --- peak memory, each in a fresh process --------------------------------------------
 
 
+def measure_prose(paragraphs: int, folder: Path) -> float:
+    """Validate and render the example report with ``paragraphs`` more paragraphs."""
+    from baocao.render import render_report
+    from baocao.workspace import Workspace
+    from benchmarks.synthetic import prose_workspace
+
+    report = prose_workspace(folder / f"prose{paragraphs}", paragraphs)
+    root = report.parents[2]
+    workspace = Workspace(root=root, data=root / "data", reports=root / "reports")
+    start = time.perf_counter()
+    render_report(report, TEMPLATES, root / "out", workspace=workspace)
+    return time.perf_counter() - start
+
+
 def memory_probe(kind: str, rows: int) -> None:
     """Child process: print the resident set before one render and its peak during it."""
     from baocao.render import engine
@@ -343,6 +357,19 @@ def main() -> None:
                 "  escaped XML in Python (about 70 000 cells) and the strict parse of the whole\n"
                 "  document.xml that guards against corrupt output (issue 6), both linear in rows."
             )
+
+    print(
+        "\nProse: a report of N paragraphs (each a figure, bold text and a footnote), whole render:"
+    )
+    sizes = (2_000, 20_000) if options.quick else (10_000, 100_000)
+    times = {n: measure_prose(n, folder) for n in sizes}
+    small, large = sizes
+    for n in sizes:
+        print(f"  {n:>7} paragraphs  {times[n]:7.2f} s")
+    growth = times[large] / times[small]
+    print(
+        f"  growth ×{large // small}: ×{growth:.2f} (linear: ×{large // small}; target ≤ ×{1.3 * large / small:.0f})"
+    )
 
     print("\nPeak memory of a 10 000-row render (resident set added, fresh process):")
     for kind in ("ours", "docxtpl"):

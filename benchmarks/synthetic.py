@@ -73,3 +73,20 @@ def validated(root: Path, rows: int, data: dict | None = None):
     checked = validate_report(report, Workspace(root=root, data=root / "data"))
     assert not checked.errors, checked.errors[:3]
     return checked
+
+
+def prose_workspace(root: Path, paragraphs: int) -> Path:
+    """The example workspace whose report has ``paragraphs`` more paragraphs, each with a
+    figure, bold text and a footnote; returns the report file."""
+    (root / "data").mkdir(parents=True, exist_ok=True)
+    (root / "data" / "2024.yaml").write_text(EXAMPLE.read_text(encoding="utf-8"), "utf-8")
+    text = EXAMPLE_REPORT.read_text(encoding="utf-8")
+    body = "\n\n".join(
+        f"Đoạn {i}: tỷ lệ [[ho_so_truc_tuyen]], **đạt** mục tiêu.[^ctr553]"
+        for i in range(paragraphs)
+    )
+    closing = "Trên đây là báo cáo mẫu"
+    report = root / "reports" / "2024" / "bao-cao-mau.md"
+    report.parent.mkdir(parents=True, exist_ok=True)
+    report.write_text(text.replace(closing, f"{body}\n\n{closing}", 1), encoding="utf-8")
+    return report

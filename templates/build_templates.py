@@ -308,6 +308,8 @@ def body_loop(document) -> None:
         keyword = "if" if index == 0 else "elif"
         document.add_paragraph(f"{{%p {keyword} b.kind == '{kind}' %}}", style="BC Body")
         document.add_paragraph("{{r b.runs }}", style=style)
+    document.add_paragraph("{%p elif b.kind == 'spliced' %}", style="BC Body")
+    document.add_paragraph("{{p b.runs }}", style="BC Body")  # every paragraph, spliced in
     document.add_paragraph("{%p else %}", style="BC Body")
     document.add_paragraph("{{r b.runs }}", style="BC Body")
     document.add_paragraph("{%p endif %}", style="BC Body")

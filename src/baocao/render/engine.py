@@ -33,7 +33,7 @@ from .sandbox import jinja_environment
 from .splice import Fragments
 from .strict import StrictDocxTemplate, template_error
 from .tables import table_xml
-from .xml import InvalidCharacters, runs
+from .xml import InvalidCharacters, paragraph, runs
 
 EMU_PER_MM = 36000
 MAX_PROPERTY_CHARS = 255
@@ -87,13 +87,43 @@ class AppendixVariables(TypedDict):
     section_break: Markup
 
 
-def report_variables(context: ReportContext) -> ReportVariables:
+BODY_STYLES = {
+    "heading1": "BCHeading1",
+    "heading2": "BCHeading2",
+    "heading3": "BCHeading3",
+    "heading4": "BCHeading4",
+    "bullet": "BCBullet",
+    "bullet2": "BCBullet2",
+}
+SPLICED = "spliced"
+"""A body block holding every paragraph, spliced in after docxtpl like the tables: a
+template whose body loop has a ``b.kind == 'spliced'`` branch renders prose in time
+linear in its length (docxtpl's own loop grows faster than the body)."""
+
+
+def report_variables(
+    context: ReportContext, template: DocxTemplate | None = None, fragments: Fragments | None = None
+) -> ReportVariables:
+    body: list[BodyRuns]
+    if template is not None and fragments is not None and _splices_body(template):
+        xml = "".join(
+            paragraph(b["segments"], BODY_STYLES.get(b["kind"], "BCBody")) for b in context["body"]
+        )
+        body = [{"kind": SPLICED, "runs": fragments.placeholder(xml)}] if xml else []
+    else:
+        body = [{"kind": b["kind"], "runs": Markup(runs(b["segments"]))} for b in context["body"]]
     return {
         "doc": context["doc"],
         "year": context["year"],
-        "body": [{"kind": b["kind"], "runs": Markup(runs(b["segments"]))} for b in context["body"]],
+        "body": body,
         "closing": Markup(runs(context["closing"])),
     }
+
+
+def _splices_body(template: DocxTemplate) -> bool:
+    """Whether the template's body loop has the branch for a spliced body."""
+    body = template.get_docx().element.body
+    return f"b.kind == '{SPLICED}'" in etree.tostring(body, encoding="unicode")
 
 
 def appendix_variables(
@@ -228,7 +258,7 @@ def render_report(
             report_context = checked.report
             content = _render(
                 templates / settings.template,
-                lambda _t, _f: report_variables(report_context),
+                lambda t, f: report_variables(report_context, t, f),
                 report_context["footnotes"],
                 settings,
                 identifier,
