@@ -190,3 +190,23 @@ def test_a_remark_for_the_data_keeper_is_never_printed(tmp_path):
     root = example_workspace(tmp_path / "b", data=((note, f"{note}    note: {remark}\n"),))
     written = {f.kind: f.path for f in render_example(root, tmp_path / "out_b")}
     assert remark in golden_text(written["Phụ lục"])  # a note is for the reader
+
+
+def test_the_spliced_body_reads_as_the_per_paragraph_loop(tmp_path, monkeypatch):
+    """The body spliced in after docxtpl (linear) gives the text, styles and footnotes of
+    docxtpl's own loop, which a template without the 'spliced' branch still uses."""
+    from docx import Document
+
+    from baocao.render import engine
+
+    root = example_workspace(tmp_path)
+    spliced = {f.kind: f.path for f in render_example(root, tmp_path / "a")}
+    monkeypatch.setattr(engine, "_splices_body", lambda template: False)
+    looped = {f.kind: f.path for f in render_example(root, tmp_path / "b")}
+    assert golden_text(spliced["BÁO CÁO"]) == golden_text(looped["BÁO CÁO"])
+    styles = [
+        [p.style.name for p in Document(str(path)).paragraphs if p.text.strip()]
+        for path in (spliced["BÁO CÁO"], looped["BÁO CÁO"])
+    ]
+    assert styles[0] == styles[1]
+    assert "BC Heading 2" in styles[0]
