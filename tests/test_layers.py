@@ -18,7 +18,7 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("metrics", {"metric_text", "diff", "units", "diff_export", "units_export"}),
     ("prose", {"references", "prose", "shapes", "numbering"}),
     ("rules", {"figures", "checks"}),
-    ("documents", {"context", "table_context", "unit_context"}),
+    ("documents", {"context", "table_context", "unit_context", "summary_lines"}),
     ("report rules", {"report_period", "report_checks"}),
     ("word", {"render", "kiemtra"}),
     ("commands", {"batch", "migrate", "rollover", "starter", "__init__"}),

@@ -23,6 +23,7 @@ from .shapes import (
     Part,
     ReportContext,
 )
+from .summary_lines import break_summary
 from .table_context import table_context
 from .unit_context import comparison_part, summary_blocks, unit_parts
 
@@ -72,7 +73,7 @@ def document_context(settings: ReportSettings) -> DocumentHeader:
         "number_line": number_line(doc),
         "place_date": f"{doc.place}, {date_text(doc)}",
         "type": doc.type,
-        "summary": doc.summary,
+        "summary": break_summary(doc.summary),
         "authority": doc.signer.authority if doc.signer else [],
         "signer": doc.signer.name or "" if doc.signer else "",
         "recipients": recipient_lines(doc.recipients),

@@ -1,0 +1,48 @@
+"""Where the trích yếu breaks when it is longer than one line.
+
+Word breaks it at the last word that fits, which splits phrases ("giai | đoạn",
+"phương | hướng") and can leave one word alone on the last line. An official breaks
+it between phrases, into lines of about the same length. This chooses that break,
+measuring the text with the font's own widths; a line break typed in the data
+(``summary: |-``) is always kept as it is.
+"""
+
+from __future__ import annotations
+
+from . import layout
+
+SUMMARY_WIDTH_MM = layout.text_width() - 10
+"""The summary is centred with some room on each side."""
+PHRASE_STARTS = ("và", "về", "của", "trên", "tại", "theo", "giai", "định", "năm", "đến", "trong")
+"""A line may well begin with these: they start a phrase."""
+PHRASE_ENDS = ("và", "về", "của", "trên", "tại", "theo", "giai", "định", "phương", "nhiệm")
+"""A line should not end with these: the phrase goes on."""
+
+
+def break_summary(summary: str) -> str:
+    """``summary`` with line breaks where an official would put them (none if it fits)."""
+    if "\n" in summary:
+        return summary
+    size = layout.ELEMENTS["summary"].size.default
+    if layout.text_length(summary, size, bold=True) <= SUMMARY_WIDTH_MM:
+        return summary
+    words = summary.split()
+    best: tuple[float, int] | None = None
+    for cut in range(2, len(words) - 1):
+        first, second = " ".join(words[:cut]), " ".join(words[cut:])
+        widths = [layout.text_length(line, size, bold=True) for line in (first, second)]
+        if max(widths) > SUMMARY_WIDTH_MM:
+            continue
+        cost = abs(widths[0] - widths[1])
+        if words[cut].casefold() in PHRASE_STARTS:
+            cost -= 40
+        if words[cut - 1].casefold() in PHRASE_ENDS:
+            cost += 80
+        if words[cut][0].isupper():
+            cost += 80  # inside a name: "tỉnh | An Giang"
+        if best is None or cost < best[0]:
+            best = (cost, cut)
+    if best is None:
+        return summary
+    cut = best[1]
+    return f"{' '.join(words[:cut])}\n{' '.join(words[cut:])}"

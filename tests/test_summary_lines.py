@@ -1,0 +1,43 @@
+"""The trích yếu breaks between phrases, into lines of about the same length."""
+
+from __future__ import annotations
+
+import pytest
+
+from baocao import layout
+from baocao.summary_lines import SUMMARY_WIDTH_MM, break_summary
+
+
+@pytest.mark.parametrize(
+    ("summary", "lines"),
+    [
+        (
+            "Kết quả thực hiện chuyển đổi số năm 2024 và phương hướng, nhiệm vụ năm 2025",
+            ["Kết quả thực hiện chuyển đổi số năm 2024", "và phương hướng, nhiệm vụ năm 2025"],
+        ),
+        (
+            "Sơ kết tình hình triển khai Chương trình chuyển đổi số tỉnh An Giang giai đoạn "
+            "2021-2025, định hướng đến năm 2030",
+            [
+                "Sơ kết tình hình triển khai Chương trình chuyển đổi số tỉnh An Giang",
+                "giai đoạn 2021-2025, định hướng đến năm 2030",
+            ],
+        ),
+        ("Tình hình thực hiện một số chỉ tiêu chuyển đổi số năm 2024", None),
+    ],
+)
+def test_a_long_summary_breaks_between_phrases(summary, lines):
+    broken = break_summary(summary)
+    if lines is None:
+        assert broken == summary  # fits on one line
+        return
+    assert broken.split("\n") == lines
+    size = layout.ELEMENTS["summary"].size.default
+    assert all(layout.text_length(line, size, bold=True) <= SUMMARY_WIDTH_MM for line in lines)
+
+
+def test_a_break_typed_in_the_data_is_kept():
+    typed = (
+        "Tình hình và kết quả thực hiện\nChiến lược quốc gia về Cách mạng công nghiệp lần thứ tư"
+    )
+    assert break_summary(typed) == typed
