@@ -161,6 +161,13 @@ def distribute(columns: Sequence[ColumnMeasure], total_mm: float) -> list[float]
     if sum(minimum) >= total_mm:  # cannot be helped: shrink every column alike
         return [m * total_mm / sum(minimum) for m in minimum]
     cap = [max(m, c.longest_line + CELL_PADDING_MM) for m, c in zip(minimum, columns, strict=True)]
+    labels = [
+        one_line_labels(c) and sum(minimum) - m + k <= total_mm
+        for c, m, k in zip(columns, minimum, cap, strict=True)
+    ]
+    minimum = [k if label else m for m, k, label in zip(minimum, cap, labels, strict=True)]
+    if sum(minimum) > total_mm:
+        minimum = [c.longest_token + CELL_PADDING_MM for c in columns]
     widths = list(minimum)
     weights = [c.content for c in columns]
     for _ in range(len(columns) + 1):
@@ -176,7 +183,7 @@ def distribute(columns: Sequence[ColumnMeasure], total_mm: float) -> list[float]
         weight = sum(weights) or len(widths)
         for i in range(len(widths)):
             widths[i] += spare * ((weights[i] if sum(weights) else 1) / weight)
-    return balance(columns, widths, total_mm)
+    return balance(columns, widths, minimum)
 
 
 SAMPLE_ROWS = 400
@@ -184,7 +191,9 @@ SAMPLE_ROWS = 400
 sample of a long one, so the work stays linear in the number of cells."""
 
 
-def balance(columns: Sequence[ColumnMeasure], widths: list[float], total_mm: float) -> list[float]:
+def balance(
+    columns: Sequence[ColumnMeasure], widths: list[float], minimum: list[float]
+) -> list[float]:
     """Move width between columns while the table gets shorter.
 
     The proportional share is a start; a column whose text sits in a few tall rows
@@ -192,12 +201,12 @@ def balance(columns: Sequence[ColumnMeasure], widths: list[float], total_mm: flo
     most rows tall needs more. Height is estimated without rounding lines up, so
     small moves are seen."""
     pairs = list(zip(columns, widths, strict=True))
-    minimum = [min(c.longest_token + CELL_PADDING_MM, w) for c, w in pairs]
+    minimum = [min(m, w) for m, w in zip(minimum, widths, strict=True)]
     cap = [max(w, c.longest_line + CELL_PADDING_MM) for c, w in pairs]
     rows = [r for r in zip(*(c.cells for c in columns), strict=True) if r and r[0] is not None]
     rows = rows[:: max(1, math.ceil(len(rows) / SAMPLE_ROWS))]
     widths = list(widths)
-    step = total_mm / 40
+    step = sum(widths) / 40
     height, gains = _height(rows, widths)
     for _ in range(60):
         if step < 0.5:
@@ -246,6 +255,16 @@ def _height(
         total += tallest
         gains[where] += gain
     return total, gains
+
+
+LABEL_LINE_MM = 35.0
+"""A column of short labels and figures no longer than this keeps each on one line."""
+
+
+def one_line_labels(column: ColumnMeasure) -> bool:
+    return column.longest_line <= LABEL_LINE_MM and all(
+        m is None or m.figure or m.words <= SHORT_LABEL_WORDS for m in column.cells
+    )
 
 
 def to_twips(widths_mm: Sequence[float], total_twips: int) -> list[int]:
