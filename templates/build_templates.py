@@ -77,6 +77,12 @@ PARAGRAPH_STYLES = {
     "BC Appendix Heading": (None, BODY_SIZE, True, False, "left", None, Pt(6), Pt(6)),
 }
 
+KEEP_WITH_NEXT = {
+    *(name for name in PARAGRAPH_STYLES if name.startswith("BC Heading")),
+    # a part heading stays on the page of the table after it
+    "BC Appendix Heading",
+}
+
 ALIGN = {
     "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
     "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -144,7 +150,7 @@ def add_styles(document) -> None:
             paragraph.line_spacing = BODY_LINE_SPACING
         else:
             paragraph.line_spacing = 1.0
-        if name.startswith("BC Heading"):
+        if name in KEEP_WITH_NEXT:
             paragraph.keep_with_next = True
     footnote_text = styles.add_style("Footnote Text", WD_STYLE_TYPE.PARAGRAPH)
     footnote_text.base_style = styles["Normal"]
@@ -286,7 +292,7 @@ def header_block(document) -> None:
 def title_block(document) -> None:
     title = document.add_paragraph("{{ doc.type }}", style="BC Title")
     title.paragraph_format.space_before = Pt(18)
-    document.add_paragraph("{{ doc.summary }}", style="BC Title")
+    document.add_paragraph("{{ doc.summary_lines }}", style="BC Title")
     rule(document, *[Mm((TEXT_WIDTH - SUMMARY_RULE_MM) / 2)] * 2).paragraph_format.space_after = Pt(
         12
     )

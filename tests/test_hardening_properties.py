@@ -145,7 +145,7 @@ def test_random_text_renders_verbatim_or_fails_clearly(tmp_path_factory, text):
     for path in docs.values():
         Document(str(path))  # python-docx opens it
     lines = body_lines(docs["BÁO CÁO"])
-    assert expected in lines
+    assert expected in [line.replace("\n", " ") for line in lines]  # the trích yếu, broken
     assert f"{expected}[^1]" in lines
     assert footnotes(docs["BÁO CÁO"]) == [(1, expected.strip())]
     appendix = body_lines(docs["Phụ lục"])

@@ -73,7 +73,8 @@ def document_context(settings: ReportSettings) -> DocumentHeader:
         "number_line": number_line(doc),
         "place_date": f"{doc.place}, {date_text(doc)}",
         "type": doc.type,
-        "summary": break_summary(doc.summary),
+        "summary": doc.summary,
+        "summary_lines": break_summary(doc.summary),
         "authority": doc.signer.authority if doc.signer else [],
         "signer": doc.signer.name or "" if doc.signer else "",
         "recipients": recipient_lines(doc.recipients),
@@ -223,6 +224,7 @@ def _header(report: ReportSource, text: TextBuilder) -> DocumentHeader:
     header = document_context(report.settings)
     where = "document"
     header["summary"] = _plain(text, header["summary"], f"{where}.summary") or ""
+    header["summary_lines"] = break_summary(header["summary"])
     header["recipients"] = [
         _plain(text, line, f"{where}.recipients") or "" for line in header["recipients"]
     ]

@@ -23,6 +23,8 @@ class DocumentHeader(TypedDict):
     place_date: str
     type: str
     summary: str
+    summary_lines: str
+    """The summary with the line breaks it is printed with (the title block)."""
     authority: list[str]
     signer: str
     recipients: list[str]

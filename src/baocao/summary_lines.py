@@ -26,23 +26,24 @@ def break_summary(summary: str) -> str:
     size = layout.ELEMENTS["summary"].size.default
     if layout.text_length(summary, size, bold=True) <= SUMMARY_WIDTH_MM:
         return summary
-    words = summary.split()
     best: tuple[float, int] | None = None
-    for cut in range(2, len(words) - 1):
-        first, second = " ".join(words[:cut]), " ".join(words[cut:])
+    for space in (i for i, char in enumerate(summary) if char == " "):
+        first, second = summary[:space], summary[space + 1 :]
+        if not first.strip() or not second.strip() or " " not in second.strip():
+            continue  # never one word alone on a line
         widths = [layout.text_length(line, size, bold=True) for line in (first, second)]
         if max(widths) > SUMMARY_WIDTH_MM:
             continue
+        before, after = first.split()[-1], second.split()[0]
         cost = abs(widths[0] - widths[1])
-        if words[cut].casefold() in PHRASE_STARTS:
+        if after.casefold() in PHRASE_STARTS:
             cost -= 40
-        if words[cut - 1].casefold() in PHRASE_ENDS:
+        if before.casefold() in PHRASE_ENDS:
             cost += 80
-        if words[cut][0].isupper():
+        if after[0].isupper():
             cost += 80  # inside a name: "tỉnh | An Giang"
         if best is None or cost < best[0]:
-            best = (cost, cut)
+            best = (cost, space)
     if best is None:
         return summary
-    cut = best[1]
-    return f"{' '.join(words[:cut])}\n{' '.join(words[cut:])}"
+    return f"{summary[: best[1]]}\n{summary[best[1] + 1 :]}"

@@ -89,6 +89,10 @@ def convert(
         shutil.rmtree(profile, ignore_errors=True)
 
 
+PDF_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
+"""PDF/A-2b: every font embedded, ready for a digital signature (LibreOffice 7.4+
+reads export options written as JSON after the filter name)."""
+
 MIN_TIMEOUT = 1.0
 MAX_TIMEOUT = 3600.0
 
@@ -122,7 +126,7 @@ def _run(soffice: str, source: Path, staging: Path, profile: Path, timeout: floa
         "--norestore",
         "--nolockcheck",
         "--convert-to",
-        "pdf",
+        PDF_FILTER,
         "--outdir",
         str(staging),
         str(source),

@@ -12,28 +12,22 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from .table_layout import (
+    CELL_MARGIN_TWIPS,
+    TWIPS_PER_MM,
+    ColumnMeasure,
+    centred,
+    distribute,
+    keep_whole,
+    label_column,
+    measure_columns,
+    to_twips,
+)
 from .xml import escape_text, paragraph, runs
 
-TWIPS_PER_MM = 1440 / 25.4
-
-COLUMN_WEIGHTS = {
-    "stt": 0.9,
-    "name": 4.6,
-    "target": 1.3,
-    "result": 4.6,
-    "evaluation": 1.5,
-    "note": 3.8,
-    "lead": 2.2,
-    "partners": 2.4,
-    "time": 1.7,
-    "progress": 1.7,
-    "unit": 2.6,
-    "gap": 2.2,
-    "merged": 2.8,
-}
 RUN_OPEN = '<w:r><w:t xml:space="preserve">'
 RUN_CLOSE = "</w:t></w:r>"
-CENTERED = {"stt", "target", "evaluation", "time", "progress", "unit", "gap", "merged"}
+KEEP_WHOLE = "<w:trPr><w:cantSplit/></w:trPr>"
 
 BORDERS = "".join(
     f'<w:{edge} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
@@ -45,13 +39,6 @@ def column_kind(column: str) -> str:
     return column.split(":", 1)[0]
 
 
-def column_widths(columns: list[str], total: int) -> list[int]:
-    weights = [COLUMN_WEIGHTS[column_kind(c)] for c in columns]
-    widths = [int(total * w / sum(weights)) for w in weights]
-    widths[-1] += total - sum(widths)
-    return widths
-
-
 def _cell(width: int, content: str, span: int = 1, header: bool = False) -> str:
     span_xml = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
     valign = '<w:vAlign w:val="center"/>' if header else ""
@@ -61,48 +48,73 @@ def _cell(width: int, content: str, span: int = 1, header: bool = False) -> str:
     )
 
 
-def _cell_paragraphs(paragraphs: list[Any], style: str) -> str:
+def _cell_paragraphs(paragraphs: list[Any], style: str, keep_next: bool = False) -> str:
     if not paragraphs:
-        return paragraph([], style)
-    return "".join(paragraph(p, style) for p in paragraphs)
+        return paragraph([], style, keep_next=keep_next)
+    return "".join(paragraph(p, style, keep_next=keep_next) for p in paragraphs)
 
 
 def table_xml(table: Mapping[str, Any], text_width_mm: float) -> str:
-    """A bordered, fixed-layout table whose header row repeats on every page."""
+    """A bordered, fixed-layout table whose header row repeats on every page.
+
+    Columns are sized from their content and each cell aligned by what it holds
+    (``table_layout``); a row shorter than a third of the page is never split, a
+    group row stays with the row after it, and so does the header row."""
     columns = table["columns"]
-    widths = column_widths(columns, round(text_width_mm * TWIPS_PER_MM))
+    body = [None if row["group"] else row["cells"] for row in table["rows"]]
+    measures = measure_columns([[[title]] for title in table["headers"]], body)
+    total = round(text_width_mm * TWIPS_PER_MM)
+    widths_mm = distribute(measures, text_width_mm)
+    widths = to_twips(widths_mm, total)
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     header_cells = "".join(
-        _cell(w, paragraph([title], "BCTableHeader"), header=True)
+        _cell(w, paragraph([title], "BCTableHeader", keep_next=True), header=True)
         for w, title in zip(widths, table["headers"], strict=True)
     )
     rows = [f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{header_cells}</w:tr>"]
-    openings = _openings(columns, widths)
-    for row in table["rows"]:
+    openings = _openings(columns, widths, measures)
+    cells_by_row = list(zip(*(m.cells for m in measures), strict=True)) if measures else []
+    for index, row in enumerate(table["rows"]):
+        if row["group"]:
+            rows.append(_group_row(columns, widths, row["cells"]))
+            continue
+        cell_measures = cells_by_row[index]
         rows.append(
-            _group_row(columns, widths, row["cells"])
-            if row["group"]
-            else _item_row(openings, row["cells"])
+            _item_row(
+                openings,
+                row["cells"],
+                [centred(m, o[2]) for m, o in zip(cell_measures, openings, strict=True)],
+                keep_whole(cell_measures, widths_mm),
+            )
         )
     properties = (
         f'<w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
         f"<w:tblBorders>{BORDERS}</w:tblBorders>"
         '<w:tblLayout w:type="fixed"/>'
-        '<w:tblCellMar><w:left w:w="70" w:type="dxa"/>'
-        '<w:right w:w="70" w:type="dxa"/></w:tblCellMar></w:tblPr>'
+        f'<w:tblCellMar><w:left w:w="{CELL_MARGIN_TWIPS}" w:type="dxa"/>'
+        f'<w:right w:w="{CELL_MARGIN_TWIPS}" w:type="dxa"/></w:tblCellMar></w:tblPr>'
     )
     return f"<w:tbl>{properties}<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
 
 
-def _item_row(openings: list[tuple[str, str]], cells: list[Any]) -> str:
-    """One row of cells; ``openings`` holds each column's cell and paragraph start tags."""
+Opening = tuple[str, str, bool, str]
+"""A column's cell start tag, paragraph start tag when left-aligned, whether it is a
+column of labels, and its paragraph start tag when centred."""
+
+
+def _item_row(
+    openings: list[Opening], cells: list[Any], centre: list[bool], keep_whole: bool
+) -> str:
+    """One row of cells, each paragraph centred or not as ``centre`` says."""
     cells_xml = "".join(
         [
-            f"{cell_open}{_fast_paragraphs(content, paragraph_open)}</w:tc>"
-            for (cell_open, paragraph_open), content in zip(openings, cells, strict=True)
+            f"{cell_open}{_fast_paragraphs(content, centred_open if mid else left_open)}</w:tc>"
+            for (cell_open, left_open, _label, centred_open), content, mid in zip(
+                openings, cells, centre, strict=True
+            )
         ]
     )
-    return f"<w:tr>{cells_xml}</w:tr>"
+    return f"<w:tr>{KEEP_WHOLE if keep_whole else ''}{cells_xml}</w:tr>"
 
 
 def _fast_paragraphs(paragraphs: list[Any], opening: str) -> str:
@@ -124,11 +136,20 @@ def _fast_paragraphs(paragraphs: list[Any], opening: str) -> str:
     )
 
 
-def _openings(columns: list[str], widths: list[int]) -> list[tuple[str, str]]:
+def _openings(
+    columns: list[str], widths: list[int], measures: list[ColumnMeasure]
+) -> list[Opening]:
     result = []
-    for column, width in zip(columns, widths, strict=True):
-        style = "BCTableCenter" if column_kind(column) in CENTERED else "BCTableText"
-        result.append((_cell(width, "")[: -len("</w:tc>")], paragraph([], style)[: -len("</w:p>")]))
+    for column, width, measure in zip(columns, widths, measures, strict=True):
+        cell_open = _cell(width, "")[: -len("</w:tc>")]
+        result.append(
+            (
+                cell_open,
+                paragraph([], "BCTableText")[: -len("</w:p>")],
+                label_column(column_kind(column), measure),
+                paragraph([], "BCTableCenter")[: -len("</w:p>")],
+            )
+        )
     return result
 
 
@@ -137,9 +158,10 @@ def _group_row(columns: list[str], widths: list[int], cells: list[Any]) -> str:
     out = []
     rest_start = 0
     if columns and columns[0] == "stt":
-        out.append(_cell(widths[0], _cell_paragraphs(cells[0], "BCTableGroupCenter")))
+        out.append(_cell(widths[0], _cell_paragraphs(cells[0], "BCTableGroupCenter", True)))
         rest_start = 1
     title: list[Any] = next((c for c in cells[rest_start:] if c), [])
     span = len(columns) - rest_start
-    out.append(_cell(sum(widths[rest_start:]), _cell_paragraphs(title, "BCTableGroup"), span))
+    title_xml = _cell_paragraphs(title, "BCTableGroup", True)
+    out.append(_cell(sum(widths[rest_start:]), title_xml, span))
     return f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{''.join(out)}</w:tr>"
