@@ -130,10 +130,10 @@ def read_rate(value: object, fmt: str, allow_over_100: bool) -> Reading:
             )
         reading = Reading(figure(number), notice=_read_as(value, f"{shown(number)}%", how))
         return _within(reading, number, limit)
-    typed, _how, error = _number(value)
-    if error or typed is None:
+    cell_number, _how, error = _number(value)
+    if error or cell_number is None:
         return Reading(error=error)
-    number = typed
+    number = cell_number
     if "%" not in fmt:
         return Reading(
             error=f"ô tỷ lệ không còn định dạng phần trăm: không rõ {shown(number)} là "
