@@ -21,7 +21,24 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("documents", {"context", "table_context", "unit_context", "summary_lines"}),
     ("report rules", {"report_period", "report_checks"}),
     ("word", {"render", "kiemtra"}),
-    ("commands", {"batch", "migrate", "rollover", "starter", "__init__"}),
+    (
+        "commands",
+        {
+            "batch",
+            "migrate",
+            "rollover",
+            "starter",
+            "__init__",
+            "xlsx_layout",
+            "xlsx_cells",
+            "year_update",
+            "xlsx_form",
+            "xlsx_import",
+            "form_import",
+            "xlsx_tables",
+            "indicator_export",
+        },
+    ),
     (
         "terminal",
         {
@@ -31,6 +48,7 @@ LAYERS: list[tuple[str, set[str]]] = [
             "cli_compare",
             "cli_kiemtra",
             "cli_year",
+            "cli_excel",
             "cli",
             "__main__",
         },

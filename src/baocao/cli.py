@@ -265,3 +265,6 @@ def main() -> None:
     # strings): collect young objects less often, about a tenth of the run time.
     gc.set_threshold(100_000, 50, 100)
     app()
+
+
+from . import cli_excel  # noqa: E402,F401 - register form, import, export

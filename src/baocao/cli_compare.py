@@ -22,6 +22,7 @@ class DiffFormat(str, Enum):
     json = "json"
     md = "md"
     docx = "docx"
+    xlsx = "xlsx"
 
 
 NOT_FOUND = "không tìm thấy tệp dữ liệu"
@@ -33,7 +34,7 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="table (bảng trên màn hình), csv, json, md hoặc docx "
+        help="table (bảng trên màn hình), csv, json, md, docx hoặc xlsx (chỉ diff) "
         "(mặc định: theo đuôi tệp --output, nếu không thì table).",
         show_default=False,
     ),
@@ -87,6 +88,13 @@ def diff(
         target = output or workspace.out / f"SoSanh_{years_label}.docx"
         write_atomically(target, comparison_docx(comparison))
         console.wrote(str(target), "bảng so sánh Word")
+    elif kind == "xlsx":
+        from .render.output import write_atomically
+        from .xlsx_tables import comparison_xlsx
+
+        target = output or workspace.out / f"SoSanh_{'_'.join(map(str, comparison.years))}.xlsx"
+        write_atomically(target, comparison_xlsx(comparison))
+        console.wrote(str(target), "bảng so sánh Excel")
     else:
         _write_text(kind, comparison, output)
 
@@ -103,7 +111,9 @@ def _output_kind(fmt: DiffFormat | None, output: Path | None) -> str:
 
 def _format_from(output: Path | None) -> str:
     suffix = output.suffix.lower().lstrip(".") if output else ""
-    return {"csv": "csv", "json": "json", "md": "md", "docx": "docx"}.get(suffix, "table")
+    return {"csv": "csv", "json": "json", "md": "md", "docx": "docx", "xlsx": "xlsx"}.get(
+        suffix, "table"
+    )
 
 
 def _write_text(kind: str, comparison: Comparison, output: Path | None) -> None:
@@ -158,6 +168,8 @@ def compare(
     from .units import compare_units
 
     kind = _output_kind(fmt, output)
+    if kind == "xlsx":
+        raise typer.BadParameter("compare chưa ghi được xlsx; dùng csv.", param_hint="--format")
     workspace = workspace_for(data_dir)
     comparison = compare_units(workspace.load(year))
     if kind == "table":
