@@ -3,6 +3,7 @@ opens every .xlsx; openpyxl stays out of the other commands."""
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -63,10 +64,19 @@ def test_diff_xlsx_has_number_cells(work, tmp_path):
     converts_to_pdf(work / "so_sanh.xlsx", tmp_path)
 
 
-def test_compare_xlsx_is_refused_clearly(work):
-    result = runner.invoke(app, ["compare", "2024", "--format", "xlsx"])
-    assert result.exit_code == 2
-    assert "compare chưa ghi được xlsx" in result.output
+def test_compare_xlsx_puts_units_side_by_side_as_numbers(tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    target = tmp_path / "don_vi.xlsx"
+    result = runner.invoke(app, ["compare", "2024", "--output", str(target)])
+    assert result.exit_code == 0, result.output
+    sheet = load_workbook(target).active
+    assert sheet["A1"].value.startswith("So sánh")
+    headers = [c.value for c in sheet[3]]
+    assert "An Giang" in " ".join(str(h) for h in headers)
+    assert "Kiên Giang" in " ".join(str(h) for h in headers)
+    numbers = [c for row in sheet.iter_rows(min_row=4) for c in row if c.data_type == "n"]
+    assert any(c.value is not None and c.number_format.endswith("%") for c in numbers)
+    converts_to_pdf(target, tmp_path)
 
 
 def test_export_indicator_table_in_three_formats(tmp_path, monkeypatch):
@@ -110,3 +120,17 @@ def test_other_commands_do_not_import_openpyxl(args):
         [sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_rows_are_tall_enough_for_wrapped_text():
+    from baocao.xlsx_tables import LINE_HEIGHT, Column, table_xlsx, wrapped_lines
+
+    assert wrapped_lines("một hai", 20) == 1
+    assert wrapped_lines("chữ " * 40, 20) > 4
+    assert wrapped_lines("dòng một\ndòng hai", 40) == 2
+    data = table_xlsx(
+        "Bảng", [Column("A", 10), Column("B", 10)], [["ngắn", 1], ["dài " * 30, 2]], "S"
+    )
+    sheet = load_workbook(io.BytesIO(data)).active
+    assert sheet.row_dimensions[4].height == LINE_HEIGHT + 2
+    assert sheet.row_dimensions[5].height > 4 * LINE_HEIGHT

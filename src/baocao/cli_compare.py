@@ -34,7 +34,7 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="table (bảng trên màn hình), csv, json, md, docx hoặc xlsx (chỉ diff) "
+        help="table (bảng trên màn hình), csv, json, md, docx hoặc xlsx "
         "(mặc định: theo đuôi tệp --output, nếu không thì table).",
         show_default=False,
     ),
@@ -50,7 +50,8 @@ def diff(
         typer.Option(
             "--output",
             "-o",
-            help="Tệp ghi kết quả (mặc định: in ra màn hình; docx: out/SoSanh_<các năm>.docx).",
+            help="Tệp ghi kết quả (mặc định: in ra màn hình; docx, xlsx: "
+            "out/SoSanh_<các năm>.docx/.xlsx).",
             metavar="TỆP",
         ),
     ] = None,
@@ -158,7 +159,8 @@ def compare(
         typer.Option(
             "--output",
             "-o",
-            help="Tệp ghi kết quả (mặc định: in ra màn hình; docx: out/SoSanhDonVi_<năm>.docx).",
+            help="Tệp ghi kết quả (mặc định: in ra màn hình; docx, xlsx: "
+            "out/SoSanhDonVi_<năm>.docx/.xlsx).",
             metavar="TỆP",
         ),
     ] = None,
@@ -168,8 +170,6 @@ def compare(
     from .units import compare_units
 
     kind = _output_kind(fmt, output)
-    if kind == "xlsx":
-        raise typer.BadParameter("compare chưa ghi được xlsx; dùng csv.", param_hint="--format")
     workspace = workspace_for(data_dir)
     comparison = compare_units(workspace.load(year))
     if kind == "table":
@@ -183,6 +183,13 @@ def compare(
         target = output or workspace.out / f"SoSanhDonVi_{comparison.year}.docx"
         write_atomically(target, unit_comparison_docx(comparison))
         console.wrote(str(target), "bảng so sánh Word")
+        return
+    if kind == "xlsx":
+        from .xlsx_tables import unit_comparison_xlsx
+
+        target = output or workspace.out / f"SoSanhDonVi_{comparison.year}.xlsx"
+        write_atomically(target, unit_comparison_xlsx(comparison))
+        console.wrote(str(target), "bảng so sánh Excel")
         return
     from . import units_export
 

@@ -19,6 +19,8 @@ from .model import Metric
 
 TITLE_ROW = 1
 HEADER_ROW = 3
+LINE_HEIGHT = 15.75
+"""Points per line of 12-point Times New Roman."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,27 @@ def as_of_cell(as_of: str) -> Any:
     return f"{parts[1]}/{parts[0]}" if len(parts) == 2 else parts[0]
 
 
+def wrapped_lines(text: str, width: float) -> int:
+    """How many lines ``text`` takes in a column ``width`` characters wide, wrapped at words.
+
+    LibreOffice does not fit row heights to wrapped text when it opens a file, so the
+    height is written; the estimate errs towards a spare line rather than a cut one.
+    """
+    usable = max(int(width * 1.3) - 1, 1)
+    lines = 0
+    for paragraph in text.split("\n"):
+        current = 0
+        lines += 1
+        for word in paragraph.split():
+            needed = len(word) if current == 0 else current + 1 + len(word)
+            if needed > usable and current:
+                lines += 1
+                current = len(word)
+            else:
+                current = needed
+    return lines
+
+
 def table_xlsx(title: str, columns: list[Column], rows: list[list[Any]], sheet: str) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -76,7 +99,11 @@ def table_xlsx(title: str, columns: list[Column], rows: list[list[Any]], sheet: 
         head.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
         head.border = border
         ws.column_dimensions[get_column_letter(index)].width = column.width
+    ws.row_dimensions[HEADER_ROW].height = (
+        LINE_HEIGHT * _row_lines(columns, [c.header for c in columns]) + 2
+    )
     for offset, values in enumerate(rows, start=HEADER_ROW + 1):
+        ws.row_dimensions[offset].height = LINE_HEIGHT * _row_lines(columns, values) + 2
         for index, value in enumerate(values, start=1):
             fmt = None
             if isinstance(value, tuple):
@@ -135,3 +162,48 @@ def comparison_xlsx(comparison: Any) -> bytes:
                 cells += [shown, format_as_of(found.as_of)]
         rows.append([*cells, None, "", "", "chỉ có trong một số năm"])
     return table_xlsx(title(comparison), columns, rows, "So sánh")
+
+
+def unit_comparison_xlsx(comparison: Any) -> bytes:
+    """``baocao compare --format xlsx``: the units side by side, figures as number cells."""
+    from .units_export import any_merged, gap_header, group_title, title
+
+    merged = any_merged(comparison)
+    columns = [Column("Mã chỉ tiêu", 30), Column("Nhóm", 26), Column("Chỉ tiêu", 46)]
+    for unit in comparison.units:
+        columns += [Column(unit.label, 14), Column(f"Đánh giá ({unit.label})", 14)]
+    columns.append(Column(gap_header(comparison), 18))
+    if merged:
+        columns.append(Column("Tỉnh hợp nhất", 18))
+    rows = []
+    for units, indicators in comparison.groups():
+        group = group_title(comparison, units)
+        for indicator in indicators:
+            cells: list[Any] = [indicator.id, group, indicator.name]
+            for side in indicator.sides:
+                value = side.value
+                shown = None
+                if value is not None:
+                    shown = figure_cell(value.metric, value.value, value.decimals) or value.text
+                cells += [shown if side.reported else "Không báo cáo", side.evaluation or ""]
+            change = indicator.gap.change
+            gap = None
+            if change is not None and change.rounded is not None:
+                digits = "." + "0" * change.places if change.places else ""
+                gap = (float(change.rounded), f"+#,##0{digits};-#,##0{digits};0")
+            cells.append(gap if gap is not None else indicator.gap.reason or "")
+            if merged:
+                cells.append(indicator.merged.text)
+            rows.append(cells)
+    return table_xlsx(title(comparison), columns, rows, "So sánh đơn vị")
+
+
+def _row_lines(columns: list[Column], values: list[Any]) -> int:
+    return max(
+        (
+            wrapped_lines(v, c.width)
+            for c, v in zip(columns, values, strict=False)
+            if isinstance(v, str)
+        ),
+        default=1,
+    )
