@@ -19,7 +19,7 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("prose", {"references", "prose", "shapes", "numbering"}),
     ("rules", {"figures", "checks"}),
     ("documents", {"context", "table_context", "unit_context", "summary_lines"}),
-    ("report rules", {"report_period", "report_checks"}),
+    ("report rules", {"report_period", "task_claims", "report_checks"}),
     ("word", {"render", "kiemtra"}),
     (
         "commands",

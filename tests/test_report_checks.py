@@ -214,3 +214,29 @@ def test_a_report_named_from_inside_its_year_folder(tmp_path, monkeypatch):
     result = runner.invoke(app, ["validate", f"{EXAMPLE_ID}.md"])
     assert result.exit_code == 0, result.output
     assert "0 lỗi, 0 cảnh báo" in result.output
+
+
+CLAIM_LINE = "Sở Thông tin và Truyền thông báo cáo như sau."
+
+
+def test_a_typed_claim_about_the_task_list_that_disagrees_is_caught(tmp_path):
+    """The example's list has one task, done: '0/1', '02 nhiệm vụ' and '50%' contradict it."""
+    wrong = "Sở đã hoàn thành 0/1 nhiệm vụ; tỷ lệ hoàn thành nhiệm vụ đạt 50%."
+    found = report_problems(tmp_path, (CLAIM_LINE, wrong))
+    assert len(found) == 2, found
+    assert all(": cảnh báo: câu ghi '" in f for f in found)
+    assert "'0/1 nhiệm vụ'" in found[0] and "có 1/1 nhiệm vụ hoàn thành" in found[0]
+    assert "[[tasks:nhiem_vu_mau|done]]" in found[0]
+    assert "có 1/1 nhiệm vụ hoàn thành, đạt 100%" in found[1]
+    line, column = found[1].split(":")[:2]
+    assert line == found[0].split(":")[0]
+    assert wrong.index("tỷ lệ hoàn thành") + 1 == int(column)
+    typed_count = report_problems(tmp_path / "b", (CLAIM_LINE, "Đã hoàn thành 02 nhiệm vụ."))
+    assert len(typed_count) == 1 and "'hoàn thành 02 nhiệm vụ'" in typed_count[0]
+
+
+def test_a_typed_claim_that_agrees_with_the_task_list_passes(tmp_path):
+    right = "Sở đã hoàn thành 1/1 nhiệm vụ, tỷ lệ hoàn thành đạt 100%."
+    assert report_problems(tmp_path, (CLAIM_LINE, right)) == []
+    elsewhere = "Tỷ lệ hoàn thành hồ sơ đạt 50%."
+    assert report_problems(tmp_path / "b", (CLAIM_LINE, elsewhere)) == []

@@ -29,6 +29,7 @@ from .prose import YearReferences
 from .refsyntax import ReferenceSyntaxError, parse, scan
 from .report_period import check_period
 from .shapes import AppendixContext, ReportContext
+from .task_claims import check_task_claims
 from .workspace import Workspace
 
 MARKDOWN_TABLE = re.compile(r"\|\s*:?-{3,}")
@@ -142,6 +143,7 @@ def check_report(source: ReportSource, data: YearData, references: YearReference
     _check_tables(source, data, add)
     _check_document(source, data, add)
     check_period(source, data, add)
+    check_task_claims(source, data, add)
     return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
 
 
