@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from .figures import WARNING
 from .formatting import format_percent, rate
@@ -99,10 +99,10 @@ def check_task_claims(source: ReportSource, data: YearData, add: AddProblem) -> 
             if int(match.group(1)) != done:
                 claims.append((match.group(0), f"{done} nhiệm vụ hoàn thành"))
         for match in RATE.finditer(sentence):
-            typed = Decimal(match.group(1).replace(",", "."))
+            claimed = Decimal(match.group(1).replace(",", "."))
             places = len(match.group(1).partition(",")[2])
-            actual = _percent(done, total).quantize(Decimal(1).scaleb(-places))
-            if typed != actual:
+            actual = _percent(done, total).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+            if claimed != actual:
                 shown = format_percent(rate(done, total), 2)
                 claims.append((match.group(0), f"{done}/{total} nhiệm vụ hoàn thành, đạt {shown}"))
         for typed, truth in claims:
