@@ -69,6 +69,28 @@ def test_new_keeps_what_defines_a_metric_and_awaits_the_figure(rolled):
     assert "# Chỉ tiêu. Mục tiêu 2025, 2030" in text
 
 
+def test_comments_after_a_reset_task_stay_before_the_next_section(tmp_path):
+    """A comment heading the next section hangs, for ruamel, off the last task's
+    progress: resetting the task must not take it along."""
+    text = (
+        "year: 2024\n"
+        "task_lists:\n"
+        "  - id: ds\n"
+        "    items:\n"
+        "      - name: Việc một\n"
+        "        time: Năm 2024\n"
+        "        progress: Đang thực hiện\n"
+        "\n"
+        "# ---- Đơn vị báo cáo ----\n"
+        "units:\n"
+        "  - id: ag\n"
+    )
+    rolled_text = rollover.roll_data(text, 2025)
+    assert "progress" not in rolled_text
+    assert rolled_text.index("Việc một") < rolled_text.index("# ---- Đơn vị báo cáo ----")
+    assert rolled_text.index("# ---- Đơn vị báo cáo ----") < rolled_text.index("units:")
+
+
 def test_new_resets_progress_except_done_tasks(rolled):
     data = Workspace().load("2025")
     before = Workspace().load("2024")

@@ -182,12 +182,16 @@ def _trailing_comments(node: Any) -> list[Any]:
     return found
 
 
-def _append_comments(metric: Any, tokens: list[Any]) -> None:
-    """Put ``tokens`` back after the metric: on its last key's end-of-line comment."""
-    last = list(metric.keys())[-1]
-    if last != "pending":
-        metric.yaml_add_eol_comment("", last)
-    token = metric.ca.items[last][2]
+def _append_comments(node: Any, tokens: list[Any]) -> None:
+    """Put ``tokens`` back after a metric or task: on its last key's end-of-line comment."""
+    last = list(node.keys())[-1]
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    entry = node.ca.items.setdefault(last, [None, None, None, None])
+    if entry[2] is None:
+        entry[2] = CommentToken("", CommentMark(0), None)
+    token = entry[2]
     text = "".join((" " * t.column if t.value.strip() else "") + t.value for t in tokens)
     token.value = token.value.rstrip("\n") + "\n" + text
 
@@ -198,9 +202,13 @@ def _reset_task(task: Any) -> None:
 
     if is_done(Task(name="_", progress=task.get("progress"))):
         return
+    keys = list(task.keys())
+    trailing = _trailing_comments(task) if keys and keys[-1] in TASK_PROGRESS else []
     for key in TASK_PROGRESS:
         if key in task:
             del task[key]
+    if trailing and task:
+        _append_comments(task, trailing)
 
 
 def shift_years(text: str) -> str:
