@@ -65,7 +65,8 @@ CASES = {
     ),
     "data_reference": (
         [('result: "Đạt [[ho_so_truc_tuyen]]"', 'result: "Đạt [[ho_so_truc_tuyenn]]"')],
-        "47:22: lỗi: không có chỉ tiêu 'ho_so_truc_tuyenn' trong 'metrics' ([[ho_so_truc_tuyenn]])",
+        "47:22: lỗi: [[ho_so_truc_tuyenn]]: không có chỉ tiêu 'ho_so_truc_tuyenn' trong 'metrics' "
+        "(có phải 'ho_so_truc_tuyen'?)",
     ),
     "data_reference_syntax": (
         [('result: "Đạt [[ho_so_truc_tuyen]]"', 'result: "Đạt [[Ho_So]]"')],

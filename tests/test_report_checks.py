@@ -29,7 +29,7 @@ CASES = {
     "unknown_metric": (
         ("[[ho_so_truc_tuyen|counts]]", "[[ho_so_truc_tuyenn|counts]]"),
         "43:39: lỗi: [[ho_so_truc_tuyenn|counts]]: không có chỉ tiêu 'ho_so_truc_tuyenn' "
-        "trong 'metrics'",
+        "trong 'metrics' (có phải 'ho_so_truc_tuyen'?)",
     ),
     "missing_target": (
         ("[[ho_so_truc_tuyen|target:2025]]", "[[ho_so_truc_tuyen|target:2026]]"),

@@ -18,6 +18,7 @@ from . import figures
 from .errors import DataError, Problem, UnresolvedReference
 from .figures import ERROR, WARNING, Checker
 from .loader import Parsed, PathKey
+from .messages import unknown_metric
 from .model import YearData
 from .prose import YearReferences
 from .references import Resolver
@@ -191,7 +192,7 @@ def check_references(c: Checker) -> None:
             if reference.metric is not None and resolver.scope.metric(reference.metric) is None:
                 c.add(
                     at,
-                    f"không có chỉ tiêu '{reference.metric}' trong 'metrics' ({whole})",
+                    f"{whole}: {unknown_metric(reference.metric, resolver.scope.metric_ids())}",
                     position=position,
                 )
                 continue

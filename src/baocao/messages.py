@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
+from collections.abc import Iterable
 from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
@@ -31,6 +32,13 @@ def known_keys() -> list[str]:
             if isinstance(value, type) and issubclass(value, BaseModel):
                 keys.update(value.model_fields)
     return sorted(keys)
+
+
+def unknown_metric(metric_id: str, known: Iterable[str]) -> str:
+    """``không có chỉ tiêu 'x' trong 'metrics'``, with the closest id when one is near."""
+    message = f"không có chỉ tiêu '{metric_id}' trong 'metrics'"
+    close = difflib.get_close_matches(metric_id, list(known), n=1, cutoff=0.75)
+    return f"{message} (có phải '{close[0]}'?)" if close else message
 
 
 def field_name(loc: tuple[Any, ...]) -> str:

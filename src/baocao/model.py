@@ -285,6 +285,9 @@ class YearData(Strict):
         assert private is not None
         return private["_by_id"].get(metric_id)
 
+    def metric_ids(self) -> list[str]:
+        return [m.id for m in self.metrics]
+
     def task_list(self, list_id: str) -> TaskList | None:
         return next((t for t in self.task_lists if t.id == list_id), None)
 

@@ -17,6 +17,7 @@ from typing import Protocol
 from .diff import change, comparison_sentence, year_value
 from .errors import DiffError, UnresolvedReference
 from .formatting import FormatError, format_percent, rate
+from .messages import unknown_metric
 from .metric_text import count_text, format_observation, pending_marker
 from .model import Metric, Task, TaskGroup, TaskList, YearData
 from .refsyntax import Reference
@@ -35,6 +36,8 @@ class MetricScope(Protocol):
     def year(self) -> int: ...
 
     def metric(self, metric_id: str) -> Metric | None: ...
+
+    def metric_ids(self) -> list[str]: ...
 
 
 class Resolver:
@@ -87,7 +90,7 @@ def resolve(
     """Format ``[[metric_id|fmt]]``; ``where`` names the place for error messages."""
     metric = scope.metric(metric_id)
     if metric is None:
-        raise UnresolvedReference(f"{where}: không có chỉ tiêu '{metric_id}' trong 'metrics'")
+        raise UnresolvedReference(f"{where}: {unknown_metric(metric_id, scope.metric_ids())}")
     if metric.pending and not (fmt or "").startswith("target:"):
         return pending_marker(metric)  # validation warns: only a draft may print it
     try:

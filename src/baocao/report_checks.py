@@ -23,6 +23,7 @@ from .errors import DataError, DraftRequired, Problem, UnresolvedReference
 from .figures import ERROR, WARNING
 from .loader import PathKey
 from .markdown_reader import Inline, ReportSource, read_report
+from .messages import unknown_metric
 from .model import YearData
 from .numbering import HeadingNumbers, starts_with_number
 from .prose import YearReferences
@@ -274,7 +275,7 @@ def _check_tables(source: ReportSource, data: YearData, add: Any) -> None:
                             where += (i,)
                         add(
                             *_front(source, where),
-                            f"không có chỉ tiêu '{metric_id}' trong 'metrics'",
+                            unknown_metric(metric_id, data.metric_ids()),
                         )
             if (part.unit_comparison or part.unit_sections) and len(data.units) < 2:
                 add(*_front(source, at), "cần ít nhất hai đơn vị trong 'units' của dữ liệu năm")

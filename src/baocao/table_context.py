@@ -6,6 +6,7 @@ from typing import Any
 
 from .errors import UnresolvedReference
 from .formatting import to_roman
+from .messages import unknown_metric
 from .metric_text import result_text, target_text
 from .model import Metric, TaskGroup, YearData
 from .prose import Paragraph, TextBuilder
@@ -118,7 +119,7 @@ def _cell(
 def _metric(data: YearData, metric_id: str, where: str) -> Metric:
     metric = data.metric(metric_id)
     if metric is None:
-        raise UnresolvedReference(f"{where}: không có chỉ tiêu '{metric_id}' trong 'metrics'")
+        raise UnresolvedReference(f"{where}: {unknown_metric(metric_id, data.metric_ids())}")
     return metric
 
 

@@ -181,6 +181,9 @@ class UnitScope:
         found = self.unit.metric(metric_id)
         return found if found is not None and (found.observations or found.pending) else None
 
+    def metric_ids(self) -> list[str]:
+        return [m.id for m in self.unit.metrics if m.observations or m.pending]
+
 
 def join_names(names: list[str]) -> str:
     """``A``; ``A và B``; ``A, B và C``."""
