@@ -231,12 +231,30 @@ def test_a_typed_claim_about_the_task_list_that_disagrees_is_caught(tmp_path):
     line, column = found[1].split(":")[:2]
     assert line == found[0].split(":")[0]
     assert wrong.index("tỷ lệ hoàn thành") + 1 == int(column)
-    typed_count = report_problems(tmp_path / "b", (CLAIM_LINE, "Đã hoàn thành 02 nhiệm vụ."))
-    assert len(typed_count) == 1 and "'hoàn thành 02 nhiệm vụ'" in typed_count[0]
+    typed_count = report_problems(
+        tmp_path / "b", (CLAIM_LINE, "Sở được giao 01 nhiệm vụ, đã hoàn thành 0 nhiệm vụ.")
+    )
+    assert len(typed_count) == 1 and "'hoàn thành 0 nhiệm vụ'" in typed_count[0]
 
 
 def test_a_typed_claim_that_agrees_with_the_task_list_passes(tmp_path):
     right = "Sở đã hoàn thành 1/1 nhiệm vụ, tỷ lệ hoàn thành đạt 100%."
     assert report_problems(tmp_path, (CLAIM_LINE, right)) == []
-    elsewhere = "Tỷ lệ hoàn thành hồ sơ đạt 50%."
-    assert report_problems(tmp_path / "b", (CLAIM_LINE, elsewhere)) == []
+    unrelated = [
+        "Tỷ lệ hoàn thành hồ sơ đúng hạn đạt 98,5%, góp phần hoàn thành nhiệm vụ năm.",
+        "Tổ công nghệ số cộng đồng đã hoàn thành 05 nhiệm vụ trọng tâm của năm.",
+        "Sở phấn đấu hoàn thành 0/1 nhiệm vụ, tỷ lệ hoàn thành đạt 50% vào quý sau.",
+        "Sở đã hoàn thành [[tasks:nhiem_vu_mau|done]] nhiệm vụ, tỷ lệ hoàn thành đạt "
+        "[[tasks:nhiem_vu_mau|rate]] (tăng 5% so với năm 2023).",
+    ]
+    for index, sentence in enumerate(unrelated):
+        assert report_problems(tmp_path / str(index), (CLAIM_LINE, sentence)) == [], sentence
+
+
+def test_a_list_whose_progress_is_free_text_is_not_counted_against_prose(tmp_path):
+    found = report_problems(
+        tmp_path,
+        (CLAIM_LINE, "Sở đã hoàn thành 0/1 nhiệm vụ."),
+        data=(("        progress: Hoàn thành", "        progress: Đã triển khai hệ thống"),),
+    )
+    assert found == []

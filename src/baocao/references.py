@@ -156,6 +156,11 @@ def is_done(task: Task) -> bool:
     return _status(task) in DONE
 
 
+def states_progress(tasks: list[Task]) -> bool:
+    """Whether a list can be counted: some task's progress reads as done or not done."""
+    return any(_status(t) in DONE + NOT_DONE for t in tasks)
+
+
 def tasks_of(task_list: TaskList) -> list[Task]:
     tasks: list[Task] = []
     for item in task_list.items:
@@ -173,7 +178,7 @@ def task_count(
             f"{where}: không có danh sách nhiệm vụ '{list_id}' trong 'task_lists'"
         )
     tasks = tasks_of(task_list)
-    if tasks and not any(_status(t) in DONE + NOT_DONE for t in tasks):
+    if tasks and not states_progress(tasks):
         raise UnresolvedReference(
             f"{where}: không đếm được nhiệm vụ của danh sách '{list_id}': không nhiệm vụ nào "
             "ghi tiến độ ('progress') dạng 'Hoàn thành', 'Đang thực hiện' hay 'Chưa thực hiện'"

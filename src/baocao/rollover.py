@@ -188,11 +188,14 @@ def _append_comments(node: Any, tokens: list[Any]) -> None:
     from ruamel.yaml.error import CommentMark
     from ruamel.yaml.tokens import CommentToken
 
+    text = "".join((" " * t.column if t.value.startswith("#") else "") + t.value for t in tokens)
     entry = node.ca.items.setdefault(last, [None, None, None, None])
     if entry[2] is None:
-        entry[2] = CommentToken("", CommentMark(0), None)
+        entry[2] = CommentToken(
+            text if text.startswith("\n") else "\n" + text, CommentMark(0), None
+        )
+        return
     token = entry[2]
-    text = "".join((" " * t.column if t.value.strip() else "") + t.value for t in tokens)
     token.value = token.value.rstrip("\n") + "\n" + text
 
 

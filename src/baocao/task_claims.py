@@ -19,13 +19,19 @@ from .figures import WARNING
 from .formatting import format_percent, rate
 from .markdown_reader import ReportSource
 from .model import TaskList, YearData
-from .references import is_done, tasks_of
+from .references import is_done, states_progress, tasks_of
 
 TASK_REFERENCE = re.compile(r"\[\[\s*tasks:([A-Za-z0-9_]+)")
 SENTENCE_END = re.compile(r"(?<=[.;!?])\s+")
+REFERENCE = "\x00"
+TASK_CITED = "\x01"
 FRACTION = re.compile(r"(?<![\d/])(\d{1,4})\s*/\s*(\d{1,4})(?![\d/])\s+nhiệm vụ", re.IGNORECASE)
 DONE_COUNT = re.compile(r"hoàn thành\s+(\d{1,4})\s+nhiệm vụ", re.IGNORECASE)
-RATE = re.compile(r"tỷ lệ hoàn thành[^.;%\d]{0,40}?(\d{1,3}(?:,\d+)?)\s*%", re.IGNORECASE)
+RATE = re.compile(r"tỷ lệ hoàn thành([^.;%\d\x00\x01]{0,40}?)(\d{1,3}(?:,\d+)?)\s*%", re.IGNORECASE)
+NOT_A_RESULT = ("chưa", "còn", "không", "phấn đấu", "sẽ", "dự kiến", "mục tiêu")
+"""Words just before a figure that make it a remainder or a plan, not what was done."""
+PLAN = ("phấn đấu", "sẽ", "dự kiến", "mục tiêu", "kế hoạch đặt ra")
+"""Words anywhere before a rate that make the sentence a plan."""
 
 AddProblem = Callable[..., None]
 
@@ -52,7 +58,7 @@ def cited_lists(source: ReportSource) -> list[str]:
 
 def _counted(task_list: TaskList) -> Counted | None:
     tasks = tasks_of(task_list)
-    if not tasks or not any((t.progress or "").strip() for t in tasks):
+    if not tasks or not states_progress(tasks):
         return None
     return Counted(task_list.id, sum(1 for t in tasks if is_done(t)), len(tasks))
 
@@ -68,18 +74,79 @@ def _the_list(source: ReportSource, data: YearData) -> Counted | None:
     return _counted(task_list) if task_list is not None else None
 
 
-def _typed_sentences(source: ReportSource) -> Iterator[tuple[int, str]]:
-    """Each typed sentence about completed tasks (references left out), with its line."""
+def _typed_sentences(source: ReportSource) -> Iterator[tuple[int, str, str]]:
+    """Each sentence about completed tasks, with its paragraph and the line the paragraph
+    starts on; a ``[[tasks:…]]`` reference stands as TASK_CITED, any other as REFERENCE."""
     for block in source.blocks:
-        text = "".join(i.text if i.kind == "text" else " \x00 " for i in block.inlines)
+        text = "".join(_piece(i.kind, i.text) for i in block.inlines)
         for sentence in SENTENCE_END.split(text):
             folded = sentence.casefold()
             if "nhiệm vụ" in folded and "hoàn thành" in folded:
-                yield block.line, sentence
+                yield block.line, sentence, text
+
+
+def _piece(kind: str, text: str) -> str:
+    if kind == "text":
+        return text
+    if kind == "ref":
+        return f" {TASK_CITED if text.strip().startswith('tasks:') else REFERENCE} "
+    return " "
+
+
+def _not_a_result(sentence: str, start: int) -> bool:
+    before = f" {' '.join(sentence[:start].casefold().split()[-4:])} "
+    return any(f" {word} " in before for word in NOT_A_RESULT)
 
 
 def _percent(done: int, total: int) -> Decimal:
     return Decimal(done) * 100 / Decimal(total)
+
+
+def _claims(sentence: str, paragraph: str, counted: Counted) -> Iterator[tuple[str, str]]:
+    """``(typed text, what the list says)`` for each figure the list contradicts. A bare
+    "hoàn thành N nhiệm vụ" counts only in a paragraph that gives the list's total."""
+    done, total = counted.done, counted.total
+    folded = sentence.casefold()
+    gives_total = TASK_CITED in paragraph or re.search(
+        rf"(?<!\d)0*{total}\s+nhiệm vụ", paragraph.casefold()
+    )
+    for match in FRACTION.finditer(sentence):
+        if _not_a_result(sentence, match.start()) or int(match.group(2)) != total:
+            continue
+        if int(match.group(1)) != done:
+            yield match.group(0), f"{done}/{total} nhiệm vụ hoàn thành"
+    for match in DONE_COUNT.finditer(sentence):
+        if (
+            gives_total
+            and not _not_a_result(sentence, match.start())
+            and int(match.group(1)) != done
+        ):
+            yield match.group(0), f"{done}/{total} nhiệm vụ hoàn thành"
+    for match in RATE.finditer(sentence):
+        about_tasks = "nhiệm vụ" in match.group(1).casefold() or (
+            "hoàn thành" in folded[: match.start()] and "nhiệm vụ" in folded[: match.start()]
+        )
+        before = f" {' '.join(folded[: match.start()].split())} "
+        if not about_tasks or any(f" {word} " in before for word in PLAN):
+            continue
+        claimed = Decimal(match.group(2).replace(",", "."))
+        places = len(match.group(2).partition(",")[2])
+        actual = _percent(done, total).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+        if claimed != actual:
+            shown = format_percent(rate(done, total), 2)
+            yield match.group(0), f"{done}/{total} nhiệm vụ hoàn thành, đạt {shown}"
+
+
+def _where(source: ReportSource, typed: str, line: int) -> tuple[int, int]:
+    """Line and column of ``typed`` (or of its first words, when it wraps) in the file."""
+    words = typed.split()
+    for count in range(len(words), 0, -1):
+        piece = " ".join(words[:count])
+        for index in range(max(line - 1, 0), len(source.lines)):
+            found = source.lines[index].find(piece)
+            if found >= 0:
+                return index + 1, found + 1
+    return line, 1
 
 
 def check_task_claims(source: ReportSource, data: YearData, add: AddProblem) -> None:
@@ -87,29 +154,13 @@ def check_task_claims(source: ReportSource, data: YearData, add: AddProblem) -> 
     counted = _the_list(source, data)
     if counted is None:
         return
-    list_id, done, total = counted.list_id, counted.done, counted.total
+    list_id = counted.list_id
     fix = f"dùng [[tasks:{list_id}|done]], [[tasks:{list_id}|total]], [[tasks:{list_id}|rate]]"
-    for line, sentence in _typed_sentences(source):
-        claims: list[tuple[str, str]] = []
-        for match in FRACTION.finditer(sentence):
-            typed_done, typed_total = int(match.group(1)), int(match.group(2))
-            if typed_total == total and typed_done != done:
-                claims.append((match.group(0), f"{done}/{total} nhiệm vụ hoàn thành"))
-        for match in DONE_COUNT.finditer(sentence):
-            if int(match.group(1)) != done:
-                claims.append((match.group(0), f"{done} nhiệm vụ hoàn thành"))
-        for match in RATE.finditer(sentence):
-            claimed = Decimal(match.group(1).replace(",", "."))
-            places = len(match.group(1).partition(",")[2])
-            actual = _percent(done, total).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
-            if claimed != actual:
-                shown = format_percent(rate(done, total), 2)
-                claims.append((match.group(0), f"{done}/{total} nhiệm vụ hoàn thành, đạt {shown}"))
-        for typed, truth in claims:
-            where = source.locate(typed, line)
+    for line, sentence, paragraph in _typed_sentences(source):
+        for typed, truth in _claims(sentence, paragraph, counted):
             add(
-                *where,
-                f"câu ghi '{typed}' nhưng danh sách nhiệm vụ '{list_id}' có {truth} "
-                f"(đếm theo tiến độ); {fix} thay cho số gõ tay",
+                *_where(source, " ".join(typed.split()), line),
+                f"câu ghi '{' '.join(typed.split())}' nhưng danh sách nhiệm vụ '{list_id}' "
+                f"có {truth} (đếm theo tiến độ); {fix} thay cho số gõ tay",
                 WARNING,
             )

@@ -73,9 +73,9 @@ def wrapped_lines(text: str, width: float) -> int:
             needed = len(word) if current == 0 else current + 1 + len(word)
             if needed > usable and current:
                 lines += 1
-                current = len(word)
-            else:
-                current = needed
+                needed = len(word)
+            lines += (needed - 1) // usable
+            current = (needed - 1) % usable + 1
     return lines
 
 
@@ -172,7 +172,7 @@ def unit_comparison_xlsx(comparison: Any) -> bytes:
     columns = [Column("Mã chỉ tiêu", 30), Column("Nhóm", 26), Column("Chỉ tiêu", 46)]
     for unit in comparison.units:
         columns += [Column(unit.label, 14), Column(f"Đánh giá ({unit.label})", 14)]
-    columns.append(Column(gap_header(comparison), 18))
+    columns.append(Column(gap_header(comparison), 26))
     if merged:
         columns.append(Column("Tỉnh hợp nhất", 18))
     rows = []
@@ -190,7 +190,9 @@ def unit_comparison_xlsx(comparison: Any) -> bytes:
             gap = None
             if change is not None and change.rounded is not None:
                 digits = "." + "0" * change.places if change.places else ""
-                gap = (float(change.rounded), f"+#,##0{digits};-#,##0{digits};0")
+                rates = any(s.value is not None and s.value.metric.is_rate for s in indicator.sides)
+                unit = '" điểm phần trăm"' if rates else ""
+                gap = (float(change.rounded), f"+#,##0{digits}{unit};-#,##0{digits}{unit};0")
             cells.append(gap if gap is not None else indicator.gap.reason or "")
             if merged:
                 cells.append(indicator.merged.text)
