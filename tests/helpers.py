@@ -130,3 +130,32 @@ def render_example(root: Path, out: Path, templates: Path = TEMPLATES, draft: bo
 
     report = root / "reports" / "2024" / f"{EXAMPLE_ID}.md"
     return render_report(report, templates, out, draft=draft, workspace=workspace_at(root))
+
+
+def converts_to_pdf(path: Path, tmp_path: Path) -> None:
+    """LibreOffice opens ``path`` and prints it to a PDF (skipped without LibreOffice)."""
+    import subprocess
+
+    import pytest
+
+    from baocao.render.pdf import find_soffice
+
+    soffice = find_soffice()
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed")
+    subprocess.run(
+        [
+            str(soffice),
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path / "pdf"),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    assert (tmp_path / "pdf" / f"{path.stem}.pdf").stat().st_size > 1000

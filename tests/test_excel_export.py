@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from baocao.cli import app
 
 from .diff_years import build_years
+from .helpers import converts_to_pdf
 from .test_startup import ROOT
 
 runner = CliRunner()
@@ -26,30 +27,6 @@ def work(tmp_path, monkeypatch):
     build_years(tmp_path)
     monkeypatch.chdir(tmp_path)
     return tmp_path
-
-
-def converts_to_pdf(path, tmp_path) -> None:
-    from baocao.render.pdf import find_soffice
-
-    soffice = find_soffice()
-    if soffice is None:
-        pytest.skip("LibreOffice is not installed")
-    subprocess.run(
-        [
-            str(soffice),
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/lo",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path / "pdf"),
-            str(path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    assert (tmp_path / "pdf" / f"{path.stem}.pdf").stat().st_size > 1000
 
 
 def test_diff_xlsx_has_number_cells(work, tmp_path):

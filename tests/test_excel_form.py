@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from baocao.cli import app
 from baocao.xlsx_layout import DATA_SHEET, FIRST_ROW, SOURCES_SHEET, cell
 
-from .helpers import EXAMPLES, body_lines
+from .helpers import EXAMPLES, body_lines, converts_to_pdf
 
 runner = CliRunner()
 SHEET = f"form.xlsx!{DATA_SHEET}"
@@ -283,26 +283,4 @@ def test_round_trip_into_the_report(ws):
 
 
 def test_libreoffice_opens_the_form(ws, tmp_path):
-    from baocao.render.pdf import find_soffice
-
-    soffice = find_soffice()
-    if soffice is None:
-        pytest.skip("LibreOffice is not installed")
-    import subprocess
-
-    subprocess.run(
-        [
-            str(soffice),
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/lo",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path / "pdf"),
-            str(ws / "blank.xlsx"),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    assert (tmp_path / "pdf" / "blank.pdf").stat().st_size > 1000
+    converts_to_pdf(ws / "blank.xlsx", tmp_path)
