@@ -98,10 +98,6 @@ def _not_a_result(sentence: str, start: int) -> bool:
     return any(f" {word} " in before for word in NOT_A_RESULT)
 
 
-def _percent(done: int, total: int) -> Decimal:
-    return Decimal(done) * 100 / Decimal(total)
-
-
 def _claims(sentence: str, paragraph: str, counted: Counted) -> Iterator[tuple[str, str]]:
     """``(typed text, what the list says)`` for each figure the list contradicts. A bare
     "hoàn thành N nhiệm vụ" counts only in a paragraph that gives the list's total."""
@@ -131,7 +127,7 @@ def _claims(sentence: str, paragraph: str, counted: Counted) -> Iterator[tuple[s
             continue
         claimed = Decimal(match.group(2).replace(",", "."))
         places = len(match.group(2).partition(",")[2])
-        actual = _percent(done, total).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+        actual = rate(done, total).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
         if claimed != actual:
             shown = format_percent(rate(done, total), 2)
             yield match.group(0), f"{done}/{total} nhiệm vụ hoàn thành, đạt {shown}"
