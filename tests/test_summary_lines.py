@@ -41,3 +41,17 @@ def test_a_break_typed_in_the_data_is_kept():
         "Tình hình và kết quả thực hiện\nChiến lược quốc gia về Cách mạng công nghiệp lần thứ tư"
     )
     assert break_summary(typed) == typed
+
+
+def test_a_summary_too_long_for_two_lines_is_measured_once_and_left_to_wrap(monkeypatch):
+    measured = []
+    real = layout.text_length
+
+    def counting(text, size, bold=False):
+        measured.append(text)
+        return real(text, size, bold)
+
+    monkeypatch.setattr(layout, "text_length", counting)
+    long = "Báo cáo kết quả thực hiện chuyển đổi số của tỉnh " * 200
+    assert break_summary(long) == long
+    assert sum(len(text) for text in measured) <= len(long) + 1  # not once per space

@@ -24,8 +24,11 @@ def break_summary(summary: str) -> str:
     if "\n" in summary:
         return summary
     size = layout.ELEMENTS["summary"].size.default
-    if layout.text_length(summary, size, bold=True) <= SUMMARY_WIDTH_MM:
+    total = layout.text_length(summary, size, bold=True)
+    if total <= SUMMARY_WIDTH_MM:
         return summary
+    if total - layout.text_length(" ", size, bold=True) > 2 * SUMMARY_WIDTH_MM:
+        return summary  # no break fits it on two lines; also keeps this linear in its length
     best: tuple[float, int] | None = None
     for space in (i for i, char in enumerate(summary) if char == " "):
         first, second = summary[:space], summary[space + 1 :]
