@@ -173,16 +173,15 @@ def check_references(c: Checker) -> None:
             whole = text[found.start : found.end]
             occurrence = counts.get(whole, 0)
             counts[whole] = occurrence + 1
-            position = c.parsed.locate_in(at, whole, occurrence)
             if found.error is not None:
-                c.add(at, found.error, position=position)
+                c.add(at, found.error, position=c.parsed.locate_in(at, whole, occurrence))
                 continue
             if found.note is not None:
                 c.add(
                     at,
                     f"chú thích '{whole}' chỉ đặt trong tệp báo cáo (.md); trong tệp dữ liệu, "
                     "viết thẳng nội dung vào câu",
-                    position=position,
+                    position=c.parsed.locate_in(at, whole, occurrence),
                 )
                 continue
             reference = found.reference
@@ -193,13 +192,13 @@ def check_references(c: Checker) -> None:
                 c.add(
                     at,
                     f"{whole}: {unknown_metric(reference.metric, resolver.scope.metric_ids())}",
-                    position=position,
+                    position=c.parsed.locate_in(at, whole, occurrence),
                 )
                 continue
             try:
                 resolver.reference(reference, whole)
             except UnresolvedReference as exc:
-                c.add(at, str(exc), position=position)
+                c.add(at, str(exc), position=c.parsed.locate_in(at, whole, occurrence))
 
 
 RULES = (

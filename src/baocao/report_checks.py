@@ -239,18 +239,19 @@ def _check_front_text(source: ReportSource, references: YearReferences, add: Any
             whole = text[found.start : found.end]
             occurrence = counts.get(whole, 0)
             counts[whole] = occurrence + 1
-            line, column = front.locate_in(at, whole, occurrence) or (None, None)
+            message = None
             if found.error is not None:
-                add(line, column, found.error)
+                message = found.error
             elif found.note is not None:
                 if "paragraphs" not in at:
-                    add(line, column, f"chú thích '{whole}' chỉ đặt trong đoạn văn")
+                    message = f"chú thích '{whole}' chỉ đặt trong đoạn văn"
                 elif found.note not in source.notes:
-                    add(line, column, _undefined_note(found.note))
+                    message = _undefined_note(found.note)
             elif found.reference is not None:
                 message = _reference_problem(whole[2:-2], references, source.settings.leading_zero)
-                if message:
-                    add(line, column, message)
+            if message:
+                line, column = front.locate_in(at, whole, occurrence) or (None, None)
+                add(line, column, message)
 
 
 def _check_tables(source: ReportSource, data: YearData, add: Any) -> None:

@@ -1,0 +1,120 @@
+"""The fast path (``plain_yaml``) builds exactly what the careful path builds, and
+gives up on everything the careful path reports."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from baocao.errors import DataError
+from baocao.plain_yaml import CarefulPathNeeded, plain_data
+from baocao.yaml_located import _careful, parse_yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def typed(value):
+    """``value`` with the type of every part, so that 1, 1.0 and True differ."""
+    if isinstance(value, dict):
+        return ("dict", [(typed(k), typed(v)) for k, v in value.items()])
+    if isinstance(value, list):
+        return ("list", [typed(v) for v in value])
+    if isinstance(value, float) and math.isnan(value):
+        return ("float", "nan")
+    return (type(value).__name__, value)
+
+
+def same_as_careful(text: str) -> None:
+    """Either both paths build the same data, or the fast one gives up."""
+    try:
+        careful = _careful(text, "x.yaml")[0]
+    except DataError:
+        with pytest.raises(CarefulPathNeeded):
+            plain_data(text)
+        return
+    try:
+        fast = plain_data(text)
+    except CarefulPathNeeded:
+        return
+    assert typed(fast) == typed(careful)
+
+
+def shipped_yaml() -> list[Path]:
+    files = sorted((ROOT / "data").glob("*.yaml")) + sorted((ROOT / "examples").rglob("*.yaml"))
+    return files + sorted((ROOT / "reports").rglob("*.md")) + sorted(ROOT.glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", shipped_yaml(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_shipped_files_take_the_fast_path_and_build_the_same_data(path):
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".md":
+        text = text.split("---\n", 2)[1]
+    fast = plain_data(text)  # a shipped file never needs the careful path
+    assert typed(fast) == typed(_careful(text, str(path))[0])
+
+
+SCALARS = [
+    "012", "0605172", "1_000", "1:30", "0x1F", "0o17", "0b101", "-0", "+5", "-12", "0",
+    "1e3", "1.5e-3", ".5", "1.", "-.inf", ".inf", ".NaN", ".nan", "1,5", "85,42%",
+    "yes", "No", "on", "OFF", "true", "False", "~", "null", "Null", "",
+    "2024-11-13", "2024-02-30", "2024-11-13 08:30:00", "2024-13-01", "=", "<<",
+    "'12'", '"12"', "'yes'", '"Vie\\u0302\\u0323t"', '"a\\x01b"', '"\\u0000"',
+    "!!str 12", "!!int '12'", "!!binary aGk=", "!!python/name:os.system", "&a 1",
+    "Tỷ lệ 98,5% (đạt)", "[1, '2', three]", "{a: 1, b: [x, y]}", "|\n  dòng một\n  dòng hai",
+    ">-\n  gập\n  dòng",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("scalar", SCALARS)
+def test_every_kind_of_value_is_built_alike_or_left_to_the_careful_path(scalar):
+    same_as_careful(f"value: {scalar}\nlist:\n  - {scalar}\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\na: 2\n",
+        "a: &x [1]\nb: *x\n",
+        "<<: {a: 1}\n",
+        "? [a, b]\n: 1\n",
+        "? {a: 1}\n: 1\n",
+        "1: one\n2: two\n",
+        "yes: 1\n",
+        "~: 1\n",
+        "1.5: x\n",
+        "2024-01-01: x\n",
+        "a: 1\n---\nb: 2\n",
+        "---\n",
+        "",
+        "# only a comment\n",
+        "a: [1, 2\n",
+        "a: b: c\n",
+        "key with spaces: 'x'\n\"quoted key\": 1\n",
+    ],
+)
+def test_structures_are_built_alike_or_left_to_the_careful_path(text):
+    same_as_careful(text)
+
+
+def test_depth_beyond_the_limit_is_left_to_the_careful_path():
+    deep = "a: " + "[" * 45 + "]" * 45 + "\n"
+    with pytest.raises(CarefulPathNeeded):
+        plain_data(deep)
+    with pytest.raises(DataError, match="lồng quá sâu"):
+        parse_yaml(deep, "x.yaml")
+
+
+def test_positions_of_a_fast_parse_are_derived_when_first_asked_for():
+    parsed = parse_yaml("year: 2024\nmetrics:\n  - id: a\n    name: 'Tỷ lệ [[b]]'\n", "x.yaml")
+    assert parsed._positions is None
+    assert parsed.locate(("metrics", 0, "name")) == (4, 11)
+    assert parsed.locate(("metrics", 0, "name"), key=True) == (4, 5)
+    assert parsed.locate_in(("metrics", 0, "name"), "[[b]]") == (4, 18)
+
+
+def test_keys_are_shared_between_records():
+    data = plain_data("- {id: a, name: x}\n- {id: b, name: y}\n")
+    first, second = (list(item) for item in data)
+    assert first[0] is second[0] and first[1] is second[1]
