@@ -153,3 +153,11 @@ def test_roman_and_letters():
     assert [to_letter(n) for n in range(1, 8)] == ["a", "b", "c", "d", "đ", "e", "g"]
     with pytest.raises(FormatError):
         to_roman(0)
+
+
+def test_the_separators_are_babels_vietnamese_ones():
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    from baocao.formatting import DECIMAL_SYMBOL, GROUP_SYMBOL
+
+    assert (get_decimal_symbol("vi"), get_group_symbol("vi")) == (DECIMAL_SYMBOL, GROUP_SYMBOL)
