@@ -14,7 +14,18 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "baocao"
 LAYERS: list[tuple[str, set[str]]] = [
     ("base", {"errors", "xmlchars", "locations", "formatting", "layout"}),
     ("model", {"model_base", "report_model", "model", "errorloc", "messages", "refsyntax"}),
-    ("load", {"plain_yaml", "yaml_located", "loader", "schema", "workspace", "markdown_reader"}),
+    (
+        "load",
+        {
+            "plain_yaml",
+            "yaml_positions",
+            "yaml_located",
+            "loader",
+            "schema",
+            "workspace",
+            "markdown_reader",
+        },
+    ),
     ("metrics", {"metric_text", "diff", "units", "diff_export", "units_export"}),
     ("prose", {"references", "prose", "shapes", "numbering"}),
     ("rules", {"figures", "checks"}),

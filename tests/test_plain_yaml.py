@@ -29,7 +29,7 @@ def typed(value):
 def same_as_careful(text: str) -> None:
     """Either both paths build the same data, or the fast one gives up."""
     try:
-        careful = _careful(text, "x.yaml")[0]
+        careful = _careful(text, "x.yaml")
     except DataError:
         with pytest.raises(CarefulPathNeeded):
             plain_data(text)
@@ -52,7 +52,7 @@ def test_shipped_files_take_the_fast_path_and_build_the_same_data(path):
     if path.suffix == ".md":
         text = text.split("---\n", 2)[1]
     fast = plain_data(text)  # a shipped file never needs the careful path
-    assert typed(fast) == typed(_careful(text, str(path))[0])
+    assert typed(fast) == typed(_careful(text, str(path)))
 
 
 SCALARS = [
@@ -108,7 +108,7 @@ def test_depth_beyond_the_limit_is_left_to_the_careful_path():
 
 def test_positions_of_a_fast_parse_are_derived_when_first_asked_for():
     parsed = parse_yaml("year: 2024\nmetrics:\n  - id: a\n    name: 'Tỷ lệ [[b]]'\n", "x.yaml")
-    assert parsed._positions is None
+    assert parsed._tree is None
     assert parsed.locate(("metrics", 0, "name")) == (4, 11)
     assert parsed.locate(("metrics", 0, "name"), key=True) == (4, 5)
     assert parsed.locate_in(("metrics", 0, "name"), "[[b]]") == (4, 18)
@@ -118,3 +118,37 @@ def test_keys_are_shared_between_records():
     data = plain_data("- {id: a, name: x}\n- {id: b, name: y}\n")
     first, second = (list(item) for item in data)
     assert first[0] is second[0] and first[1] is second[1]
+
+
+def test_the_position_of_every_key_and_value_points_at_it_in_the_text():
+    text = (ROOT / "data" / "2024.yaml").read_text(encoding="utf-8")
+    parsed = parse_yaml(text, "2024.yaml")
+    lines = text.split("\n")
+    values, keys = parsed.positions, parsed.key_positions
+    assert len(keys) > 1000
+    for path, (line, column) in keys.items():
+        assert lines[line - 1][column - 1 :].startswith(f"{path[-1]}:"), path
+    scalars = 0
+    for path, (line, column) in values.items():
+        value = _value_at(parsed.data, path)
+        if isinstance(value, str) and value and "\n" not in value:
+            shown = lines[line - 1][column - 1 :]
+            assert shown.lstrip("'\"").startswith(value[:20]), path
+            assert parsed.locate_in(path, value[-3:]) is not None
+            scalars += 1
+    assert scalars > 1000
+
+
+def _value_at(data, path):
+    for part in path:
+        data = data[part]
+    return data
+
+
+def test_an_alias_is_located_where_its_anchor_is_and_a_missing_path_at_its_parent():
+    parsed = parse_yaml("a: &x\n  - 1\n  - 2\nb: *x\nc: {d: 1}\n", "x.yaml")
+    assert parsed.locate(("b", 1)) == (3, 5)
+    assert parsed.locate(("c", "missing", 0)) == (5, 4)
+    assert parsed.locate(("c", "missing"), key=True) == (5, 1)
+    assert parsed.locate(("c", "d"), key=True) == (5, 5)
+    assert parsed.locate_in(("c", "d"), "1") == (5, 8)

@@ -122,6 +122,17 @@ def _build(parser: Any) -> Any:
             stack.append([value, _NO_KEY])
 
 
+def scalar_value(event: ScalarEvent) -> Any:
+    """The value of one scalar event, as both paths build it (for a file already read)."""
+    if event.tag is None:
+        if event.implicit[0] and (not event.value or event.value[0] in _RESOLVED_FIRST):
+            return _scalar(event.value)
+        return normalize("NFC", event.value)
+    if event.tag == STR_TAG or event.tag == "!":
+        return normalize("NFC", event.value)
+    return _constructed(event.tag, event.value)
+
+
 def _key(value: Any, mapping: dict) -> Any:
     if type(value) is dict or type(value) is list or not isinstance(value, (str, int)):
         raise CarefulPathNeeded
@@ -141,6 +152,10 @@ def _scalar(value: str) -> Any:
         return int(value, 16) if value.startswith("0x") else int(value)
     if tag == FLOAT_TAG and FLOAT_12.fullmatch(value) is None:
         return _text(value)
+    return _constructed(tag, value)
+
+
+def _constructed(tag: str, value: str) -> Any:
     construct = _CONSTRUCTOR.yaml_constructors.get(tag)
     if construct is None or tag.endswith(":merge"):
         raise CarefulPathNeeded

@@ -23,6 +23,7 @@ from .errors import DataError, Problem
 from .messages import field_name, shown, translate_yaml_problem
 from .plain_yaml import FLOAT_12, INT_12, MAX_DEPTH, SAFE_LOADER, CarefulPathNeeded, plain_data
 from .xmlchars import INVALID_XML_CHARS, UNREADABLE_RAW_CHARS, refusal
+from .yaml_positions import Location, PathKey, PositionTree
 
 MAX_ALIAS_USES = 100
 SHOWN_LINE = 100
@@ -32,58 +33,38 @@ SAFE_TAGS = {
 }
 NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 
-Location = tuple[int, int]
-PathKey = tuple[Any, ...]
-
-
-@dataclass
-class Positions:
-    """Where each value of a file is: line and column of values and keys, and the
-    start and end offsets in the text of every scalar value."""
-
-    values: dict[PathKey, Location] = field(default_factory=dict)
-    keys: dict[PathKey, Location] = field(default_factory=dict)
-    spans: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
-
 
 @dataclass
 class Parsed:
     """Plain Python data of a YAML file, and the position of each value on demand.
 
-    Positions are derived (by the careful path, once) the first time one is asked
-    for: a valid file whose checks find nothing never pays for them."""
+    Positions are read the first time one is asked for (``yaml_positions``): a valid
+    file whose checks find nothing never pays for them."""
 
     path: str
     data: Any
     text: str = ""
-    _positions: Positions | None = field(default=None, repr=False)
+    _tree: PositionTree | None = field(default=None, repr=False)
     _line_starts: list[int] = field(default_factory=list, repr=False)
+
+    def _positions(self) -> PositionTree:
+        if self._tree is None:
+            self._tree = PositionTree(self.text)
+        return self._tree
 
     @property
     def positions(self) -> dict[PathKey, Location]:
-        return self._located().values
+        """Every value's line and column by path (builds a table: small files only)."""
+        return self._positions().tables()[0]
 
     @property
     def key_positions(self) -> dict[PathKey, Location]:
-        return self._located().keys
-
-    @property
-    def spans(self) -> dict[PathKey, tuple[int, int]]:
-        return self._located().spans
-
-    def _located(self) -> Positions:
-        if self._positions is None:
-            self._positions = _careful(self.text, self.path)[1] if self.text else Positions()
-        return self._positions
+        """Every key's line and column by path (builds a table: small files only)."""
+        return self._positions().tables()[1]
 
     def locate(self, loc: PathKey, key: bool = False) -> Location | None:
         """Position of the deepest known value on ``loc`` (or of its key)."""
-        table = self.key_positions if key else self.positions
-        for cut in range(len(loc), -1, -1):
-            found = table.get(tuple(loc[:cut]))
-            if found is not None:
-                return found
-        return None
+        return self._positions().locate(tuple(loc), key)
 
     def offset_position(self, offset: int) -> Location:
         """Line and column (1-based) of a character offset in ``text``."""
@@ -95,7 +76,7 @@ class Parsed:
 
     def locate_in(self, loc: PathKey, needle: str, occurrence: int = 0) -> Location | None:
         """Position of ``needle`` inside the scalar at ``loc`` (else of the scalar)."""
-        span = self.spans.get(tuple(loc))
+        span = self._positions().span(tuple(loc))
         if span is not None:
             start = span[0]
             for _ in range(occurrence + 1):
@@ -116,17 +97,15 @@ def parse_yaml(text: str, path: str) -> Parsed:
     try:
         return Parsed(path=path, data=plain_data(text), text=text)
     except CarefulPathNeeded:
-        data, positions = _careful(text, path)
-        return Parsed(path=path, data=data, text=text, _positions=positions)
+        return Parsed(path=path, data=_careful(text, path), text=text)
 
 
-def _careful(text: str, path: str) -> tuple[Any, Positions]:
+def _careful(text: str, path: str) -> Any:
     """Compose ``text`` safely and convert it, collecting structural problems."""
     try:
         root = yaml.compose(text, Loader=SAFE_LOADER)
     except yaml.YAMLError as exc:
         raise DataError([_syntax_problem(exc, text, path)]) from exc
-    positions = Positions()
     problems: list[Problem] = []
     constructor = yaml.SafeLoader("")
     alias_uses = {"count": 0}
@@ -141,7 +120,6 @@ def _careful(text: str, path: str) -> tuple[Any, Positions]:
                 raise DataError([_problem(path, node, "dùng bí danh (alias) YAML quá nhiều lần")])
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
             seen_nodes.add(id(node))
-        positions.values[at] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if node.tag not in SAFE_TAGS and node.tag != "tag:yaml.org,2002:merge":
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             message = f"không cho phép thẻ YAML '{tag}' (chỉ dùng dữ liệu thường)"
@@ -149,6 +127,7 @@ def _careful(text: str, path: str) -> tuple[Any, Positions]:
             return None
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
+            key_lines: dict[Any, int] = {}
             for key_node, value_node in node.value:
                 if key_node.tag == "tag:yaml.org,2002:merge":
                     problems.append(_problem(path, key_node, "không hỗ trợ khóa gộp '<<'"))
@@ -158,19 +137,14 @@ def _careful(text: str, path: str) -> tuple[Any, Positions]:
                     problems.append(_problem(path, key_node, "khóa phải là chữ hoặc số"))
                     continue
                 if key in result:
-                    first = positions.keys.get(at + (key,))
-                    where = f" (đã có ở dòng {first[0]})" if first else ""
+                    where = f" (đã có ở dòng {key_lines[key]})"
                     problems.append(_problem(path, key_node, f"khóa '{key}' bị lặp{where}"))
                     continue
-                positions.keys[at + (key,)] = (
-                    key_node.start_mark.line + 1,
-                    key_node.start_mark.column + 1,
-                )
+                key_lines[key] = key_node.start_mark.line + 1
                 result[key] = convert(value_node, at + (key,), depth + 1)
             return result
         if isinstance(node, yaml.SequenceNode):
             return [convert(item, at + (i,), depth + 1) for i, item in enumerate(node.value)]
-        positions.spans[at] = (node.start_mark.index, node.end_mark.index)
         if isinstance(node, yaml.ScalarNode) and _typed_as_text(node):
             return _checked_text(node.value, node, at, path, problems)
         try:
@@ -191,7 +165,7 @@ def _careful(text: str, path: str) -> tuple[Any, Positions]:
     data = convert(root, (), 0) if root is not None else None
     if problems:
         raise DataError(problems)
-    return data, positions
+    return data
 
 
 def _checked_text(value: Any, node: yaml.Node, at: PathKey, path: str, problems: list) -> Any:
