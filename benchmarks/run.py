@@ -1,21 +1,26 @@
 """Speed and scale of baocao, measured beside its baselines in one run.
 
     python benchmarks/run.py            # everything (a few minutes: python-docx is slow)
-    python benchmarks/run.py --quick    # skips 20 000 rows and python-docx above 1 000 rows
+    python benchmarks/run.py --quick    # skips 20 000 rows, 50 000 metrics, python-docx
+                                        # above 1 000 rows, and uses smaller prose
 
-Prints one table:
+Prints, in order:
 
-- wall time from the shell of ``baocao --help``, ``baocao validate 2024`` and
-  ``baocao render 2024`` (median of several runs);
 - in-process time to render a Phụ lục whose table has 100 … 20 000 indicator rows
   (``benchmarks/synthetic.py``), split into building the context from the data and
   rendering the document, and beside it, in the same run and from the same cells:
   plain docxtpl (the same template restyled with a ``{%tr for %}`` row loop,
   autoescape on), python-docx adding the rows one by one, and the floor: baocao's own
   finished ``document.xml`` and other parts written straight into a zip;
-- the peak memory (resident set, in a fresh process) of the 10 000-row render.
+- prose: a report of N and 10 × N paragraphs, each with a figure and a footnote;
+- the peak memory (resident set, in a fresh process) of the 10 000-row render;
+- the targets (``benchmarks/targets.py``): ``--help``, ``validate`` and ``render`` from
+  the shell beside their floors, year files of 1 … 50 000 metrics through the command
+  line (time, peak memory, cost per metric), prose growth; each with its limit and
+  whether it holds, and by how much and why when it does not.
 
-Times are the best of a few repeats; machines here are shared, so read the ratios.
+Times are medians or the best of a few repeats; machines here are shared, so read the
+ratios.
 """
 
 from __future__ import annotations
@@ -25,7 +30,6 @@ import io
 import json
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -37,35 +41,11 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from benchmarks import targets  # noqa: E402
 from benchmarks.synthetic import validated  # noqa: E402
 
 ROWS = (100, 1_000, 10_000, 20_000)
 TEMPLATES = ROOT / "templates"
-
-
-# --- the command line, from the shell ----------------------------------------------
-
-
-def baocao_command() -> list[str]:
-    script = Path(sys.executable).with_name("baocao")
-    return [str(script)] if script.is_file() else [sys.executable, "-m", "baocao"]
-
-
-def shell_time(args: list[str], runs: int) -> tuple[float, int]:
-    times, code = [], 0
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = subprocess.run(
-            [*baocao_command(), *args], cwd=ROOT, capture_output=True, check=False
-        )
-        times.append(time.perf_counter() - start)
-        code = result.returncode
-    return statistics.median(times), code
-
-
-def has_command(name: str) -> bool:
-    result = subprocess.run([*baocao_command(), name, "--help"], cwd=ROOT, capture_output=True)
-    return result.returncode == 0
 
 
 # --- one Phụ lục, four ways ----------------------------------------------------------
@@ -297,22 +277,9 @@ def main() -> None:
 
     load = f", load average {os.getloadavg()[0]:.2f}" if hasattr(os, "getloadavg") else ""
     print(f"baocao benchmarks: Python {sys.version.split()[0]}, {os.cpu_count()} CPU{load}")
-    print(f"\nCommand line, wall time from the shell (median of {options.runs} runs, seconds):")
     out = Path(tempfile.mkdtemp(prefix="baocao-bench-"))
-    commands = [("baocao --help", ["--help"])]
-    commands.append(
-        ("baocao validate 2024", ["validate", "2024"])
-        if has_command("validate")
-        else ("baocao validate 2024", None)
-    )
-    commands.append(("baocao render 2024", ["render", "2024", "--out", str(out)]))
-    for label, args in commands:
-        if args is None:
-            print(f"  {label:<24} (no validate command yet)")
-            continue
-        wall, code = shell_time(args, options.runs)
-        note = "" if code == 0 else f"  (exit {code})"
-        print(f"  {label:<24} {wall:6.3f}{note}")
+    print(f"\nStarting from the shell (median of {options.runs} runs) ...", flush=True)
+    goals = targets.startup_targets(out, options.runs)
 
     print("\nPhụ lục with N indicator rows, in-process (best of repeats, seconds):")
     header = (
@@ -378,6 +345,11 @@ def main() -> None:
             break
         added = max(0, peak["after"] - peak["before"]) / 2**20
         print(f"  {kind:<8} +{added:6.1f} MiB (process peak {peak['after'] / 2**20:.1f} MiB)")
+    print("\nYear files of 1 … 50 000 metrics from the shell ...", flush=True)
+    goals += targets.scale_targets(folder, options.quick)
+    goals.append(targets.prose_target(times))
+    print("\nTargets: each measure beside its limit, from its floor or baseline in this run")
+    targets.print_targets(goals)
     shutil.rmtree(out, ignore_errors=True)
     shutil.rmtree(folder, ignore_errors=True)
 
