@@ -1,32 +1,58 @@
-"""Everything baocao prints: messages, problem lists, tables."""
+"""Everything baocao prints: messages, problem lists, tables.
+
+rich is imported when something is first printed, not when the command line starts:
+``baocao --help`` prints through typer and never needs it.
+"""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-
-from rich.console import Console
-from rich.markup import escape
+from typing import TYPE_CHECKING
 
 from .errors import Problem
 
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+if TYPE_CHECKING:
+    from rich.console import Console
+
+_consoles: dict[bool, Console] = {}
+
+
+def _console(stderr: bool = False) -> Console:
+    if stderr not in _consoles:
+        from rich.console import Console
+
+        _consoles[stderr] = Console(stderr=stderr, highlight=False, soft_wrap=True)
+    return _consoles[stderr]
+
+
+def __getattr__(name: str) -> Console:
+    """``console.out`` and ``console.err``: standard output and standard error."""
+    if name in ("out", "err"):
+        return _console(stderr=name == "err")
+    raise AttributeError(name)
+
+
+def escape(text: str) -> str:
+    """``text`` printed as typed, never read as rich markup."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
 
 
 def wrote(path: str, kind: str) -> None:
-    out.print(f"[green]Đã ghi[/green] {escape(kind)}: {escape(path)}")
+    _console().print(f"[green]Đã ghi[/green] {escape(kind)}: {escape(path)}")
 
 
 def problems(items: Iterable[Problem]) -> None:
     for problem in items:
         colour = "red" if problem.severity == "lỗi" else "yellow"
-        err.print(f"[{colour}]{escape(str(problem))}[/{colour}]")
+        _console(stderr=True).print(f"[{colour}]{escape(str(problem))}[/{colour}]")
 
 
 def error(message: str) -> None:
-    err.print(f"[red]Lỗi:[/red] {escape(message)}")
+    _console(stderr=True).print(f"[red]Lỗi:[/red] {escape(message)}")
 
 
 def stream_is_terminal() -> bool:
@@ -35,7 +61,7 @@ def stream_is_terminal() -> bool:
 
 def plain(text: str) -> None:
     """Print ``text`` exactly as given (CSV, JSON, Markdown sent to standard output)."""
-    out.out(text, end="", highlight=False)
+    _console().out(text, end="", highlight=False)
 
 
 def comparison_table(comparison) -> None:
@@ -52,10 +78,10 @@ def comparison_table(comparison) -> None:
         cells = [escape("\n".join(cell)) for cell in export.row(metric)]
         cells[0] += f"\n[dim]{escape(metric.id)}[/dim]"
         table.add_row(*cells)
-    out.print(table)
-    out.print(escape(export.summary(comparison)))
+    _console().print(table)
+    _console().print(escape(export.summary(comparison)))
     if comparison.partial:
-        out.print()
+        _console().print()
         apart = Table(title=export.PARTIAL_TITLE, box=box.SQUARE, show_lines=True)
         for index, header in enumerate(export.PARTIAL_HEADERS):
             apart.add_column(header, ratio=3 if index != 1 else 1, overflow="fold")
@@ -63,7 +89,7 @@ def comparison_table(comparison) -> None:
             cells = [escape("\n".join(cell)) for cell in export.partial_row(metric, comparison)]
             cells[0] += f"\n[dim]{escape(metric.id)}[/dim]"
             apart.add_row(*cells)
-        out.print(apart)
+        _console().print(apart)
 
 
 def unit_comparison_table(comparison) -> None:
@@ -73,7 +99,7 @@ def unit_comparison_table(comparison) -> None:
 
     from . import units_export as export
 
-    out.print(escape(export.title(comparison)))
+    _console().print(escape(export.title(comparison)))
     for units, indicators in comparison.groups():
         table = Table(title=export.group_title(comparison, units), box=box.SQUARE, show_lines=True)
         for index, header in enumerate(export.headers(comparison)):
@@ -82,16 +108,16 @@ def unit_comparison_table(comparison) -> None:
             cells = [escape("\n".join(cell)) for cell in export.row(comparison, indicator)]
             cells[0] += f"\n[dim]{escape(indicator.id)}[/dim]"
             table.add_row(*cells)
-        out.print(table)
+        _console().print(table)
     if export.any_merged(comparison):
-        out.print(escape(export.merge_note()))
+        _console().print(escape(export.merge_note()))
 
 
 def problem_lines(items: Iterable[Problem]) -> None:
     """``baocao validate``: one line per problem on standard output, for editors to jump to."""
     for problem in items:
         colour = "red" if problem.severity == "lỗi" else "yellow"
-        out.print(f"[{colour}]{escape(str(problem))}[/{colour}]")
+        _console().print(f"[{colour}]{escape(str(problem))}[/{colour}]")
 
 
 def problems_json(items: Iterable[Problem]) -> None:
@@ -117,7 +143,7 @@ def validation_summary(errors: int, warnings: int) -> None:
     if not errors and not warnings:
         text += ": dữ liệu hợp lệ"
     colour = "red" if errors else "yellow" if warnings else "green"
-    out.print(f"[{colour}]{escape(text)}[/{colour}]")
+    _console().print(f"[{colour}]{escape(text)}[/{colour}]")
 
 
 @contextmanager
@@ -130,7 +156,7 @@ def progress(total: int, label: str) -> Iterator[Callable[[str], None]]:
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
-        console=err,
+        console=_console(stderr=True),
         transient=True,
     )
     with bar:
@@ -153,7 +179,7 @@ def render_summary(outcomes: list, refusal: Callable[[int, int], str]) -> None:
     """``baocao render`` of several reports: one line per report, then the totals."""
     from pathlib import Path
 
-    out.print("Tổng kết:")
+    _console().print("Tổng kết:")
     for outcome in outcomes:
         if outcome.refused is not None or outcome.error is not None:
             text = refusal(*outcome.refused) if outcome.refused else outcome.error
@@ -164,8 +190,8 @@ def render_summary(outcomes: list, refusal: Callable[[int, int], str]) -> None:
                 failed = ", ".join(Path(path).name for path, _reason in outcome.pdf_errors)
                 text += f"; không tạo được PDF từ {failed}"
         mark = "[red]lỗi[/red]" if outcome.failed else "[green]xong[/green]"
-        out.print(f"  {escape(outcome.name)}: {mark}: {escape(text)}")
+        _console().print(f"  {escape(outcome.name)}: {mark}: {escape(text)}")
     failures = sum(1 for outcome in outcomes if outcome.failed)
     colour = "red" if failures else "green"
     done = len(outcomes) - failures
-    out.print(f"[{colour}]{done} báo cáo xong, {failures} báo cáo lỗi.[/{colour}]")
+    _console().print(f"[{colour}]{done} báo cáo xong, {failures} báo cáo lỗi.[/{colour}]")
