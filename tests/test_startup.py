@@ -70,3 +70,15 @@ def test_importing_the_cli_does_no_work():
     command_line.add("baocao.cli_year")  # init and new: their work is imported when run
     command_line.add("baocao.cli_excel")  # form, import, export: likewise
     assert loaded <= {"baocao", "baocao.console", "baocao.errors", *command_line}
+
+
+def test_help_does_not_import_rich():
+    code = PROBE.replace("{heavy}", "{'rich'}")
+    result = subprocess.run(
+        [sys.executable, "-c", code, json.dumps(["--help"])],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(result.stdout) == []
