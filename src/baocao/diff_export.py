@@ -6,10 +6,7 @@ the terminal and in Word, ``<br>`` in Markdown). Nothing here imports rich or do
 
 from __future__ import annotations
 
-import csv
 import html
-import io
-import json
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -110,6 +107,9 @@ def to_csv(comparison: Comparison) -> str:
     for column in comparison.columns:
         head += [column, f"Thời điểm số liệu {column[0].lower()}{column[1:]}"]
     head += [change_header(comparison), "Xu hướng", "Đánh giá", "Ghi chú"]
+    import csv
+    import io
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(safe_row(head))
@@ -197,6 +197,8 @@ def to_json(comparison: Comparison) -> str:
         "metrics": metrics,
         "partial": partial,
     }
+    import json
+
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 

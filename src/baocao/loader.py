@@ -5,7 +5,6 @@ A schema error is reported at the line and column of the value (``yaml_located``
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -182,5 +181,7 @@ def _siblings(data: Any, loc: PathKey) -> list[str]:
 
 
 def closest(word: str, choices: list[str]) -> str | None:
+    import difflib
+
     found = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return found[0] if found else None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from collections.abc import Iterable
@@ -37,6 +36,8 @@ def known_keys() -> list[str]:
 def unknown_metric(metric_id: str, known: Iterable[str]) -> str:
     """``không có chỉ tiêu 'x' trong 'metrics'``, with the closest id when one is near."""
     message = f"không có chỉ tiêu '{metric_id}' trong 'metrics'"
+    import difflib
+
     close = difflib.get_close_matches(metric_id, list(known), n=1, cutoff=0.75)
     return f"{message} (có phải '{close[0]}'?)" if close else message
 
@@ -166,6 +167,8 @@ def describe_validation_error(
         found = found[:79] + "…"  # a message echoes a value, not a megabyte of it
     if kind == "extra_forbidden":
         key = loc[-1] if loc else "?"
+        import difflib
+
         match = difflib.get_close_matches(str(key), choices or known_keys(), n=1, cutoff=0.6)
         hint = f", có phải ý bạn là '{match[0]}'?" if match else ""
         return f"khóa không hợp lệ '{key}'{hint}"

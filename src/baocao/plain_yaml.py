@@ -72,7 +72,7 @@ def plain_data(text: str) -> Any:
 
 def _build(parser: Any) -> Any:
     root: Any = None
-    stack: list[list[Any]] = []  # [container, key awaiting its value or _NO_KEY]
+    stack: list[list[Any]] = []  # [container, key awaiting its value or _NO_KEY, is a list]
     documents = 0
     get_event = parser.get_event
     while True:
@@ -106,20 +106,21 @@ def _build(parser: Any) -> Any:
             raise CarefulPathNeeded
         else:
             continue
-        if not stack:
-            root = value
-        else:
+        if stack:
             frame = stack[-1]
-            container = frame[0]
-            if type(container) is list:
-                container.append(value)
+            if frame[2]:
+                frame[0].append(value)
             elif frame[1] is _NO_KEY:
-                frame[1] = _key(value, container)
+                frame[1] = _key(value, frame[0])
             else:
-                container[frame[1]] = value
+                frame[0][frame[1]] = value
                 frame[1] = _NO_KEY
-        if type(value) is dict or type(value) is list:
-            stack.append([value, _NO_KEY])
+        else:
+            root = value
+        if kind is MappingStartEvent:
+            stack.append([value, _NO_KEY, False])
+        elif kind is SequenceStartEvent:
+            stack.append([value, _NO_KEY, True])
 
 
 def scalar_value(event: ScalarEvent) -> Any:
@@ -134,11 +135,13 @@ def scalar_value(event: ScalarEvent) -> Any:
 
 
 def _key(value: Any, mapping: dict) -> Any:
-    if type(value) is dict or type(value) is list or not isinstance(value, (str, int)):
+    if type(value) is str:
+        value = sys.intern(value)
+    elif not isinstance(value, int):  # a mapping or list as a key, a date, a float, None
         raise CarefulPathNeeded
     if value in mapping:
         raise CarefulPathNeeded
-    return sys.intern(value) if type(value) is str else value
+    return value
 
 
 def _scalar(value: str) -> Any:

@@ -3,9 +3,6 @@ JSON and Markdown. Cells are lists of lines; nothing here imports rich or docx."
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from decimal import Decimal
 from typing import Any
 
@@ -139,11 +136,16 @@ def to_json(comparison: UnitComparison) -> str:
         "units": [{"id": u.id, "name": u.name, "label": u.label} for u in comparison.units],
         "indicators": indicators,
     }
+    import json
+
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
 def to_csv(comparison: UnitComparison) -> str:
     """One row per indicator; written with a byte-order mark by the CLI for Excel."""
+    import csv
+    import io
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     head = ["Mã chỉ tiêu", "Nhóm", *headers(comparison)]
