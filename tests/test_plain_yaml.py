@@ -152,3 +152,30 @@ def test_an_alias_is_located_where_its_anchor_is_and_a_missing_path_at_its_paren
     assert parsed.locate(("c", "missing"), key=True) == (5, 1)
     assert parsed.locate(("c", "d"), key=True) == (5, 5)
     assert parsed.locate_in(("c", "d"), "1") == (5, 8)
+
+
+def test_a_column_beyond_sixteen_million_characters_is_located_on_its_line():
+    text = '{pad: "' + "x" * (2**24 + 5) + '", a: 1}\n'
+    parsed = parse_yaml(text, "x.yaml")
+    assert parsed.locate(("a",)) == (1, text.index("a: 1") + 4)
+    assert parsed.locate(("a",), key=True) == (1, text.index("a: 1") + 1)
+
+
+def test_aliases_used_as_keys_keep_every_other_key_in_place():
+    text = "s1: &k1 s3\ns2: &k2 s4\n*k1 : Nguồn ba\n*k2 : Nguồn bốn\nSai Mã: Nguồn sai\n"
+    parsed = parse_yaml(text, "x.yaml")
+    assert list(parsed.data) == ["s1", "s2", "s3", "s4", "Sai Mã"]
+    assert parsed.locate(("Sai Mã",), key=True) == (5, 1)
+    assert parsed.locate(("s4",)) == (4, 7)
+    assert parsed.key_positions[("s3",)] == (1, 5)  # an alias key is where its anchor is
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [('!!int "012"', "012"), ("!!int 012", "012"), ("!!int '1:30'", "1:30"), ("!!int 12", 12)],
+)
+def test_an_explicit_number_tag_never_changes_the_figure_typed(typed, kept):
+    parsed = parse_yaml(f"a: {typed}\n{typed}: b\n", "x.yaml")
+    assert typed(parsed.data) == typed({"a": kept, kept: "b"})
+    assert parsed.locate((kept,), key=True) == (2, 1)
+

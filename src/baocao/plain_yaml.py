@@ -129,7 +129,7 @@ def scalar_value(event: ScalarEvent) -> Any:
         if event.implicit[0] and (not event.value or event.value[0] in _RESOLVED_FIRST):
             return _scalar(event.value)
         return normalize("NFC", event.value)
-    if event.tag == STR_TAG or event.tag == "!":
+    if event.tag == STR_TAG or event.tag == "!" or stays_text(event.tag, event.value):
         return normalize("NFC", event.value)
     return _constructed(event.tag, event.value)
 
@@ -144,17 +144,28 @@ def _key(value: Any, mapping: dict) -> Any:
     return value
 
 
+def stays_text(tag: str, value: str) -> bool:
+    """A value YAML 1.1 reads as a number but a person reads otherwise stays text.
+
+    PyYAML follows YAML 1.1: ``0605172`` is octal (199290), ``1:30`` base 60 (90),
+    ``1_000`` a thousand. YAML 1.2 reads the last two as text; a leading zero is kept
+    as typed too (``number: 012`` is a document number, not twelve), so a field wanting
+    a number refuses it with its line instead of printing a changed figure. The same
+    holds with an explicit ``!!int`` or ``!!float`` tag, quoted or not."""
+    if tag == INT_TAG:
+        return INT_12.fullmatch(value) is None
+    if tag == FLOAT_TAG:
+        return FLOAT_12.fullmatch(value) is None
+    return False
+
+
 def _scalar(value: str) -> Any:
     """The value of a plain scalar as the careful path builds it (YAML 1.2 numbers)."""
     tag = _resolve(value)
-    if tag == STR_TAG:
+    if tag == STR_TAG or stays_text(tag, value):
         return _text(value)
     if tag == INT_TAG:
-        if INT_12.fullmatch(value) is None:
-            return _text(value)
         return int(value, 16) if value.startswith("0x") else int(value)
-    if tag == FLOAT_TAG and FLOAT_12.fullmatch(value) is None:
-        return _text(value)
     return _constructed(tag, value)
 
 

@@ -21,7 +21,7 @@ import yaml
 
 from .errors import DataError, Problem
 from .messages import field_name, shown, translate_yaml_problem
-from .plain_yaml import FLOAT_12, INT_12, MAX_DEPTH, SAFE_LOADER, CarefulPathNeeded, plain_data
+from .plain_yaml import MAX_DEPTH, SAFE_LOADER, CarefulPathNeeded, plain_data, stays_text
 from .xmlchars import INVALID_XML_CHARS, UNREADABLE_RAW_CHARS, refusal
 from .yaml_positions import Location, PathKey, PositionTree
 
@@ -31,7 +31,6 @@ SAFE_TAGS = {
     f"tag:yaml.org,2002:{name}"
     for name in ("null", "bool", "int", "float", "str", "timestamp", "map", "seq")
 }
-NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 
 
 @dataclass
@@ -181,17 +180,7 @@ def _checked_text(value: Any, node: yaml.Node, at: PathKey, path: str, problems:
 
 
 def _typed_as_text(node: yaml.ScalarNode) -> bool:
-    """A plain scalar YAML 1.1 reads as a number but a person reads otherwise stays text.
-
-    PyYAML follows YAML 1.1: ``0605172`` is octal (199290), ``1:30`` base 60 (90),
-    ``1_000`` a thousand. YAML 1.2 reads the last two as text; a leading zero is
-    kept as typed too (``number: 012`` is a document number, not twelve), so a
-    field wanting a number refuses it with its line instead of printing a changed
-    figure."""
-    if node.style or node.tag not in NUMBER_TAGS:  # plain: None (PyYAML) or "" (libyaml)
-        return False
-    pattern = INT_12 if node.tag.endswith(":int") else FLOAT_12
-    return pattern.fullmatch(node.value) is None
+    return stays_text(node.tag, node.value)
 
 
 def _field_label(at: PathKey) -> str:

@@ -26,9 +26,9 @@ from .plain_yaml import SAFE_LOADER, scalar_value
 Location = tuple[int, int]
 PathKey = tuple[Any, ...]
 
-_COLUMNS = 1 << 24
-_LINES = 1 << 28
-_LENGTHS = 1 << 28
+_COLUMNS = _LINES = _LENGTHS = 1 << 27
+"""Each field of a packed position below 2**27: a file of at most 64 MB (``loader``) has
+fewer characters, so fewer lines, a shorter line and a shorter value than that."""
 
 
 class _Mapping(dict):
@@ -74,6 +74,7 @@ class PositionTree:
 
     def __init__(self, text: str) -> None:
         self.root = _read(text) if text else None
+        self._tables: tuple[dict[PathKey, Location], dict[PathKey, Location]] | None = None
 
     def locate(self, loc: PathKey, key: bool = False) -> Location | None:
         """Position of the deepest value that exists on ``loc`` (or of its key)."""
@@ -100,6 +101,11 @@ class PositionTree:
 
     def tables(self) -> tuple[dict[PathKey, Location], dict[PathKey, Location]]:
         """Every value's and every key's position by path (for small files only)."""
+        if self._tables is None:
+            self._tables = self._flatten()
+        return self._tables
+
+    def _flatten(self) -> tuple[dict[PathKey, Location], dict[PathKey, Location]]:
         values: dict[PathKey, Location] = {}
         keys: dict[PathKey, Location] = {}
         pending: list[tuple[PathKey, Any]] = [((), self.root)] if self.root is not None else []
@@ -137,6 +143,7 @@ def _read(text: str) -> Any:
         root: Any = None
         stack: list[list[Any]] = []  # [container, key awaiting its value or _NO_KEY]
         anchors: dict[str, Any] = {}
+        anchored_keys: dict[str, Any] = {}  # the value of each anchored scalar
         while True:
             event = parser.get_event()
             kind = type(event)
@@ -157,6 +164,8 @@ def _read(text: str) -> Any:
                 continue
             if getattr(event, "anchor", None) is not None and kind is not AliasEvent:
                 anchors[event.anchor] = node
+                if kind is ScalarEvent:
+                    anchored_keys[event.anchor] = scalar_value(event)
             if not stack:
                 root = node
             else:
@@ -165,7 +174,10 @@ def _read(text: str) -> Any:
                 if isinstance(container, _Sequence):
                     container.append(node)
                 elif frame[1] is _NO_KEY:
-                    frame[1] = scalar_value(event) if kind is ScalarEvent else None
+                    if kind is ScalarEvent:
+                        frame[1] = scalar_value(event)
+                    else:  # a read file's only other keys are aliases of scalars
+                        frame[1] = anchored_keys.get(event.anchor)
                     container.key_starts.append(_start(node))
                 else:
                     container[frame[1]] = node
