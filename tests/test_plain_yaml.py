@@ -178,4 +178,3 @@ def test_an_explicit_number_tag_never_changes_the_figure_typed(typed, kept):
     parsed = parse_yaml(f"a: {typed}\n{typed}: b\n", "x.yaml")
     assert typed(parsed.data) == typed({"a": kept, kept: "b"})
     assert parsed.locate((kept,), key=True) == (2, 1)
-
