@@ -223,3 +223,23 @@ def test_part_headings_keep_with_the_table_after_them(shipped):
         and s.get(qn("w:val")) == "BCAppendixHeading"
     ]
     assert any(h.getnext() is not None and h.getnext().tag == f"{W}tbl" for h in headings)
+
+
+def test_long_roman_group_numbers_fit_their_column(tmp_path, monkeypatch):
+    """A province's Phụ lục of many groups broke "XVI|I" inside the STT column."""
+    from benchmarks.synthetic import workspace
+
+    root = tmp_path / "ws"
+    workspace(root, 900)  # 18 groups of 50 rows
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(app, ["render", "2024", "--out", "out"])
+    assert result.exit_code == 0, result.output
+    numbers = []
+    for table in tables(root / "out" / "PhuLuc_2024_bao-cao-mau.docx"):
+        for index, (_special, _whole, cells) in enumerate(table.rows):
+            if index and cells[0].span == 1 and len(cells) == 2:  # a group row
+                style, text, _keep = cells[0].paragraphs[0]
+                width = layout.text_length(text, SIZE, style in BOLD_STYLES)
+                assert width + padding() <= cells[0].width_mm, text
+                numbers.append(text)
+    assert "XVIII" in numbers and len(numbers) == 18

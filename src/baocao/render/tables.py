@@ -20,6 +20,7 @@ from .table_layout import (
     distribute,
     keep_whole,
     label_column,
+    measure_cell,
     measure_columns,
     to_twips,
 )
@@ -63,6 +64,10 @@ def table_xml(table: Mapping[str, Any], text_width_mm: float) -> str:
     columns = table["columns"]
     body = [None if row["group"] else row["cells"] for row in table["rows"]]
     measures = measure_columns([[[title]] for title in table["headers"]], body)
+    if measures:  # a group's Roman number (XVIII) sits unbroken in the first column
+        groups = [row["cells"][0] for row in table["rows"] if row["group"]]
+        longest = max((measure_cell(n, bold=True).longest_token for n in groups), default=0.0)
+        measures[0].longest_token = max(measures[0].longest_token, longest)
     total = round(text_width_mm * TWIPS_PER_MM)
     widths_mm = distribute(measures, text_width_mm)
     widths = to_twips(widths_mm, total)
