@@ -123,7 +123,8 @@ def test_a_conversion_that_hangs_is_stopped(tmp_path):
     source.write_bytes(b"PK")
     result = pdf.convert(source, soffice, timeout=1)
     assert result.pdf is None
-    assert result.error == "LibreOffice chạy quá 1 giây, đã dừng"
+    assert result.error.startswith("LibreOffice chạy quá 1 giây, đã dừng; ")
+    assert "chạy lại với --pdf-timeout (tối đa 3600 giây)" in result.error
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".~")] == []
 
 

@@ -146,7 +146,10 @@ def _run(soffice: str, source: Path, staging: Path, profile: Path, timeout: floa
         _out, err = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         _kill(process)
-        return f"LibreOffice chạy quá {timeout:g} giây, đã dừng"
+        return (
+            f"LibreOffice chạy quá {timeout:g} giây, đã dừng; văn bản dài (Phụ lục hàng trăm "
+            f"trang) cần lâu hơn: chạy lại với --pdf-timeout (tối đa {MAX_TIMEOUT:g} giây)"
+        )
     except BaseException:  # Ctrl+C, a crash: never leave LibreOffice running
         _kill(process)
         raise
