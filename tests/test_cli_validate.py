@@ -46,6 +46,19 @@ def test_validate_reports_every_problem_and_exits_1(tmp_path, monkeypatch):
     assert result.stdout.splitlines() == [RATE, FOOTNOTE, UNUSED, "2 lỗi, 1 cảnh báo"]
 
 
+def test_a_repeated_key_does_not_hide_the_other_problems(tmp_path, monkeypatch):
+    """A province trial took three rounds to see four mistakes: the repeated key hid the
+    rest. The first value is kept and every later check still runs, at the right lines."""
+    repeated = BROKEN.replace("    unit: ", "    unit: '%'\n    unit: ", 1)
+    workspace(tmp_path, repeated, BROKEN_REPORT)
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["validate", "2024"])
+    assert result.exit_code == 1, result.output
+    shifted = RATE.replace(":22:18:", ":23:18:")
+    assert result.stdout.splitlines()[1:] == [shifted, FOOTNOTE, UNUSED, "3 lỗi, 1 cảnh báo"]
+    assert "khóa 'unit' bị lặp" in result.stdout.splitlines()[0]
+
+
 def test_validate_clean_file_exits_0(tmp_path, monkeypatch):
     build_file_tree(tmp_path, {"data/2024.yaml": MINIMAL})
     monkeypatch.chdir(tmp_path)

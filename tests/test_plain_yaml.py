@@ -171,10 +171,10 @@ def test_aliases_used_as_keys_keep_every_other_key_in_place():
 
 
 @pytest.mark.parametrize(
-    ("typed", "kept"),
+    ("written", "kept"),
     [('!!int "012"', "012"), ("!!int 012", "012"), ("!!int '1:30'", "1:30"), ("!!int 12", 12)],
 )
-def test_an_explicit_number_tag_never_changes_the_figure_typed(typed, kept):
-    parsed = parse_yaml(f"a: {typed}\n{typed}: b\n", "x.yaml")
+def test_an_explicit_number_tag_never_changes_the_figure_typed(written, kept):
+    parsed = parse_yaml(f"a: {written}\n{written}: b\n", "x.yaml")
     assert typed(parsed.data) == typed({"a": kept, kept: "b"})
     assert parsed.locate((kept,), key=True) == (2, 1)

@@ -17,7 +17,7 @@ from typing import Any
 from . import figures
 from .errors import DataError, Problem, UnresolvedReference
 from .figures import ERROR, WARNING, Checker
-from .loader import Parsed, PathKey
+from .loader import IncompleteYear, Parsed, PathKey
 from .messages import unknown_metric
 from .model import YearData
 from .prose import YearReferences
@@ -70,12 +70,15 @@ def validate(
     if workspace is None:
         workspace = Workspace(data=data_dir) if data_dir is not None else Workspace()
     path = workspace.year_path(year_or_path)
+    found: list[Problem] = []
     try:
         data, parsed = workspace.load_with_positions(path)
+    except IncompleteYear as exc:  # a repeated key: every other problem is found too
+        (data, parsed), found = exc.loaded, list(exc.problems)
     except DataError as exc:
         return Validation(str(path), None, list(exc.problems))
     references = YearReferences(data, workspace.earlier_years(path))
-    return Validation(str(path), data, check(data, parsed, references), references)
+    return Validation(str(path), data, found + check(data, parsed, references), references)
 
 
 def check_data(data: YearData, workspace: Workspace | None = None) -> Validation:

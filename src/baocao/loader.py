@@ -16,7 +16,7 @@ from .errorloc import place_of
 from .errors import DataError, DataFileNotFound, Problem
 from .messages import describe_validation_error
 from .model import YearData
-from .yaml_located import Location, Parsed, PathKey, parse_yaml
+from .yaml_located import Location, Parsed, PathKey, StructureError, parse_yaml
 
 __all__ = ["Location", "Parsed", "PathKey", "load_file_with_positions", "load_year", "parse_yaml"]
 
@@ -90,16 +90,33 @@ def load_year(year_or_path: str | Path, data_dir: Path = locations.DATA) -> Year
     return load_file_with_positions(locations.year_path(year_or_path, data_dir))[0]
 
 
+class IncompleteYear(DataError):
+    """A year file with problems in its YAML structure whose data, read past them, still
+    fits the model: the rules and the reports can be checked in the same run."""
+
+    def __init__(self, problems: list[Problem], loaded: tuple[YearData, Parsed]) -> None:
+        super().__init__(problems)
+        self.loaded = loaded
+
+
 def load_file_with_positions(path: Path) -> tuple[YearData, Parsed]:
     """Like ``load_year``, and also return the ``Parsed`` file for locating values."""
-    parsed = parse_yaml(read_text(path), str(path))
+    structural: list[Problem] = []
+    try:
+        parsed = parse_yaml(read_text(path), str(path))
+    except StructureError as exc:
+        if exc.recovered is None:
+            raise
+        parsed, structural = exc.recovered, list(exc.problems)
     if not isinstance(parsed.data, dict):
-        raise DataError([Problem(str(path), 1, 1, "tệp phải là một bảng khóa: giá trị (mapping)")])
+        message = "tệp phải là một bảng khóa: giá trị (mapping)"
+        raise DataError([*structural, Problem(str(path), 1, 1, message)])
     if "report" in parsed.data:
         line, column = parsed.locate(("report",), key=True) or (None, None)
         year = parsed.data.get("year", path.stem)
         raise DataError(
             [
+                *structural,
                 Problem(
                     str(path),
                     line,
@@ -107,13 +124,18 @@ def load_file_with_positions(path: Path) -> tuple[YearData, Parsed]:
                     "phần 'report' không còn nằm trong tệp dữ liệu: mỗi báo cáo nay là một tệp "
                     f"Markdown riêng trong reports/{year}/. Chạy 'baocao migrate {path}' để tách "
                     "tự động (tệp dữ liệu cũ được giữ lại bên cạnh, đuôi .bak).",
-                )
+                ),
             ]
         )
     try:
         data = YearData.model_validate(parsed.data)
     except ValidationError as exc:
-        raise DataError(validation_problems(exc, parsed)) from exc
+        explained = {(p.line, p.column) for p in structural}  # a refused value is None
+        schema = validation_problems(exc, parsed)
+        fresh = [p for p in schema if (p.line, p.column) not in explained]
+        raise DataError([*structural, *fresh]) from exc
+    if structural:
+        raise IncompleteYear(structural, (data, parsed))
     return data, parsed
 
 

@@ -96,7 +96,23 @@ def parse_yaml(text: str, path: str) -> Parsed:
     try:
         return Parsed(path=path, data=plain_data(text), text=text)
     except CarefulPathNeeded:
+        pass
+    try:
         return Parsed(path=path, data=_careful(text, path), text=text)
+    except StructureError as exc:
+        exc.recovered = Parsed(path=path, data=exc.data, text=text)
+        raise
+
+
+class StructureError(DataError):
+    """Problems in a file's YAML structure (a repeated key, a refused tag or value), and
+    its data read past them: a repeated key's first value, ``None`` for a refused value,
+    so that the checks after it can still report their problems in the same run."""
+
+    def __init__(self, problems: list[Problem], data: Any) -> None:
+        super().__init__(problems)
+        self.data = data
+        self.recovered: Parsed | None = None
 
 
 def _careful(text: str, path: str) -> Any:
@@ -163,7 +179,7 @@ def _careful(text: str, path: str) -> Any:
 
     data = convert(root, (), 0) if root is not None else None
     if problems:
-        raise DataError(problems)
+        raise StructureError(problems, data)
     return data
 
 

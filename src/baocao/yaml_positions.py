@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from yaml import YAMLError
 from yaml.events import (
     AliasEvent,
     MappingEndEvent,
@@ -21,7 +22,7 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-from .plain_yaml import SAFE_LOADER, scalar_value
+from .plain_yaml import SAFE_LOADER, CarefulPathNeeded, scalar_value
 
 Location = tuple[int, int]
 PathKey = tuple[Any, ...]
@@ -165,7 +166,7 @@ def _read(text: str) -> Any:
             if getattr(event, "anchor", None) is not None and kind is not AliasEvent:
                 anchors[event.anchor] = node
                 if kind is ScalarEvent:
-                    anchored_keys[event.anchor] = scalar_value(event)
+                    anchored_keys[event.anchor] = _value_or_skipped(event)
             if not stack:
                 root = node
             else:
@@ -174,13 +175,12 @@ def _read(text: str) -> Any:
                 if isinstance(container, _Sequence):
                     container.append(node)
                 elif frame[1] is _NO_KEY:
-                    if kind is ScalarEvent:
-                        frame[1] = scalar_value(event)
-                    else:  # a read file's only other keys are aliases of scalars
-                        frame[1] = anchored_keys.get(event.anchor)
-                    container.key_starts.append(_start(node))
+                    frame[1] = _key(event, kind, anchored_keys, container)
+                    if frame[1] is not _SKIPPED:
+                        container.key_starts.append(_start(node))
                 else:
-                    container[frame[1]] = node
+                    if frame[1] is not _SKIPPED:
+                        container[frame[1]] = node
                     frame[1] = _NO_KEY
             if isinstance(node, (_Mapping, _Sequence)) and kind is not AliasEvent:
                 stack.append([node, _NO_KEY])
@@ -188,4 +188,27 @@ def _read(text: str) -> Any:
         parser.dispose()
 
 
+def _key(event: Any, kind: type, anchored: dict[str, Any], mapping: _Mapping) -> Any:
+    """The data key of a mapping entry, or ``_SKIPPED`` for an entry the careful path
+    leaves out of the data (a repeated key, a merge key, a key that is not text or a
+    number): its value is then not kept either."""
+    if kind is ScalarEvent:
+        key = _value_or_skipped(event)
+    elif kind is AliasEvent and event.anchor in anchored:
+        key = anchored[event.anchor]
+    else:
+        return _SKIPPED
+    if not isinstance(key, (str, int)) or key in mapping:
+        return _SKIPPED
+    return key
+
+
+def _value_or_skipped(event: Any) -> Any:
+    try:
+        return scalar_value(event)
+    except (CarefulPathNeeded, ValueError, YAMLError):  # the careful path refused it
+        return _SKIPPED
+
+
 _NO_KEY = object()
+_SKIPPED = object()
