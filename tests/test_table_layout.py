@@ -243,3 +243,13 @@ def test_long_roman_group_numbers_fit_their_column(tmp_path, monkeypatch):
                 assert width + padding() <= cells[0].width_mm, text
                 numbers.append(text)
     assert "XVIII" in numbers and len(numbers) == 18
+
+
+def test_a_count_with_its_unit_is_centred_like_a_figure():
+    """A province trial saw "767 người" read from the left beside centred targets."""
+    from baocao.render.table_layout import centred, measure_cell
+
+    for text in ("767 người", "694.705,3 triệu đồng", "88,18%", "-"):
+        assert centred(measure_cell([[text]]), in_label_column=False), text
+    for text in ("12 dịch vụ công trực tuyến", "Năm 2024", "Đạt"):
+        assert not centred(measure_cell([[text]]), in_label_column=False), text

@@ -43,8 +43,12 @@ LANDSCAPE_TEXT_HEIGHT_MM = (
 KEEP_WHOLE_SHARE = 1 / 3
 """A row shorter than this share of the page never breaks across pages."""
 SHORT_LABEL_WORDS = 4
-FIGURE = re.compile(r"^[\d\s.,;:%/()+\-–≥≤<>=~]+$")
-"""A number, rate, ratio, rank or date: ``97,14%``, ``605.172/686.283``, ``16/7/2024``."""
+_FIGURE_CHARS = r"[\d\s.,;:%/()+\-–≥≤<>=~]+"
+FIGURE = re.compile(
+    rf"^(?:{_FIGURE_CHARS}|(?=\D*\d){_FIGURE_CHARS}\s[^\W\d]+(?:\s[^\W\d]+){{0,2}})$"
+)
+"""A number, rate, ratio, rank or date, alone or with a unit of up to three words:
+``97,14%``, ``605.172/686.283``, ``16/7/2024``, ``767 người``, ``694.705,3 triệu đồng``."""
 LONG_TOKEN_MM = 40.0
 """A longer token (a web address) is no word, date or number: it may break (at its
 ``/`` or wherever the renderer can) rather than widen its column to the whole page."""
