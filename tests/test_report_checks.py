@@ -131,6 +131,13 @@ CASES = {
         ("name: Nguyễn Thanh Hải", "name: TS. Nguyễn Thanh Hải"),
         "14:11: cảnh báo: không ghi học hàm, học vị trước họ tên người ký",
     ),
+    "kem_theo_typed_as_subtitle": (
+        (
+            "  - title: KẾT QUẢ MỘT SỐ CHỈ TIÊU\n",
+            "  - title: KẾT QUẢ MỘT SỐ CHỈ TIÊU\n    subtitle: (Kèm theo Báo cáo số 87/BC-STTTT)\n",
+        ),
+        "22:15: cảnh báo: dòng '(Kèm theo …)' được in tự động dưới tiêu đề Phụ lục",
+    ),
     "same_style_twice": (
         ("year: 2024\n", "year: 2024\nnumbering: [I., 1., I.]\n"),
         "3:12: lỗi: 'numbering': kiểu đánh số 'I.' dùng cho hai cấp đề mục",

@@ -143,6 +143,7 @@ def check_report(source: ReportSource, data: YearData, references: YearReference
     _check_front_text(source, references, add)
     _check_tables(source, data, add)
     _check_document(source, data, add)
+    _check_appendix_subtitles(source, add)
     check_period(source, data, add)
     check_task_claims(source, data, add)
     return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
@@ -280,6 +281,19 @@ def _check_tables(source: ReportSource, data: YearData, add: Any) -> None:
                         )
             if (part.unit_comparison or part.unit_sections) and len(data.units) < 2:
                 add(*_front(source, at), "cần ít nhất hai đơn vị trong 'units' của dữ liệu năm")
+
+
+def _check_appendix_subtitles(source: ReportSource, add: Any) -> None:
+    """The "(Kèm theo …)" line is printed under every Phụ lục's title: typed again as a
+    subtitle it would print twice, the second time not in italics."""
+    for index, appendix in enumerate(source.settings.appendices):
+        if appendix.subtitle and appendix.subtitle.lstrip().startswith("(Kèm theo"):
+            add(
+                *_front(source, ("appendices", index, "subtitle")),
+                "dòng '(Kèm theo …)' được in tự động dưới tiêu đề Phụ lục, theo số và ngày "
+                "của văn bản: bỏ 'subtitle' này để dòng không in hai lần",
+                WARNING,
+            )
 
 
 def _check_document(source: ReportSource, data: YearData, add: Any) -> None:
