@@ -39,12 +39,7 @@ BODY_INDENT = Mm(layout.BODY_INDENT)
 BODY_SPACE_AFTER = Pt(layout.BODY_SPACE_AFTER.default)
 BODY_LINE_SPACING = layout.BODY_LINE_SPACING.default
 TEXT_WIDTH = layout.text_width()
-# The national title is the widest fixed line of the header: its column is as wide
-# as the title (measured with the font's metrics) plus 1 mm; the agency column takes
-# the rest, so the header table stays inside the margins.
-TITLE_MM = layout.text_length(layout.NATIONAL_TITLE, pt("national_title").pt, True)
-RIGHT_COLUMN_MM = round(TITLE_MM) + 1
-LEFT_COLUMN_MM = TEXT_WIDTH - RIGHT_COLUMN_MM
+LEFT_COLUMN_MM, RIGHT_COLUMN_MM = layout.header_columns()
 MOTTO_RULE_MM = layout.text_length(layout.MOTTO, pt("motto").pt, True)
 AGENCY_RULE_MM = layout.AGENCY_RULE.default * LEFT_COLUMN_MM
 SUMMARY_RULE_MM = layout.SUMMARY_RULE.default * TEXT_WIDTH + 1

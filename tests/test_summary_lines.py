@@ -55,3 +55,41 @@ def test_a_summary_too_long_for_two_lines_is_measured_once_and_left_to_wrap(monk
     long = "Báo cáo kết quả thực hiện chuyển đổi số của tỉnh " * 200
     assert break_summary(long) == long
     assert sum(len(text) for text in measured) <= len(long) + 1  # not once per space
+
+
+@pytest.mark.parametrize(
+    ("name", "element", "lines"),
+    [
+        ("ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP", "parent_agency", ["ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG THÁP"]),
+        (
+            "SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH ĐỒNG THÁP",
+            "agency",
+            ["SỞ KHOA HỌC VÀ CÔNG NGHỆ", "TỈNH ĐỒNG THÁP"],
+        ),
+        ("ỦY BAN NHÂN DÂN TỈNH AN GIANG", "parent_agency", ["ỦY BAN NHÂN DÂN TỈNH AN GIANG"]),
+        ("SỞ THÔNG TIN\nVÀ TRUYỀN THÔNG", "agency", ["SỞ THÔNG TIN", "VÀ TRUYỀN THÔNG"]),
+    ],
+)
+def test_an_agency_too_wide_for_its_column_breaks_before_its_place(name, element, lines):
+    from baocao.summary_lines import break_agency
+
+    broken = break_agency(name, element)
+    assert broken.split("\n") == lines
+    spec = layout.ELEMENTS[element]
+    width = layout.header_columns()[0]
+    size, bold = spec.size.default, bool(spec.bold)
+    assert all(layout.text_length(line, size, bold) <= width for line in lines)
+
+
+def test_the_header_of_a_document_shows_the_agency_on_two_balanced_lines(tmp_path):
+    from docx import Document
+
+    from .helpers import example_workspace, render_example
+
+    root = example_workspace(
+        tmp_path / "ws",
+        report=(("TỈNH AN GIANG", "TỈNH ĐỒNG THÁP"), ("place: An Giang", "place: Đồng Tháp")),
+    )
+    written = {f.kind: f.path for f in render_example(root, tmp_path / "out")}
+    header = Document(str(written["BÁO CÁO"])).tables[0].cell(0, 0).text
+    assert header.startswith("ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG THÁP\n")

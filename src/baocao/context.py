@@ -23,7 +23,7 @@ from .shapes import (
     Part,
     ReportContext,
 )
-from .summary_lines import break_summary
+from .summary_lines import break_agency, break_summary
 from .table_context import table_context
 from .unit_context import comparison_part, summary_blocks, unit_parts
 
@@ -67,8 +67,10 @@ def ensure_final_mark(text: str) -> str:
 def document_context(settings: ReportSettings) -> DocumentHeader:
     doc = settings.document
     return {
-        "parent_agency": doc.parent_agency,
-        "agency": doc.agency,
+        "parent_agency": (
+            break_agency(doc.parent_agency, "parent_agency") if doc.parent_agency else None
+        ),
+        "agency": break_agency(doc.agency, "agency"),
         "agency_name": doc.agency_name,
         "number_line": number_line(doc),
         "place_date": f"{doc.place}, {date_text(doc)}",

@@ -261,3 +261,12 @@ def text_length(text: str, size: float, bold: bool = False) -> float:
             continue
         units += table.get(_SPECIAL.get(char, char), 1024)
     return units / 2048 * size / 72 * 25.4
+
+
+def header_columns() -> tuple[float, float]:
+    """Widths (mm) of the header's two columns, with no cell padding. The national title
+    is its widest fixed line: its column is as wide as the title plus 1 mm; the agency
+    column takes the rest of the text width."""
+    size = ELEMENTS["national_title"].size.default
+    right = round(text_length(NATIONAL_TITLE, size, bold=True)) + 1
+    return text_width() - right, right

@@ -1,8 +1,8 @@
-"""Where the trích yếu breaks when it is longer than one line.
+"""Where the trích yếu and the agency's name break when longer than one line.
 
-Word breaks it at the last word that fits, which splits phrases ("giai | đoạn",
-"phương | hướng") and can leave one word alone on the last line. An official breaks
-it between phrases, into lines of about the same length. This chooses that break,
+Word breaks them at the last word that fits, which splits phrases ("giai | đoạn",
+"ĐỒNG | THÁP") and can leave one word alone on the last line. An official breaks
+them between phrases, into lines of about the same length. This chooses that break,
 measuring the text with the font's own widths; a line break typed in the data
 (``summary: |-``) is always kept as it is.
 """
@@ -50,3 +50,36 @@ def break_summary(summary: str) -> str:
     if best is None:
         return summary
     return f"{summary[: best[1]]}\n{summary[best[1] + 1 :]}"
+
+
+PLACE_STARTS = ("TỈNH", "THÀNH", "HUYỆN", "QUẬN", "THỊ", "XÃ", "PHƯỜNG", "ĐẶC")
+"""An agency's second line may well begin with the place it serves."""
+
+
+def break_agency(name: str, element: str) -> str:
+    """The agency (or parent agency) line broken into two balanced lines, before the
+    place it serves when it can ("ỦY BAN NHÂN DÂN" / "TỈNH ĐỒNG THÁP"), when it is
+    wider than the header's column (none if it fits or no break fits)."""
+    if "\n" in name:
+        return name
+    spec = layout.ELEMENTS[element]
+    size, bold = spec.size.default, bool(spec.bold)
+    width = layout.header_columns()[0]
+    if layout.text_length(name, size, bold) <= width:
+        return name
+    best: tuple[float, int] | None = None
+    for space in (i for i, char in enumerate(name) if char == " "):
+        first, second = name[:space].rstrip(), name[space + 1 :].lstrip()
+        if " " not in first or " " not in second:
+            continue  # never one word alone on a line
+        widths = [layout.text_length(line, size, bold) for line in (first, second)]
+        if max(widths) > width:
+            continue
+        cost = abs(widths[0] - widths[1])
+        if second.split()[0].upper() in PLACE_STARTS:
+            cost -= 40
+        if best is None or cost < best[0]:
+            best = (cost, space)
+    if best is None:
+        return name
+    return f"{name[: best[1]].rstrip()}\n{name[best[1] + 1 :].lstrip()}"
