@@ -158,3 +158,15 @@ def test_a_ubnd_report_has_no_parent_agency_line_and_three_authority_lines(tmp_p
     for line in ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lê Văn Phước"):
         assert line in text
     assert "An Giang, ngày 22 tháng 10 năm 2024" in text
+
+
+def test_target_columns_are_titled_as_the_seeds_title_them(tmp_path):
+    from .helpers import example_workspace, render_example
+
+    columns = "columns: [stt, name, target:2025, target:2030, result, evaluation, note]"
+    root = example_workspace(
+        tmp_path / "ws", report=((columns, "columns: [stt, name, target:2024, target:2025]"),)
+    )
+    written = {f.kind: f.path for f in render_example(root, tmp_path / "out", draft=True)}
+    header = "| STT | Nội dung | Chỉ tiêu năm 2024 | Mục tiêu đến 2025 |"
+    assert header in body_lines(written["Phụ lục"])

@@ -16,7 +16,9 @@ from .shapes import Cell, Row, TableShape
 
 def table_context(data: YearData, table: Table, text: TextBuilder, where: str) -> TableShape:
     """Header titles and rows of cells, each cell a list of paragraphs."""
-    headers = [table.headers.get(column, default_header(column)) for column in table.columns]
+    headers = [
+        table.headers.get(column, default_header(column, data.year)) for column in table.columns
+    ]
     rows: list[Row] = []
     if table.task_list:
         task_list = data.task_list(table.task_list)
@@ -60,9 +62,12 @@ DEFAULT_HEADERS = {
 }
 
 
-def default_header(column: str) -> str:
+def default_header(column: str, year: int) -> str:
+    """The seeds' titles: "Chỉ tiêu năm 2024" for the report's own year, "Mục tiêu đến
+    2025" for a later one."""
     if column.startswith("target:"):
-        return f"Mục tiêu đến {column.split(':')[1]}"
+        target = column.split(":")[1]
+        return f"Chỉ tiêu năm {target}" if target == str(year) else f"Mục tiêu đến {target}"
     return DEFAULT_HEADERS[column]
 
 
