@@ -27,6 +27,12 @@ from .yaml_positions import Location, PathKey, PositionTree
 
 MAX_ALIAS_USES = 100
 SHOWN_LINE = 100
+STR_TAG = "tag:yaml.org,2002:str"
+SCALAR_TAGS = {
+    f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "float", "timestamp")
+}
+"""Built by calling their constructor directly: ``construct_object`` would keep a table
+of every value of the file (gigabytes for a province's year)."""
 SAFE_TAGS = {
     f"tag:yaml.org,2002:{name}"
     for name in ("null", "bool", "int", "float", "str", "timestamp", "map", "seq")
@@ -163,7 +169,12 @@ def _careful(text: str, path: str) -> Any:
         if isinstance(node, yaml.ScalarNode) and _typed_as_text(node):
             return _checked_text(node.value, node, at, path, problems)
         try:
-            value = constructor.construct_object(node, deep=True)
+            if node.tag == STR_TAG:
+                value = node.value
+            elif node.tag in SCALAR_TAGS and isinstance(node, yaml.ScalarNode):
+                value = constructor.yaml_constructors[node.tag](constructor, node)
+            else:
+                value = constructor.construct_object(node, deep=True)
             return _checked_text(value, node, at, path, problems)
         except ValueError:
             if node.tag.endswith(":timestamp"):
