@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from baocao.errors import DataError
-from baocao.plain_yaml import CarefulPathNeeded, plain_data
-from baocao.yaml_located import _careful, parse_yaml
+from baocao.plain_yaml import CarefulPathNeeded, RepeatedKeys, plain_data
+from baocao.yaml_located import StructureError, _careful, parse_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -27,9 +27,20 @@ def typed(value):
 
 
 def same_as_careful(text: str) -> None:
-    """Either both paths build the same data, or the fast one gives up."""
+    """Either both paths build the same data and report the same repeated keys, or the
+    fast one gives up."""
     try:
         careful = _careful(text, "x.yaml")
+    except StructureError as exc:
+        try:
+            plain_data(text)
+        except CarefulPathNeeded:
+            return
+        except RepeatedKeys as repeated:
+            assert repeated.found == [(p.line, p.column, p.message) for p in exc.problems]
+            assert typed(repeated.data) == typed(exc.data)
+            return
+        raise AssertionError("the fast path accepted what the careful path refused")
     except DataError:
         with pytest.raises(CarefulPathNeeded):
             plain_data(text)
@@ -76,6 +87,13 @@ def test_every_kind_of_value_is_built_alike_or_left_to_the_careful_path(scalar):
     "text",
     [
         "a: 1\na: 2\n",
+        "a: 1\nb: {c: 1, c: 2, d: [1, 2]}\na: [x, {a: 1, a: 2}]\n",
+        "1: x\ntrue: y\n1.0: z\n",
+        "a:\n  b: 1\n  b:\n    c: &x 1\nd: *x\n",
+        "a: 1\na: !!str 2\n",
+        "a: 1\na: 2024-02-30\nb: 2024-02-30\n",
+        "a: 1\na: 2\nb: [1, 2\n",
+        "- {a: 1, a: 2}\n- {a: 1, a: 2}\n",
         "a: &x [1]\nb: *x\n",
         "<<: {a: 1}\n",
         "? [a, b]\n: 1\n",

@@ -53,10 +53,21 @@ _CONSTRUCTOR = yaml.SafeLoader("")
 _RESOLVED_FIRST = frozenset(key for key in _RESOLVERS if key)
 """First characters of a plain scalar that may be something other than text."""
 _NO_KEY = object()
+_REPEATED = object()
 
 
 class CarefulPathNeeded(Exception):
     """The input needs the careful path: to report a problem, or to treat it exactly."""
+
+
+class RepeatedKeys(Exception):
+    """Keys typed twice in a mapping, as the careful path reports them (line, column,
+    message), with the data read past them: the first value of each key is kept."""
+
+    def __init__(self, found: list[tuple[int, int, str]], data: Any) -> None:
+        super().__init__(found)
+        self.found = found
+        self.data = data
 
 
 def plain_data(text: str) -> Any:
@@ -72,12 +83,17 @@ def plain_data(text: str) -> Any:
 
 def _build(parser: Any) -> Any:
     root: Any = None
-    stack: list[list[Any]] = []  # [container, key awaiting its value or _NO_KEY, is a list]
+    stack: list[list[Any]] = []  # [container, key awaiting its value, is a list, key lines]
     documents = 0
+    repeated: list[tuple[int, int, str]] = []
     get_event = parser.get_event
     while True:
         event = get_event()
         kind = type(event)
+        if stack and stack[-1][1] is _REPEATED:
+            _skip_value(event, get_event)
+            stack[-1][1] = _NO_KEY
+            continue
         if kind is ScalarEvent:
             if event.tag is not None or event.anchor is not None:
                 raise CarefulPathNeeded
@@ -101,6 +117,8 @@ def _build(parser: Any) -> Any:
                 raise CarefulPathNeeded
             continue
         elif kind is StreamEndEvent:
+            if repeated:
+                raise RepeatedKeys(repeated, root)
             return root
         elif kind is AliasEvent:
             raise CarefulPathNeeded
@@ -111,16 +129,42 @@ def _build(parser: Any) -> Any:
             if frame[2]:
                 frame[0].append(value)
             elif frame[1] is _NO_KEY:
-                frame[1] = _key(value, frame[0])
+                key = _key(value)
+                if key in frame[0]:
+                    first = frame[3][key]
+                    mark = event.start_mark
+                    message = f"khóa '{key}' bị lặp (đã có ở dòng {first})"
+                    repeated.append((mark.line + 1, mark.column + 1, message))
+                    frame[1] = _REPEATED
+                    continue
+                frame[3][key] = event.start_mark.line + 1
+                frame[1] = key
             else:
                 frame[0][frame[1]] = value
                 frame[1] = _NO_KEY
         else:
             root = value
         if kind is MappingStartEvent:
-            stack.append([value, _NO_KEY, False])
+            stack.append([value, _NO_KEY, False, {}])
         elif kind is SequenceStartEvent:
-            stack.append([value, _NO_KEY, True])
+            stack.append([value, _NO_KEY, True, None])
+
+
+def _skip_value(event: Any, get_event: Any) -> None:
+    """Read past the value of a repeated key, which the careful path never looks at;
+    an anchor or a tag in it (which it would still register or read) needs that path."""
+    depth = 0
+    while True:
+        kind = type(event)
+        if kind is AliasEvent or getattr(event, "anchor", None) or getattr(event, "tag", None):
+            raise CarefulPathNeeded
+        if kind is MappingStartEvent or kind is SequenceStartEvent:
+            depth += 1
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            depth -= 1
+        if depth == 0:
+            return
+        event = get_event()
 
 
 def scalar_value(event: ScalarEvent) -> Any:
@@ -134,12 +178,10 @@ def scalar_value(event: ScalarEvent) -> Any:
     return _constructed(event.tag, event.value)
 
 
-def _key(value: Any, mapping: dict) -> Any:
+def _key(value: Any) -> Any:
     if type(value) is str:
-        value = sys.intern(value)
-    elif not isinstance(value, int):  # a mapping or list as a key, a date, a float, None
-        raise CarefulPathNeeded
-    if value in mapping:
+        return sys.intern(value)
+    if not isinstance(value, int):  # a mapping or list as a key, a date, a float, None
         raise CarefulPathNeeded
     return value
 

@@ -21,7 +21,14 @@ import yaml
 
 from .errors import DataError, Problem
 from .messages import field_name, shown, translate_yaml_problem
-from .plain_yaml import MAX_DEPTH, SAFE_LOADER, CarefulPathNeeded, plain_data, stays_text
+from .plain_yaml import (
+    MAX_DEPTH,
+    SAFE_LOADER,
+    CarefulPathNeeded,
+    RepeatedKeys,
+    plain_data,
+    stays_text,
+)
 from .xmlchars import INVALID_XML_CHARS, UNREADABLE_RAW_CHARS, refusal
 from .yaml_positions import Location, PathKey, PositionTree
 
@@ -101,6 +108,11 @@ def parse_yaml(text: str, path: str) -> Parsed:
         raise DataError(unreadable)
     try:
         return Parsed(path=path, data=plain_data(text), text=text)
+    except RepeatedKeys as repeated:
+        problems = [Problem(path, *found) for found in repeated.found]
+        error = StructureError(problems, repeated.data)
+        error.recovered = Parsed(path=path, data=repeated.data, text=text)
+        raise error from None
     except CarefulPathNeeded:
         pass
     try:
