@@ -1,16 +1,16 @@
 """YAML to plain data in one pass over the parser's events, keeping no positions.
 
-The loader's careful path composes the whole node tree and records the line and
-column of every value, so that any problem can be pointed at. For a province's year
-file (50 000 metrics, 25 MB) that tree and those tables cost seconds and gigabytes,
-and a valid file never needs them. This path reads the libyaml event stream once
-and builds the same dicts, lists and scalars. It gives up (``CarefulPathNeeded``) on
-anything the careful path would report or treats specially: a syntax error, a tag,
-an anchor or alias, a duplicate or merge key, a key that is not text or a number,
-excessive depth, more than one document, a value that does not construct, a
-character XML cannot hold. The loader then runs the careful path, which reports
-the problem with its position; positions of a valid file are derived from it only
-when a later check has something to report.
+The loader's careful path (``yaml_located``) composes the whole node tree so that
+every structural problem can be pointed at. For a province's year file (50 000
+metrics, 25 MB) that tree costs seconds and a gigabyte, and a valid file never needs
+it. This path reads the libyaml event stream once and builds the same dicts, lists
+and scalars. A key typed twice it reports itself, as the careful path does
+(``RepeatedKeys``: same message, first value kept). It gives up (``CarefulPathNeeded``)
+on anything else the careful path would report or treats specially: a syntax error,
+a tag, an anchor or alias, a merge key, a key that is not text or a number, excessive
+depth, more than one document, a value that does not construct, a character XML
+cannot hold. Positions are read separately, and only when a problem must be located
+(``yaml_positions``).
 """
 
 from __future__ import annotations
