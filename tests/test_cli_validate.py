@@ -189,3 +189,23 @@ def test_validate_does_not_import_docx_libraries(in_repo):
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=in_repo, check=True
     )
     assert done.stdout.splitlines()[-1] == "[]", done.stdout + done.stderr
+
+
+def test_an_unforeseen_error_is_reported_in_vietnamese_not_as_a_traceback(tmp_path, monkeypatch):
+    from baocao import checks
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("hỏng")
+
+    workspace(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(checks, "validate", broken)
+    monkeypatch.delenv("BAOCAO_DEBUG", raising=False)
+    result = runner.invoke(app, ["validate", "2024"])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        "Lỗi: lỗi không mong đợi (hỏng); hãy báo lỗi cho người phát triển kèm tệp dữ liệu"
+    )
+    monkeypatch.setenv("BAOCAO_DEBUG", "1")
+    debugging = runner.invoke(app, ["validate", "2024"])
+    assert isinstance(debugging.exception, RuntimeError)

@@ -141,6 +141,25 @@ def test_validate_lists_waiting_figures_and_stale_years_with_lines(rolled):
     assert result.exit_code == 0  # warnings only
 
 
+def test_a_target_of_a_metric_still_waiting_for_its_figure_prints(rolled):
+    """A district trial: [[id|target:2025]] on a pending metric crashed validate."""
+    report = rolled / "reports" / "2025" / "chuyen-doi-so.md"
+    text = report.read_text(encoding="utf-8")
+    typed = "[[ho_so_truc_tuyen|counts]]"
+    report.write_text(text.replace(typed, typed + ", mục tiêu [[ho_so_truc_tuyen|target:2025]]", 1))
+    result = CliRunner().invoke(app, ["validate", "2025"])
+    assert result.exit_code == 0, result.output
+    assert "target:2025" not in result.output
+    draft = CliRunner().invoke(app, ["render", "2025", "--report", "chuyen-doi-so", "--draft"])
+    assert draft.exit_code == 0, draft.output
+    from docx import Document
+
+    body = "\n".join(
+        p.text for p in Document(rolled / "out" / "BaoCao_2025_chuyen-doi-so.docx").paragraphs
+    )
+    assert "[CHỜ SỐ LIỆU: Hồ sơ (thủ tục hành chính) giải quyết trực tuyến], mục tiêu 50%" in body
+
+
 def test_render_refuses_a_waiting_figure_and_a_draft_marks_it(rolled):
     runner = CliRunner()
     refused = runner.invoke(app, ["render", "2025", "--report", "chuyen-doi-so"])

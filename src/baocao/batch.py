@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import BaocaoError, DataError, Problem
+from .errors import BaocaoError, DataError, Problem, unexpected
 from .workspace import Workspace
 
 
@@ -64,10 +64,7 @@ def render_job(job: RenderJob) -> ReportOutcome:
     except BaocaoError as exc:
         outcome.error = str(exc)
     except Exception as exc:  # noqa: BLE001 - one report's bug must not stop the others
-        outcome.error = (
-            f"lỗi không mong đợi ({str(exc) or 'không rõ chi tiết'}); "
-            "hãy báo lỗi cho người phát triển kèm tệp dữ liệu"
-        )
+        outcome.error = unexpected(exc)
     return outcome
 
 

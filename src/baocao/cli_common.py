@@ -4,6 +4,7 @@ library error becomes a message and an exit code."""
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from . import cli_text, console
-from .errors import BaocaoError, DataError
+from .errors import BaocaoError, DataError, unexpected
 
 if TYPE_CHECKING:
     from .workspace import Workspace
@@ -54,6 +55,10 @@ DataOption = Annotated[
 Command = TypeVar("Command", bound=Callable[..., None])
 
 
+DEBUG = "BAOCAO_DEBUG"
+"""Set in the environment, an unexpected error shows its Python traceback."""
+
+
 def command(name: str | None = None) -> Callable[[Command], Command]:
     """Register a command whose library errors all end the same way: the message,
     then exit code 1 (usage errors stay typer's, exit code 2)."""
@@ -65,6 +70,11 @@ def command(name: str | None = None) -> Callable[[Command], Command]:
                 function(*args, **kwargs)
             except BaocaoError as exc:
                 report_error(exc)
+                raise typer.Exit(code=1) from None
+            except Exception as exc:
+                if type(exc).__module__.startswith(("typer", "click")) or DEBUG in os.environ:
+                    raise  # typer's own exits and usage errors; a developer's traceback
+                console.error(unexpected(exc))
                 raise typer.Exit(code=1) from None
 
         app.command(name)(handled)

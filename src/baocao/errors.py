@@ -70,3 +70,10 @@ class DiffError(BaocaoError):
 
 class NoUnits(BaocaoError):
     """The data has fewer than two reporting units: nothing to compare."""
+
+
+def unexpected(exc: Exception) -> str:
+    """What a user reads about an error baocao did not foresee (a bug): no Python class
+    name, and who to tell."""
+    detail = str(exc) or "không rõ chi tiết"
+    return f"lỗi không mong đợi ({detail}); hãy báo lỗi cho người phát triển kèm tệp dữ liệu"

@@ -106,6 +106,15 @@ def target_text(metric: Metric, year: int) -> str | None:
     return target.text
 
 
+def format_target(metric: Metric, fmt: str, where: str) -> str:
+    """``[[metric|target:2025]]``: the target of that year, whatever the observations."""
+    year = int(fmt.split(":", 1)[1])
+    text = target_text(metric, year)
+    if text is None:
+        raise UnresolvedReference(f"{where}: chỉ tiêu '{metric.id}' không có mục tiêu năm {year}")
+    return text
+
+
 def format_observation(
     metric: Metric, obs: Observation, fmt: str | None, where: str, pad: bool = False
 ) -> str:
@@ -129,13 +138,7 @@ def format_observation(
             raise UnresolvedReference(f"{where}: chỉ tiêu '{metric.id}' không có 'text'")
         return obs.text
     if fmt.startswith("target:"):
-        year = int(fmt.split(":", 1)[1])
-        text = target_text(metric, year)
-        if text is None:
-            raise UnresolvedReference(
-                f"{where}: chỉ tiêu '{metric.id}' không có mục tiêu năm {year}"
-            )
-        return text
+        return format_target(metric, fmt, where)
     raise UnresolvedReference(
         f"{where}: định dạng '{fmt}' không hợp lệ (dùng: {', '.join(FORMATS)})"
     )

@@ -18,7 +18,7 @@ from .diff import change, comparison_sentence, year_value
 from .errors import DiffError, UnresolvedReference
 from .formatting import FormatError, format_percent, rate
 from .messages import unknown_metric
-from .metric_text import count_text, format_observation, pending_marker
+from .metric_text import count_text, format_observation, format_target, pending_marker
 from .model import Metric, Task, TaskGroup, TaskList, YearData
 from .refsyntax import Reference
 
@@ -91,8 +91,12 @@ def resolve(
     metric = scope.metric(metric_id)
     if metric is None:
         raise UnresolvedReference(f"{where}: {unknown_metric(metric_id, scope.metric_ids())}")
-    if metric.pending and not (fmt or "").startswith("target:"):
+    if fmt is not None and fmt.startswith("target:"):
+        return format_target(metric, fmt, where)
+    if metric.pending:
         return pending_marker(metric)  # validation warns: only a draft may print it
+    if not metric.observations:
+        raise UnresolvedReference(f"{where}: chỉ tiêu '{metric_id}' chưa có số liệu (observations)")
     try:
         if fmt is not None and fmt.startswith("change:"):
             return change_since(scope.year, metric, int(fmt.split(":", 1)[1]), where, earlier)
