@@ -196,3 +196,37 @@ def test_a_footnote_marker_in_the_data_is_an_error(tmp_path):
         "47:42: lỗi: chú thích '[^ghi_chu]' chỉ đặt trong tệp báo cáo (.md); trong tệp dữ liệu, "
         "viết thẳng nội dung vào câu"
     ]
+
+
+RANK = """  - id: xep_hang_dti
+    name: Xếp hạng chuyển đổi số của huyện trong tỉnh
+    unit: hạng
+    kind: rank
+    out_of: 11
+    targets:
+      - {year: 2024, value: 5}
+    evaluation: EVALUATION
+    observations:
+      - {as_of: "2024", value: RANK, source: {ref: phu_luc_2024, quote: "hạng RANK/11"}}
+
+task_lists:"""
+
+
+@pytest.mark.parametrize(
+    ("rank", "evaluation", "expected"),
+    [
+        ("4", "Đạt", None),
+        ("5", "Đạt", None),
+        ("6", "Chưa đạt", None),
+        ("4", "Chưa đạt", "kết quả 4/11 đạt mục tiêu 5/11 năm 2024: cần 'Đạt')"),
+        ("6", "Đạt", "kết quả 6/11 chưa đạt mục tiêu 5/11 năm 2024: cần 'Chưa đạt')"),
+    ],
+)
+def test_a_rank_meets_its_target_when_it_is_as_high_or_higher(tmp_path, rank, evaluation, expected):
+    """A district trial: rank 4 against a target of 5 was called 'Chưa đạt'."""
+    metric = RANK.replace("EVALUATION", evaluation).replace("RANK", rank)
+    found = problems_of(tmp_path, ("\ntask_lists:", "\n" + metric))
+    if expected is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and found[0].endswith(expected), found

@@ -14,7 +14,7 @@ from typing import Any
 from .errors import Problem
 from .formatting import format_number, format_percent, rate, round_half_up, to_decimal
 from .loader import Location, Parsed, PathKey
-from .metric_text import PENDING, rate_decimals
+from .metric_text import PENDING, rate_decimals, with_unit
 from .model import Metric, Observation, YearData
 from .prose import YearReferences
 
@@ -289,7 +289,7 @@ def check_evaluations(c: Checker) -> None:
         if figure is None or target is None or target.value is None:
             continue
         goal = to_decimal(target.value)
-        met = figure >= goal
+        met = figure <= goal if metric.kind == "rank" else figure >= goal  # 1st is best
         expected = "Đạt" if met else "Chưa đạt"
         if (metric.evaluation in MET) != met and metric.evaluation != "Chưa đánh giá":
             relation = "đạt" if met else "chưa đạt"
@@ -304,4 +304,4 @@ def check_evaluations(c: Checker) -> None:
 def _shown(metric: Metric, number: Decimal) -> str:
     if metric.is_rate:
         return format_percent(number)
-    return f"{format_number(number)} {metric.unit}"
+    return with_unit(metric, format_number(number))
