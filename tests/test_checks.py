@@ -230,3 +230,14 @@ def test_a_rank_meets_its_target_when_it_is_as_high_or_higher(tmp_path, rank, ev
         assert found == []
     else:
         assert len(found) == 1 and found[0].endswith(expected), found
+
+
+def test_a_figure_typed_with_thousands_dots_is_named_at_its_line(tmp_path):
+    """A district trial: 'numerator: 12.345' was reported only as a wrong printed rate."""
+    found = problems_of(tmp_path, ("numerator: 605172", "numerator: 605.172"))
+    assert (
+        "20:20: cảnh báo: số '605.172' được đọc là 605,172 (trong tệp YAML, dấu chấm là dấu "
+        "thập phân); nếu dấu chấm ở đây là dấu nghìn, viết 605172"
+    ) in found
+    assert problems_of(tmp_path, ("numerator: 605172", "numerator: 605.5")) != []
+    assert not any("dấu nghìn" in p for p in problems_of(tmp_path, ("value: 50", "value: 50.5")))

@@ -208,6 +208,7 @@ RULES = (
     check_year_matches_name,
     check_unique_ids,
     check_sources,
+    figures.check_thousands_dots,
     figures.check_printed,
     figures.check_rates_over_100,
     figures.check_as_of,

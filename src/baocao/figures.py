@@ -23,6 +23,8 @@ WARNING = "cảnh báo"
 MET = {"Đạt", "Ước đạt"}
 PRINTED = re.compile(r"^(-?\d{1,3}(?:\.\d{3})*|-?\d+)(?:,(\d+))?\s*(%?)$")
 PRINTED_COUNTS = re.compile(r"^(\d[\d.]*)/(\d[\d.]*)(?:\s+\D.*)?$")
+THOUSANDS_DOTS = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+")
+"""``12.345`` as a clerk types twelve thousand three hundred and forty-five."""
 
 
 @dataclass
@@ -82,6 +84,32 @@ def _parse_printed(text: str) -> tuple[Decimal, int, bool] | None:
     whole, fraction, percent = found.groups()
     number = Decimal(whole.replace(".", "") + ("." + fraction if fraction else ""))
     return number, len(fraction or ""), bool(percent)
+
+
+def check_thousands_dots(c: Checker) -> None:
+    """``numerator: 12.345`` meant as 12345 is read by YAML as twelve point three four
+    five: every later check then reports a consequence (a rate of 0,08%), never this."""
+    for at, metric in c.metrics():
+        places = [(at + ("targets", i), t.value) for i, t in enumerate(metric.targets)]
+        places = [(where + ("value",), value) for where, value in places]
+        for index, obs in enumerate(metric.observations):
+            where = at + ("observations", index)
+            places += [(where + (name,), getattr(obs, name)) for name in FIGURE_FIELDS]
+        for where, value in places:
+            if not isinstance(value, float):
+                continue
+            typed = c.parsed.typed(where)
+            if typed is None or not THOUSANDS_DOTS.fullmatch(typed):
+                continue
+            c.add(
+                where,
+                f"số '{typed}' được đọc là {format_number(value)} (trong tệp YAML, dấu chấm là "
+                f"dấu thập phân); nếu dấu chấm ở đây là dấu nghìn, viết {typed.replace('.', '')}",
+                WARNING,
+            )
+
+
+FIGURE_FIELDS = ("value", "numerator", "denominator")
 
 
 def check_printed(c: Checker) -> None:

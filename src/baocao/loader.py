@@ -133,7 +133,8 @@ def load_file_with_positions(path: Path) -> tuple[YearData, Parsed]:
         explained = {(p.line, p.column) for p in structural}  # a refused value is None
         schema = validation_problems(exc, parsed)
         fresh = [p for p in schema if (p.line, p.column) not in explained]
-        raise DataError([*structural, *fresh]) from exc
+        ordered = sorted([*structural, *fresh], key=lambda p: (p.line or 0, p.column or 0))
+        raise DataError(ordered) from exc
     if structural:
         raise IncompleteYear(structural, (data, parsed))
     return data, parsed

@@ -78,6 +78,11 @@ class Parsed:
         """Position of the deepest known value on ``loc`` (or of its key)."""
         return self._positions().locate(tuple(loc), key)
 
+    def typed(self, loc: PathKey) -> str | None:
+        """The scalar at ``loc`` as typed in the file (``12.345``, not 12.345)."""
+        span = self._positions().span(tuple(loc))
+        return None if span is None else self.text[span[0] : span[1]]
+
     def offset_position(self, offset: int) -> Location:
         """Line and column (1-based) of a character offset in ``text``."""
         if not self._line_starts:
