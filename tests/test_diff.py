@@ -248,7 +248,9 @@ def test_change_without_a_figure_says_why(data_dir):
         year_value(2022, data.metric("thue_bao_di_dong")),
         year_value(2023, other.metric("thue_bao_di_dong")),
     )
-    assert result.reason == "năm 2023 không có số liệu (Chưa có số liệu tổng hợp)"
+    assert result.reason == (
+        "năm 2023 không có số liệu dạng số, chỉ ghi chữ (Chưa có số liệu tổng hợp)"
+    )
 
 
 # --- [[metric|change:YYYY]] in prose -------------------------------------------------

@@ -246,7 +246,7 @@ def change(base: YearValue, current: YearValue) -> Change:
     reason = incomparable_reason(base, current)
     if reason is None and (base.value is None or current.value is None):
         missing = base if base.value is None else current
-        reason = f"năm {missing.year} không có số liệu ({missing.text})"
+        reason = f"năm {missing.year} không có số liệu dạng số, chỉ ghi chữ ({missing.text})"
     if reason is not None:
         return Change(base, current, reason=reason)
     assert base.value is not None and current.value is not None
