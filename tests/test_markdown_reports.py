@@ -170,3 +170,29 @@ def test_target_columns_are_titled_as_the_seeds_title_them(tmp_path):
     written = {f.kind: f.path for f in render_example(root, tmp_path / "out", draft=True)}
     header = "| STT | Nội dung | Chỉ tiêu năm 2024 | Mục tiêu đến 2025 |"
     assert header in body_lines(written["Phụ lục"])
+
+
+def test_leading_zero_pads_counts_in_the_appendix_as_in_the_body(tmp_path):
+    """A district trial: '04/11' in the body but '4/11' in the Phụ lục of one report."""
+    from .helpers import example_workspace, render_example
+
+    count = (
+        "  - id: he_thong_dung_chung\n    name: Hệ thống dùng chung\n    unit: hệ thống\n"
+        '    observations:\n      - {as_of: "2024", value: 4, source: {ref: phu_luc_2024, '
+        'quote: "04 hệ thống"}}\n\ntask_lists:'
+    )
+    root = example_workspace(
+        tmp_path / "ws",
+        data=(("\ntask_lists:", "\n" + count),),
+        report=(
+            ("year: 2024\n", "year: 2024\nleading_zero: true\n"),
+            (
+                "            - metric: ho_so_truc_tuyen\n",
+                "            - metric: ho_so_truc_tuyen\n"
+                "            - metric: he_thong_dung_chung\n",
+            ),
+        ),
+    )
+    written = {f.kind: f.path for f in render_example(root, tmp_path / "out")}
+    rows = [line for line in body_lines(written["Phụ lục"]) if "Hệ thống dùng chung" in line]
+    assert rows and "| 04 hệ thống |" in rows[0], rows

@@ -115,7 +115,7 @@ def _cell(
     if column == "stt":
         return [[stt]]
     if metrics is not None:
-        value = _metric_cell(column, entry, metrics)
+        value = _metric_cell(column, entry, metrics, text.leading_zero)
     else:
         value = getattr(entry, column, None) if not column.startswith("target:") else None
     return text.paragraphs(value, f"{where}.{column}") if value else []
@@ -128,7 +128,7 @@ def _metric(data: YearData, metric_id: str, where: str) -> Metric:
     return metric
 
 
-def _metric_cell(column: str, row: Any, metrics: list[Metric]) -> str | None:
+def _metric_cell(column: str, row: Any, metrics: list[Metric], pad: bool) -> str | None:
     first = metrics[0]
     if column == "name":
         return row.label or first.name
@@ -139,7 +139,7 @@ def _metric_cell(column: str, row: Any, metrics: list[Metric]) -> str | None:
     if column == "result":
         if row.result:
             return row.result
-        return "\n".join(m.result or result_text(m) for m in metrics)
+        return "\n".join(m.result or result_text(m, pad) for m in metrics)
     if column == "note":
         return row.note or first.note
     if column == "evaluation":
