@@ -284,3 +284,16 @@ def test_round_trip_into_the_report(ws):
 
 def test_libreoffice_opens_the_form(ws, tmp_path):
     converts_to_pdf(ws / "blank.xlsx", tmp_path)
+
+
+def test_a_form_already_there_is_never_overwritten_silently(ws):
+    """A district trial: running 'form' again replaced a form already filled in."""
+    filled = ws / "blank.xlsx"
+    before = filled.read_bytes()
+    again = runner.invoke(app, ["form", "2025", "--output", "blank.xlsx"])
+    assert again.exit_code == 1
+    assert "đã có tệp 'blank.xlsx' (có thể đã điền số liệu), chưa ghi gì" in again.stderr
+    assert "--overwrite" in again.stderr
+    assert filled.read_bytes() == before
+    replaced = runner.invoke(app, ["form", "2025", "--output", "blank.xlsx", "--overwrite"])
+    assert replaced.exit_code == 0, replaced.output

@@ -36,15 +36,26 @@ def form(
         bool,
         typer.Option("--all", help="Mọi chỉ tiêu, kể cả chỉ tiêu đã có số liệu (điền sẵn)."),
     ] = False,
+    overwrite: Annotated[
+        bool,
+        typer.Option("--overwrite", help="Thay biểu mẫu đã có (số liệu đã điền trong đó mất)."),
+    ] = False,
     data_dir: DataOption = None,
 ) -> None:
     """Tạo biểu mẫu Excel (.xlsx) để điền số liệu của các chỉ tiêu còn chờ số liệu."""
+    from .errors import OutputError
     from .render.output import write_atomically
     from .xlsx_form import build_form
 
     workspace = workspace_for(data_dir)
     built = build_form(workspace, workspace.load(year), everything)
     target = output or workspace.out / f"BieuMau_{built.year}.xlsx"
+    if target.exists() and not overwrite:
+        raise OutputError(
+            f"đã có tệp '{target}' (có thể đã điền số liệu), chưa ghi gì: nhập nó bằng "
+            f"'baocao import {built.year} {target}', hoặc chạy lại với --overwrite để thay "
+            "bằng biểu mẫu mới"
+        )
     write_atomically(target, built.content)
     console.wrote(str(target), f"biểu mẫu {len(built.metrics)} chỉ tiêu")
     if not built.metrics:
