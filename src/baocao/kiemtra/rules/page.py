@@ -17,7 +17,11 @@ from ..rule import (
 A4_TOLERANCE = 1.0
 
 
-@rule("kho-giay", "Khổ A4 (210 × 297 mm); trang đầu khổ dọc", layout.PAPER_CLAUSE)
+@rule(
+    "kho-giay",
+    "Khổ A4 (210 × 297 mm); văn bản có quốc hiệu bắt đầu bằng trang khổ dọc",
+    layout.PAPER_CLAUSE,
+)
 def paper(document: Document) -> Outcome:
     out = []
     for section in document.facts.sections:
