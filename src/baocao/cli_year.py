@@ -24,7 +24,7 @@ def init(
 
     started = start(folder)
     for path in started.written:
-        console.wrote(str(path), "tạo mới")
+        console.wrote(str(path), "tệp mới")
     for path in started.skipped:
         console.plain(f"Bỏ qua (đã có, không ghi đè): {path}\n")
     console.plain(
@@ -54,7 +54,7 @@ def new(
     workspace = workspace_for(data_dir)
     planned = rollover.plan(workspace, year, source)
     for path in rollover.apply(planned):
-        console.wrote(str(path), "tạo mới")
+        console.wrote(str(path), "tệp mới")
     console.plain(
         f"Đã tạo năm {year} từ năm {planned.source_year}. Mỗi chỉ tiêu đang chờ số liệu "
         f"('pending: true'). Chạy 'baocao validate {year}' để xem những gì cần điền, sửa.\n"
