@@ -85,4 +85,5 @@ def test_invalid_data_names_file_line_and_field(tmp_path, monkeypatch):
     line = next(n for n, t in enumerate(lines, 1) if "605.172" in t)
     assert f"{broken}:{line}:20: lỗi:" in result.output
     assert "numerator" in result.output
+    assert result.stderr.startswith(f"{broken}:{line}:20: lỗi:")  # no empty line first
     assert not (tmp_path / "out").exists()

@@ -150,6 +150,9 @@ def validation_summary(errors: int, warnings: int) -> None:
 def progress(total: int, label: str) -> Iterator[Callable[[str], None]]:
     """A progress bar on standard error while ``total`` jobs run; yields ``done(text)``
     to call as each job finishes. Drawn only on a terminal, and gone when finished."""
+    if not _console(stderr=True).is_terminal:  # rich would still leave an empty line
+        yield lambda _text: None
+        return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     bar = Progress(
