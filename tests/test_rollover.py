@@ -118,6 +118,32 @@ def test_new_resets_the_document_and_moves_summary_and_headings(rolled):
     assert source is not None and source.settings.document.number is None
 
 
+def test_new_moves_the_target_column_of_the_year_gone_by(rolled):
+    """A district trial: the 2025 Phụ lục had an empty "Chỉ tiêu năm 2024" column."""
+    text = (rolled / "reports" / "2025" / "chuyen-doi-so.md").read_text(encoding="utf-8")
+    assert "columns: [stt, name, target:2025, lead, partners, result, evaluation, note]" in text
+    assert '"target:2025": Chỉ tiêu năm 2025, lead:' in text
+    assert "columns: [stt, name, target:2025, target:2030, result, evaluation, note]" in text
+    assert "target:2024" not in text
+    from baocao.rollover import roll_report
+
+    typed = "---\nyear: 2024\nappendices:\n  - title: X\n    parts:\n      - table:\n"
+    typed += "          columns: [stt, target:2024, target:2025]\n          rows: []\n---\n"
+    assert "columns: [stt, target:2025]" in roll_report(typed, 2024, 2025)
+
+
+def test_validate_warns_of_a_target_column_of_a_year_gone_by(tmp_path):
+    from .helpers import example_workspace, workspace_at
+
+    columns = "columns: [stt, name, target:2025, target:2030, result, evaluation, note]"
+    root = example_workspace(tmp_path, report=((columns, columns.replace("2025", "2023")),))
+    checked = validate_report(root / "reports" / "2024" / "bao-cao-mau.md", workspace_at(root))
+    assert [str(p).split(": ", 1)[1] for p in checked.all_problems] == [
+        "cảnh báo: cột 'target:2023' là mục tiêu của năm đã qua trong báo cáo năm 2024 (cột "
+        "chép từ năm trước?); dùng 'target:2024' hoặc năm sau"
+    ]
+
+
 def test_new_refuses_an_existing_year(rolled):
     before = (rolled / "data" / "2025.yaml").read_bytes()
     result = CliRunner().invoke(app, ["new", "2025", "--from", "2024"])

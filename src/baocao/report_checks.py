@@ -281,6 +281,14 @@ def _check_tables(source: ReportSource, data: YearData, add: Any) -> None:
                         )
             if (part.unit_comparison or part.unit_sections) and len(data.units) < 2:
                 add(*_front(source, at), "cần ít nhất hai đơn vị trong 'units' của dữ liệu năm")
+            for c, column in enumerate(table.columns):
+                if column.startswith("target:") and int(column[7:]) < data.year:
+                    add(
+                        *_front(source, at + ("columns", c)),
+                        f"cột '{column}' là mục tiêu của năm đã qua trong báo cáo năm {data.year} "
+                        f"(cột chép từ năm trước?); dùng 'target:{data.year}' hoặc năm sau",
+                        WARNING,
+                    )
 
 
 def _check_appendix_subtitles(source: ReportSource, add: Any) -> None:

@@ -28,6 +28,7 @@ LAST_YEARS = ("observations", "evaluation", "result", "note")
 TASK_PROGRESS = ("progress", "result", "evaluation")
 YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 HEADING = re.compile(r"^ {0,3}#{1,6}\s")
+TARGET_COLUMN = re.compile(r"target:(\d{4})")
 
 
 @dataclass
@@ -248,8 +249,36 @@ def roll_report(text: str, source_year: int, year: int) -> str:
         for part in appendix.get("parts") or []:
             if "heading" in part:
                 part["heading"] = _moved(part["heading"], step)
+            if isinstance(part.get("table"), dict):
+                _move_target_columns(part["table"], year, step)
     body = [_moved(line, step) if HEADING.match(line) else line for line in lines[closing:]]
     return "\n".join([lines[0], _dump(yaml, front).rstrip("\n"), *body])
+
+
+def _move_target_columns(table: Any, year: int, step: int) -> None:
+    """A column of a year gone by (``target:2024``, "Chỉ tiêu năm 2024") becomes the new
+    year's, unless the table has that column already; later years (2030) stay."""
+    columns = table.get("columns")
+    if not isinstance(columns, list):
+        return
+    headers = table.get("headers") if isinstance(table.get("headers"), dict) else None
+    for index in reversed(range(len(columns))):
+        column = columns[index]
+        found = TARGET_COLUMN.fullmatch(column) if isinstance(column, str) else None
+        if found is None or int(found.group(1)) >= year:
+            continue
+        moved = _moved(column, step)  # keeps the quotes it was typed with
+        if moved in columns:
+            del columns[index]
+            if headers is not None and column in headers:
+                del headers[column]
+            continue
+        columns[index] = moved
+        if headers is not None and column in headers:
+            key = next(k for k in headers if k == column)
+            position = list(headers).index(column)
+            headers.insert(position, _moved(key, step), _moved(headers[column], step))
+            del headers[column]
 
 
 def _moved(value: Any, step: int) -> Any:
