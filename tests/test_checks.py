@@ -241,3 +241,12 @@ def test_a_figure_typed_with_thousands_dots_is_named_at_its_line(tmp_path):
     ) in found
     assert problems_of(tmp_path, ("numerator: 605172", "numerator: 605.5")) != []
     assert not any("dấu nghìn" in p for p in problems_of(tmp_path, ("value: 50", "value: 50.5")))
+
+
+def test_a_figure_dated_after_today_is_an_error(tmp_path):
+    """A district trial: as_of a month ahead was only 'not in the report's year'."""
+    found = problems_of(tmp_path, ('as_of: "2024"', 'as_of: "2099-12"'))
+    assert any(
+        p.startswith("19:16: lỗi: thời điểm số liệu ở sau hôm nay (as_of: 2099-12, hôm nay ")
+        for p in found
+    ), found

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -15,7 +16,7 @@ from .errors import Problem
 from .formatting import format_number, format_percent, rate, round_half_up, to_decimal
 from .loader import Location, Parsed, PathKey
 from .metric_text import PENDING, rate_decimals, with_unit
-from .model import Metric, Observation, YearData
+from .model import Metric, Observation, YearData, period_start
 from .prose import YearReferences
 
 ERROR = "lỗi"
@@ -187,12 +188,19 @@ def check_as_of(c: Checker) -> None:
     """Figures dated after the report's year, or a judged metric (with a target or an
     evaluation) whose figures all predate it, are flagged."""
     year = c.data.year
+    today = date.today()
     for at, metric in c.metrics():
         judged = metric.evaluation is not None or bool(metric.targets)
         has_current = any(_year_of(o.as_of) == year for o in metric.observations)
         for index, obs in enumerate(metric.observations):
             obs_year = _year_of(obs.as_of)
-            if obs_year > year or (obs_year < year and judged and not has_current):
+            if period_start(obs.as_of) > today:
+                c.add(
+                    at + ("observations", index, "as_of"),
+                    f"thời điểm số liệu ở sau hôm nay (as_of: {obs.as_of}, hôm nay "
+                    f"{today:%d/%m/%Y}): số liệu chưa thể có, kiểm tra lại ngày",
+                )
+            elif obs_year > year or (obs_year < year and judged and not has_current):
                 c.add(
                     at + ("observations", index, "as_of"),
                     f"thời điểm số liệu không thuộc năm báo cáo (as_of: {obs.as_of}, "

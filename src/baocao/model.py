@@ -92,6 +92,12 @@ def period_end(as_of: str) -> date:
     return following - timedelta(days=1)
 
 
+def period_start(as_of: str) -> date:
+    """``2024`` → 2024-01-01, ``2024-02`` → 2024-02-01, ``2024-10-15`` → itself."""
+    parts = [int(p) for p in as_of.split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
 class Target(Strict):
     """A target for a year, as a number in the metric's unit or as printed text."""
 
