@@ -250,3 +250,21 @@ def test_a_figure_dated_after_today_is_an_error(tmp_path):
         p.startswith("19:16: lỗi: thời điểm số liệu ở sau hôm nay (as_of: 2099-12, hôm nay ")
         for p in found
     ), found
+
+
+def test_a_clean_year_and_its_reports_are_checked_without_reading_positions(monkeypatch):
+    """Positions cost as much as the data for a province's year: a check that reads one
+    for every value (not only for a problem) would make every run pay for them."""
+    from baocao import yaml_positions
+    from baocao.report_checks import validate_report
+    from baocao.workspace import Workspace
+
+    def refuse(self, text):
+        raise AssertionError("positions read for a clean file")
+
+    monkeypatch.setattr(yaml_positions.PositionTree, "__init__", refuse)
+    workspace = Workspace(root=ROOT, data=ROOT / "data", reports=ROOT / "reports")
+    year = validate("2024", workspace=workspace)
+    assert year.problems == []
+    for path in workspace.report_paths("2024"):
+        assert validate_report(path, workspace, year).problems == []

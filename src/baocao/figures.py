@@ -97,8 +97,8 @@ def check_thousands_dots(c: Checker) -> None:
             where = at + ("observations", index)
             places += [(where + (name,), getattr(obs, name)) for name in FIGURE_FIELDS]
         for where, value in places:
-            if not isinstance(value, float):
-                continue
+            if not isinstance(value, float) or not THOUSANDS_DOTS.fullmatch(repr(value)):
+                continue  # reading how it was typed needs the file's positions: rarely
             typed = c.parsed.typed(where)
             if typed is None or not THOUSANDS_DOTS.fullmatch(typed):
                 continue
