@@ -268,3 +268,33 @@ def test_a_clean_year_and_its_reports_are_checked_without_reading_positions(monk
     assert year.problems == []
     for path in workspace.report_paths("2024"):
         assert validate_report(path, workspace, year).problems == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "evaluation", "expected"),
+    [
+        ("2.5", "Đạt", None),
+        ("5.5", "Chưa đạt", None),
+        ("5.5", "Đạt", "kết quả 5,5% chưa đạt mục tiêu 4% năm 2024: cần 'Chưa đạt')"),
+    ],
+)
+def test_a_lower_is_better_metric_meets_its_target_at_or_below_it(
+    tmp_path, typed, evaluation, expected
+):
+    """A province trial: a poverty rate of 2,5% against 4% could only be 'Chưa đạt'."""
+    metric = f"""  - id: ho_ngheo
+    name: Tỷ lệ hộ nghèo
+    unit: "%"
+    lower_is_better: true
+    targets:
+      - {{year: 2024, value: 4}}
+    evaluation: {evaluation}
+    observations:
+      - {{as_of: "2024", value: {typed}, source: {{ref: phu_luc_2024, quote: "{typed}%"}}}}
+
+task_lists:"""
+    found = problems_of(tmp_path, ("\ntask_lists:", "\n" + metric))
+    if expected is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and found[0].endswith(expected), found

@@ -325,7 +325,8 @@ def check_evaluations(c: Checker) -> None:
         if figure is None or target is None or target.value is None:
             continue
         goal = to_decimal(target.value)
-        met = figure <= goal if metric.kind == "rank" else figure >= goal  # 1st is best
+        lower_is_better = metric.lower_is_better or metric.kind == "rank"  # 1st is best
+        met = figure <= goal if lower_is_better else figure >= goal
         expected = "Đạt" if met else "Chưa đạt"
         if (metric.evaluation in MET) != met and metric.evaluation != "Chưa đánh giá":
             relation = "đạt" if met else "chưa đạt"

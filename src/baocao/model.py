@@ -121,6 +121,9 @@ class Metric(Strict):
     unit: str = Field(min_length=1)
     decimals: int | None = Field(default=None, ge=0, le=6)
     allow_over_100: bool = False
+    lower_is_better: bool = False
+    """A target is met by a figure at or below it (a poverty rate, days late); a rank
+    (``kind: rank``) is always so."""
     parts: list[Identifier] = Field(default_factory=list)
     targets: list[Target] = Field(default_factory=list)
     evaluation: Evaluation | None = None

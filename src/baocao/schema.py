@@ -57,6 +57,8 @@ FIELDS = {
     "unit": "Đơn vị: '%' cho tỷ lệ, hoặc danh từ đếm (thuê bao, hồ sơ...).",
     "decimals": "Số chữ số thập phân khi in (tỷ lệ mặc định 2).",
     "allow_over_100": "Cho phép tỷ lệ lớn hơn 100% (khi đúng là như vậy).",
+    "lower_is_better": "Càng thấp càng tốt: đạt mục tiêu khi số liệu bằng hoặc thấp hơn "
+    "(tỷ lệ hộ nghèo, số hồ sơ trễ hạn).",
     "parts": "Mã các chỉ tiêu thành phần; tổng các phần phải bằng chỉ tiêu này.",
     "targets": "Các mục tiêu theo năm.",
     "evaluation": "Đánh giá: Đạt, Chưa đạt, Chưa đánh giá, Ước đạt, Chưa có số liệu.",
