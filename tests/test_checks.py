@@ -241,6 +241,8 @@ def test_a_figure_typed_with_thousands_dots_is_named_at_its_line(tmp_path):
     ) in found
     assert problems_of(tmp_path, ("numerator: 605172", "numerator: 605.5")) != []
     assert not any("dấu nghìn" in p for p in problems_of(tmp_path, ("value: 50", "value: 50.5")))
+    round_thousands = problems_of(tmp_path, ("numerator: 605172", "numerator: 605.000"))
+    assert any("số '605.000' được đọc là 605 (" in p for p in round_thousands), round_thousands
 
 
 def test_a_figure_dated_after_today_is_an_error(tmp_path):

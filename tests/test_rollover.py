@@ -130,6 +130,15 @@ def test_new_moves_the_target_column_of_the_year_gone_by(rolled):
     typed = "---\nyear: 2024\nappendices:\n  - title: X\n    parts:\n      - table:\n"
     typed += "          columns: [stt, target:2024, target:2025]\n          rows: []\n---\n"
     assert "columns: [stt, target:2025]" in roll_report(typed, 2024, 2025)
+    skipped = typed.replace("target:2025]", "target:2030]").replace(
+        "columns:", "headers: {target:2024: Chỉ tiêu năm 2024}\n          columns:"
+    )
+    two_years = roll_report(skipped, 2024, 2026)  # the new year's column, not 2024 + 2
+    assert "columns: [stt, target:2026, target:2030]" in two_years
+    assert "target:2026: Chỉ tiêu năm 2026" in two_years
+    assert "columns: [stt, target:2025]" in roll_report(
+        typed.replace("target:2024", "target:2023"), 2024, 2025
+    )
 
 
 def test_validate_warns_of_a_target_column_of_a_year_gone_by(tmp_path):

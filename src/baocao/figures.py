@@ -26,6 +26,10 @@ PRINTED = re.compile(r"^(-?\d{1,3}(?:\.\d{3})*|-?\d+)(?:,(\d+))?\s*(%?)$")
 PRINTED_COUNTS = re.compile(r"^(\d[\d.]*)/(\d[\d.]*)(?:\s+\D.*)?$")
 THOUSANDS_DOTS = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+")
 """``12.345`` as a clerk types twelve thousand three hundred and forty-five."""
+TYPED_THOUSANDS = re.compile(
+    r"(?:value|numerator|denominator):\s*[+-]?\d{1,3}(?:\.\d{3})+(?![\d.])"
+)
+"""Such a figure anywhere in a year file's text."""
 
 
 @dataclass
@@ -89,7 +93,12 @@ def _parse_printed(text: str) -> tuple[Decimal, int, bool] | None:
 
 def check_thousands_dots(c: Checker) -> None:
     """``numerator: 12.345`` meant as 12345 is read by YAML as twelve point three four
-    five: every later check then reports a consequence (a rate of 0,08%), never this."""
+    five: every later check then reports a consequence (a rate of 0,08%), never this.
+    How a figure was typed needs the file's positions: they are read only when the text
+    holds such a figure somewhere (``1.500`` is the float 1.5, whose digits no longer
+    tell)."""
+    if not TYPED_THOUSANDS.search(c.parsed.text):
+        return
     for at, metric in c.metrics():
         places = [(at + ("targets", i), t.value) for i, t in enumerate(metric.targets)]
         places = [(where + ("value",), value) for where, value in places]
@@ -97,8 +106,8 @@ def check_thousands_dots(c: Checker) -> None:
             where = at + ("observations", index)
             places += [(where + (name,), getattr(obs, name)) for name in FIGURE_FIELDS]
         for where, value in places:
-            if not isinstance(value, float) or not THOUSANDS_DOTS.fullmatch(repr(value)):
-                continue  # reading how it was typed needs the file's positions: rarely
+            if not isinstance(value, float):
+                continue
             typed = c.parsed.typed(where)
             if typed is None or not THOUSANDS_DOTS.fullmatch(typed):
                 continue

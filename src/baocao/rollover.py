@@ -250,12 +250,12 @@ def roll_report(text: str, source_year: int, year: int) -> str:
             if "heading" in part:
                 part["heading"] = _moved(part["heading"], step)
             if isinstance(part.get("table"), dict):
-                _move_target_columns(part["table"], year, step)
+                _move_target_columns(part["table"], year)
     body = [_moved(line, step) if HEADING.match(line) else line for line in lines[closing:]]
     return "\n".join([lines[0], _dump(yaml, front).rstrip("\n"), *body])
 
 
-def _move_target_columns(table: Any, year: int, step: int) -> None:
+def _move_target_columns(table: Any, year: int) -> None:
     """A column of a year gone by (``target:2024``, "Chỉ tiêu năm 2024") becomes the new
     year's, unless the table has that column already; later years (2030) stay."""
     columns = table.get("columns")
@@ -267,7 +267,8 @@ def _move_target_columns(table: Any, year: int, step: int) -> None:
         found = TARGET_COLUMN.fullmatch(column) if isinstance(column, str) else None
         if found is None or int(found.group(1)) >= year:
             continue
-        moved = _moved(column, step)  # keeps the quotes it was typed with
+        old = found.group(1)
+        moved = _with_year(column, old, year)
         if moved in columns:
             del columns[index]
             if headers is not None and column in headers:
@@ -277,8 +278,16 @@ def _move_target_columns(table: Any, year: int, step: int) -> None:
         if headers is not None and column in headers:
             key = next(k for k in headers if k == column)
             position = list(headers).index(column)
-            headers.insert(position, _moved(key, step), _moved(headers[column], step))
+            title = _with_year(headers[column], old, year)
+            headers.insert(position, _with_year(key, old, year), title)
             del headers[column]
+
+
+def _with_year(value: Any, old: str, year: int) -> Any:
+    """``value`` with the year ``old`` written as ``year``, keeping its YAML style."""
+    if not isinstance(value, str):
+        return value
+    return _restyled(value, re.sub(rf"(?<!\d){old}(?!\d)", str(year), value))
 
 
 def _moved(value: Any, step: int) -> Any:
@@ -288,4 +297,9 @@ def _moved(value: Any, step: int) -> Any:
     text = value
     for _ in range(step):
         text = shift_years(text)
+    return _restyled(value, text)
+
+
+def _restyled(value: str, text: str) -> str:
+    """``text`` as the same kind of YAML string as ``value`` (quoted, folded…)."""
     return type(value)(text) if type(value) is not str else text
