@@ -19,7 +19,7 @@ from .figures import WARNING
 from .loader import PathKey
 from .markdown_reader import Inline, ReportSource
 from .metric_text import format_observation
-from .model import Metric, Observation, YearData
+from .model import Metric, Observation, YearData, period_start
 from .refsyntax import ReferenceSyntaxError, parse
 
 Add = Callable[..., None]
@@ -156,11 +156,11 @@ def _check_after_date(inline: Inline, source: ReportSource, data: YearData, add:
     if metric is None or not isinstance(signed, date):
         return
     latest = metric.latest
-    if _period_start(latest.as_of) <= signed:
+    if period_start(latest.as_of) <= signed:
         return
     fmt = parse(inline.text).fmt
     printed = _printed(metric, latest, fmt)
-    known = [o for o in metric.observations if _period_start(o.as_of) <= signed]
+    known = [o for o in metric.observations if period_start(o.as_of) <= signed]
     if any(_printed(metric, o, fmt) == printed for o in known):
         return  # the same figure was already known on that date
     add(
@@ -178,9 +178,3 @@ def _printed(metric: Metric, obs: Observation, fmt: str | None) -> str | None:
         return format_observation(metric, obs, fmt, "")
     except UnresolvedReference:
         return None
-
-
-def _period_start(as_of: str) -> date:
-    """``2024`` → 2024-01-01, ``2024-11`` → 2024-11-01: the earliest day it can mean."""
-    parts = [int(p) for p in as_of.split("-")]
-    return date(parts[0], *(parts[1:] + [1, 1])[:2])
