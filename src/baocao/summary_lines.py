@@ -9,6 +9,8 @@ measuring the text with the font's own widths; a line break typed in the data
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from . import layout
 
 SUMMARY_WIDTH_MM = layout.text_width() - 10
@@ -24,32 +26,18 @@ def break_summary(summary: str) -> str:
     if "\n" in summary:
         return summary
     size = layout.ELEMENTS["summary"].size.default
-    total = layout.text_length(summary, size, bold=True)
-    if total <= SUMMARY_WIDTH_MM:
-        return summary
-    if total - layout.text_length(" ", size, bold=True) > 2 * SUMMARY_WIDTH_MM:
-        return summary  # no break fits it on two lines; also keeps this linear in its length
-    best: tuple[float, int] | None = None
-    for space in (i for i, char in enumerate(summary) if char == " "):
-        first, second = summary[:space], summary[space + 1 :]
-        if not first.strip() or not second.strip() or " " not in second.strip():
-            continue  # never one word alone on a line
-        widths = [layout.text_length(line, size, bold=True) for line in (first, second)]
-        if max(widths) > SUMMARY_WIDTH_MM:
-            continue
-        before, after = first.split()[-1], second.split()[0]
-        cost = abs(widths[0] - widths[1])
-        if after.casefold() in PHRASE_STARTS:
-            cost -= 40
-        if before.casefold() in PHRASE_ENDS:
-            cost += 80
-        if after[0].isupper():
-            cost += 80  # inside a name: "tỉnh | An Giang"
-        if best is None or cost < best[0]:
-            best = (cost, space)
-    if best is None:
-        return summary
-    return f"{summary[: best[1]]}\n{summary[best[1] + 1 :]}"
+    return _two_lines(summary, size, True, SUMMARY_WIDTH_MM, _summary_cost, lone_first=True)
+
+
+def _summary_cost(before: str, after: str) -> float:
+    cost = 0.0
+    if after.casefold() in PHRASE_STARTS:
+        cost -= 40
+    if before.casefold() in PHRASE_ENDS:
+        cost += 80
+    if after[0].isupper():
+        cost += 80  # inside a name: "tỉnh | An Giang"
+    return cost
 
 
 PLACE_STARTS = ("TỈNH", "THÀNH", "HUYỆN", "QUẬN", "THỊ", "XÃ", "PHƯỜNG", "ĐẶC")
@@ -63,23 +51,42 @@ def break_agency(name: str, element: str) -> str:
     if "\n" in name:
         return name
     spec = layout.ELEMENTS[element]
-    size, bold = spec.size.default, bool(spec.bold)
     width = layout.header_columns()[0]
-    if layout.text_length(name, size, bold) <= width:
-        return name
+    return _two_lines(name, spec.size.default, bool(spec.bold), width, _agency_cost)
+
+
+def _agency_cost(_before: str, after: str) -> float:
+    return -40.0 if after.upper() in PLACE_STARTS else 0.0
+
+
+def _two_lines(
+    text: str,
+    size: float,
+    bold: bool,
+    width: float,
+    phrase_cost: Callable[[str, str], float],
+    lone_first: bool = False,
+) -> str:
+    """``text`` on two lines of about the same width, each fitting ``width``, at the
+    space ``phrase_cost`` (of the words either side) prefers; as it is if it fits on
+    one line or on no two. Never one word alone on the second line (nor on the first,
+    unless ``lone_first``)."""
+    total = layout.text_length(text, size, bold)
+    if total <= width:
+        return text
+    if total - layout.text_length(" ", size, bold) > 2 * width:
+        return text  # no break fits it on two lines; also keeps this linear in its length
     best: tuple[float, int] | None = None
-    for space in (i for i, char in enumerate(name) if char == " "):
-        first, second = name[:space].rstrip(), name[space + 1 :].lstrip()
-        if " " not in first or " " not in second:
-            continue  # never one word alone on a line
+    for space in (i for i, char in enumerate(text) if char == " "):
+        first, second = text[:space].rstrip(), text[space + 1 :].lstrip()
+        if not first or " " not in second or (" " not in first and not lone_first):
+            continue
         widths = [layout.text_length(line, size, bold) for line in (first, second)]
         if max(widths) > width:
             continue
-        cost = abs(widths[0] - widths[1])
-        if second.split()[0].upper() in PLACE_STARTS:
-            cost -= 40
+        cost = abs(widths[0] - widths[1]) + phrase_cost(first.split()[-1], second.split()[0])
         if best is None or cost < best[0]:
             best = (cost, space)
     if best is None:
-        return name
-    return f"{name[: best[1]].rstrip()}\n{name[best[1] + 1 :].lstrip()}"
+        return text
+    return f"{text[: best[1]].rstrip()}\n{text[best[1] + 1 :].lstrip()}"
