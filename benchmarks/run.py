@@ -170,7 +170,7 @@ def measure_rows(rows: int, folder: Path, quick: bool) -> dict:
     return result
 
 
-# --- peak memory, each in a fresh process --------------------------------------------
+# --- prose, from the shell -----------------------------------------------------------
 
 
 def measure_prose(paragraphs: int, folder: Path) -> float:
@@ -182,6 +182,9 @@ def measure_prose(paragraphs: int, folder: Path) -> float:
     root = report.parents[2]
     args = ["render", str(report.relative_to(root)), "--out", str(root / "out")]
     return targets.baocao(args, cwd=root, runs=1)
+
+
+# --- peak memory, each in a fresh process --------------------------------------------
 
 
 def memory_probe(kind: str, rows: int) -> None:
