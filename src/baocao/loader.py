@@ -105,8 +105,6 @@ def load_file_with_positions(path: Path) -> tuple[YearData, Parsed]:
     try:
         parsed = parse_yaml(read_text(path), str(path))
     except StructureError as exc:
-        if exc.recovered is None:
-            raise
         parsed, structural = exc.recovered, list(exc.problems)
     if not isinstance(parsed.data, dict):
         message = "tệp phải là một bảng khóa: giá trị (mapping)"

@@ -1,11 +1,10 @@
 """YAML text → plain Python data, safely, with the position of every value on demand.
 
-PyYAML is used at the node level on the careful path: the file is composed with the
-safe loader (no object tags), every mapping is walked by hand so that a duplicate key
-is an error instead of a silently lost figure, and the position of every value is
-kept so that a problem can point at its line and column. A valid file is first read
-by ``plain_yaml`` (no node tree, no positions); the careful path runs only when that
-gives up, or later when a check has a problem to locate.
+A file is first read by ``plain_yaml`` (no node tree, no positions). When that gives
+up, the careful path uses PyYAML at the node level: the file is composed with the safe
+loader (no object tags) and every mapping is walked by hand, so that each structural
+problem (a duplicate key, a refused tag or value) is reported at its node's line and
+column. Positions for later problems come from ``yaml_positions``, read on demand.
 """
 
 from __future__ import annotations
@@ -38,8 +37,8 @@ STR_TAG = "tag:yaml.org,2002:str"
 SCALAR_TAGS = {
     f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "float", "timestamp")
 }
-"""Built by calling their constructor directly: ``construct_object`` would keep a table
-of every value of the file (gigabytes for a province's year)."""
+"""Built by calling their constructor directly: ``construct_object`` would also keep a
+table of every value it built, which nothing here reads again."""
 SAFE_TAGS = {
     f"tag:yaml.org,2002:{name}"
     for name in ("null", "bool", "int", "float", "str", "timestamp", "map", "seq")
@@ -115,16 +114,10 @@ def parse_yaml(text: str, path: str) -> Parsed:
         return Parsed(path=path, data=plain_data(text), text=text)
     except RepeatedKeys as repeated:
         problems = [Problem(path, *found) for found in repeated.found]
-        error = StructureError(problems, repeated.data)
-        error.recovered = Parsed(path=path, data=repeated.data, text=text)
-        raise error from None
+        raise StructureError(problems, Parsed(path=path, data=repeated.data, text=text)) from None
     except CarefulPathNeeded:
         pass
-    try:
-        return Parsed(path=path, data=_careful(text, path), text=text)
-    except StructureError as exc:
-        exc.recovered = Parsed(path=path, data=exc.data, text=text)
-        raise
+    return Parsed(path=path, data=_careful(text, path), text=text)
 
 
 class StructureError(DataError):
@@ -132,10 +125,9 @@ class StructureError(DataError):
     its data read past them: a repeated key's first value, ``None`` for a refused value,
     so that the checks after it can still report their problems in the same run."""
 
-    def __init__(self, problems: list[Problem], data: Any) -> None:
+    def __init__(self, problems: list[Problem], recovered: Parsed) -> None:
         super().__init__(problems)
-        self.data = data
-        self.recovered: Parsed | None = None
+        self.recovered = recovered
 
 
 def _careful(text: str, path: str) -> Any:
@@ -207,7 +199,7 @@ def _careful(text: str, path: str) -> Any:
 
     data = convert(root, (), 0) if root is not None else None
     if problems:
-        raise StructureError(problems, data)
+        raise StructureError(problems, Parsed(path=path, data=data, text=text))
     return data
 
 
