@@ -100,8 +100,7 @@ def check_thousands_dots(c: Checker) -> None:
     if not TYPED_THOUSANDS.search(c.parsed.text):
         return
     for at, metric in c.metrics():
-        places = [(at + ("targets", i), t.value) for i, t in enumerate(metric.targets)]
-        places = [(where + ("value",), value) for where, value in places]
+        places = [(at + ("targets", i, "value"), t.value) for i, t in enumerate(metric.targets)]
         for index, obs in enumerate(metric.observations):
             where = at + ("observations", index)
             places += [(where + (name,), getattr(obs, name)) for name in FIGURE_FIELDS]
