@@ -133,7 +133,7 @@ def zip_floor(members: dict[str, bytes]) -> bytes:
 
 
 def measure_rows(rows: int, folder: Path, quick: bool) -> dict:
-    from baocao.context import build_appendix
+    from baocao.documents.report import build_appendix
     from baocao.render import engine
 
     checked = validated(folder / f"ws{rows}", rows)
@@ -145,12 +145,7 @@ def measure_rows(rows: int, folder: Path, quick: bool) -> dict:
     context = build_appendix(source, data, references)
 
     def ours() -> bytes:
-        return engine._render(
-            template,
-            lambda t, f: engine.appendix_variables(context, t, f),
-            context["footnotes"],
-            source.settings,
-        )
+        return engine.appendix_document(context, source.settings, template, None)
 
     result = {"rows": rows}
     result["context"] = best(lambda: build_appendix(source, data, references), repeats)
@@ -201,12 +196,8 @@ def memory_probe(kind: str, rows: int) -> None:
     baseline = docxtpl_template(len(headers), folder)
     before = _resident()
     if kind == "ours":
-        engine._render(
-            TEMPLATES / source.settings.appendix_template,
-            lambda t, f: engine.appendix_variables(context, t, f),
-            context["footnotes"],
-            source.settings,
-        )
+        template = TEMPLATES / source.settings.appendix_template
+        engine.appendix_document(context, source.settings, template, None)
     else:
         render_docxtpl(baseline, headers, cells)
     after = _peak()

@@ -66,7 +66,7 @@ def workspace(root: Path, rows: int, data: dict | None = None) -> Path:
 
 def validated(root: Path, rows: int, data: dict | None = None):
     """The synthetic report validated, its documents' contexts built."""
-    from baocao.report_checks import validate_report
+    from baocao.commands.validate import validate_report
     from baocao.workspace import Workspace
 
     report = workspace(root, rows, data)

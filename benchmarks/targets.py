@@ -90,12 +90,13 @@ def with_peak(args: list[str], cwd: Path) -> tuple[float, int | None]:
 
 WORK = """
 import gc, sys, time
-from baocao.cli import GC_THRESHOLD, _problems_of
+from baocao.cli.app import GC_THRESHOLD
+from baocao.commands.validate import problems_of
 gc.set_threshold(*GC_THRESHOLD)  # as the command line runs
-from baocao import checks, context, report_checks, table_context, unit_context
+from baocao.documents import report, tables, units
 from baocao.workspace import Workspace
 start = time.perf_counter()
-_problems_of("2024", Workspace.open())
+problems_of("2024", Workspace.open())
 print(time.perf_counter() - start)
 """
 

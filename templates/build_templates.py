@@ -19,30 +19,30 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
-from baocao import layout
+from baocao import decree30
 from baocao.render.tidy import save
 
 HERE = Path(__file__).resolve().parent
 
-FONT = layout.FONT
-PAGE = {"width": Mm(layout.PAGE_WIDTH), "height": Mm(layout.PAGE_HEIGHT)}
-HEADER_DISTANCE = Mm(layout.HEADER_DISTANCE)
+FONT = decree30.FONT
+PAGE = {"width": Mm(decree30.PAGE_WIDTH), "height": Mm(decree30.PAGE_HEIGHT)}
+HEADER_DISTANCE = Mm(decree30.HEADER_DISTANCE)
 
 
 def pt(element: str) -> Pt:
     """The project's size for an element (official-format.md, value in bold)."""
-    return Pt(layout.ELEMENTS[element].size.default)
+    return Pt(decree30.ELEMENTS[element].size.default)
 
 
 BODY_SIZE = pt("body")
-BODY_INDENT = Mm(layout.BODY_INDENT)
-BODY_SPACE_AFTER = Pt(layout.BODY_SPACE_AFTER.default)
-BODY_LINE_SPACING = layout.BODY_LINE_SPACING.default
-TEXT_WIDTH = layout.text_width()
-LEFT_COLUMN_MM, RIGHT_COLUMN_MM = layout.header_columns()
-MOTTO_RULE_MM = layout.text_length(layout.MOTTO, pt("motto").pt, True)
-AGENCY_RULE_MM = layout.AGENCY_RULE.default * LEFT_COLUMN_MM
-SUMMARY_RULE_MM = layout.SUMMARY_RULE.default * TEXT_WIDTH + 1
+BODY_INDENT = Mm(decree30.BODY_INDENT)
+BODY_SPACE_AFTER = Pt(decree30.BODY_SPACE_AFTER.default)
+BODY_LINE_SPACING = decree30.BODY_LINE_SPACING.default
+TEXT_WIDTH = decree30.text_width()
+LEFT_COLUMN_MM, RIGHT_COLUMN_MM = decree30.header_columns()
+MOTTO_RULE_MM = decree30.text_length(decree30.MOTTO, pt("motto").pt, True)
+AGENCY_RULE_MM = decree30.AGENCY_RULE.default * LEFT_COLUMN_MM
+SUMMARY_RULE_MM = decree30.SUMMARY_RULE.default * TEXT_WIDTH + 1
 SIGNATURE_COLUMNS = [Mm(85), Mm(TEXT_WIDTH - 85)]
 
 TABLE = pt("table")
@@ -166,7 +166,7 @@ def setup_page(section, landscape: bool) -> None:
     else:
         section.orientation = WD_ORIENT.PORTRAIT
         section.page_width, section.page_height = PAGE["width"], PAGE["height"]
-    for side, value in layout.margin_ranges(landscape).items():
+    for side, value in decree30.margin_ranges(landscape).items():
         setattr(section, f"{side}_margin", Mm(value.default))
     section.header_distance = HEADER_DISTANCE
     section.footer_distance = HEADER_DISTANCE
@@ -273,8 +273,8 @@ def header_block(document) -> None:
     write(left, "{{ doc.agency }}", "BC Agency", bold=True)
     rule(left, *[Mm((LEFT_COLUMN_MM - AGENCY_RULE_MM) / 2)] * 2)
     left.add_paragraph(style="BC Rule")
-    write(right, layout.NATIONAL_TITLE, "BC Agency", first=True, bold=True)
-    write(right, layout.MOTTO, "BC Agency", bold=True, size=pt("motto"))
+    write(right, decree30.NATIONAL_TITLE, "BC Agency", first=True, bold=True)
+    write(right, decree30.MOTTO, "BC Agency", bold=True, size=pt("motto"))
     rule(right, *[Mm((RIGHT_COLUMN_MM - MOTTO_RULE_MM) / 2)] * 2)
     right.add_paragraph(style="BC Rule")
     cells = table.add_row().cells

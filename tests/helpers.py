@@ -126,7 +126,7 @@ def workspace_at(root: Path, **folders: Path):
 
 def render_example(root: Path, out: Path, templates: Path = TEMPLATES, draft: bool = False):
     """Render the example report of the workspace at ``root`` into ``out``."""
-    from baocao.render import render_report
+    from baocao.commands.render import render_report
 
     report = root / "reports" / "2024" / f"{EXAMPLE_ID}.md"
     return render_report(report, templates, out, draft=draft, workspace=workspace_at(root))
@@ -138,7 +138,7 @@ def converts_to_pdf(path: Path, tmp_path: Path) -> None:
 
     import pytest
 
-    from baocao.render.pdf import find_soffice
+    from baocao.commands.pdf import find_soffice
 
     soffice = find_soffice()
     if soffice is None:

@@ -15,13 +15,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from baocao import layout
+from baocao import decree30
 
 FONT = "Times New Roman"
 LEFT, RIGHT = 70.0, 95.0
 CELL_PADDING = 108 * 2 / 1440 * 25.4
 
-MOTTO = layout.MOTTO
+MOTTO = decree30.MOTTO
 BODY = [
     "Thực hiện Kế hoạch số 15/KH-UBND ngày 10/01/2024 của Ủy ban nhân dân tỉnh, "
     "Sở Thông tin và Truyền thông báo cáo kết quả quý I năm 2024 như sau:",
@@ -89,7 +89,7 @@ def setup(section, landscape=False, margins=None) -> None:
         section.page_width, section.page_height = Mm(297), Mm(210)
     else:
         section.page_width, section.page_height = Mm(210), Mm(297)
-    sides = margins or {k: v.default for k, v in layout.margin_ranges(landscape).items()}
+    sides = margins or {k: v.default for k, v in decree30.margin_ranges(landscape).items()}
     for side, value in sides.items():
         setattr(section, f"{side}_margin", Mm(value))
 
@@ -136,13 +136,13 @@ def typed_report(
     for text in agency:
         line(left, text, 12, bold=True)
     available = LEFT - CELL_PADDING
-    agency_line = min(max(layout.text_length(t, 12, True) for t in agency), available)
+    agency_line = min(max(decree30.text_length(t, 12, True) for t in agency), available)
     border_rule(line(left, "", 12), agency_line * 0.4, available)
-    line(right, layout.NATIONAL_TITLE, 12, bold=True)
+    line(right, decree30.NATIONAL_TITLE, 12, bold=True)
     line(right, motto, 13, bold=True)
     if motto_rule:
         available = RIGHT - CELL_PADDING
-        border_rule(line(right, "", 13), layout.text_length(MOTTO, 13, True), available)
+        border_rule(line(right, "", 13), decree30.text_length(MOTTO, 13, True), available)
     cells = table.rows[1].cells
     cells[0].paragraphs[0]._p.getparent().remove(cells[0].paragraphs[0]._p)
     cells[1].paragraphs[0]._p.getparent().remove(cells[1].paragraphs[0]._p)
@@ -152,7 +152,7 @@ def typed_report(
     line(document, "BÁO CÁO", 14, bold=True).paragraph_format.space_before = Pt(18)
     summary = "Kết quả thực hiện chuyển đổi số quý I năm 2024"
     line(document, summary, 14, bold=True)
-    summary_line = layout.text_length(summary, 14, True)
+    summary_line = decree30.text_length(summary, 14, True)
     border_rule(line(document, "", 14), summary_line * 0.4, text_width)
 
     for text in body if body is not None else BODY:

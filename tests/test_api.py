@@ -4,8 +4,8 @@ import sys
 import pytest
 
 import baocao
-from baocao.diff import change_text
 from baocao.errors import DataError, DraftRequired
+from baocao.metrics.years import change_text
 
 from .helpers import (
     EXAMPLE_DATA,
@@ -93,7 +93,7 @@ def test_render_report_takes_a_validation_and_refuses_a_failed_one(tmp_path):
 
 def test_rendering_a_validation_formats_no_reference_again(tmp_path, monkeypatch):
     """Validation resolves every [[reference]]; the documents reuse those texts."""
-    from baocao import references
+    from baocao.prose import resolve as references
 
     calls: list[tuple[str, str | None]] = []
     original = references.resolve

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from baocao.checks import validate
+from baocao.rules.year import validate
 
 from .conftest import ROOT
 from .helpers import build_file_tree
@@ -257,8 +257,8 @@ def test_a_figure_dated_after_today_is_an_error(tmp_path):
 def test_a_clean_year_and_its_reports_are_checked_without_reading_positions(monkeypatch):
     """Positions cost as much as the data for a province's year: a check that reads one
     for every value (not only for a problem) would make every run pay for them."""
-    from baocao import yaml_positions
-    from baocao.report_checks import validate_report
+    from baocao.commands.validate import validate_report
+    from baocao.load import yaml_positions
     from baocao.workspace import Workspace
 
     def refuse(self, text):

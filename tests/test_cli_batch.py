@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from baocao import batch
 from baocao.cli import app
+from baocao.commands import render as batch
 from baocao.workspace import Workspace
 
 from .helpers import body_lines, build_file_tree
@@ -125,16 +125,13 @@ def test_years_in_lists_year_files_only(data):
 
 
 def test_an_unexpected_error_is_reported_for_its_report(data, tmp_path, monkeypatch):
-    import baocao.render
-
     def broken(*_args, **_kwargs):
         raise RuntimeError("hỏng")
 
-    monkeypatch.setattr(baocao.render, "render_report", broken, raising=False)
-    workspace = Workspace(
-        data=data, reports=tmp_path / "reports", templates=ROOT / "templates", out=tmp_path / "out"
-    )
-    job = batch.RenderJob(tmp_path / "reports" / "2022" / "bao-cao-mau.md", workspace)
+    monkeypatch.setattr(batch, "render_report", broken)
+    workspace = Workspace(data=data, reports=tmp_path / "reports")
+    report = tmp_path / "reports" / "2022" / "bao-cao-mau.md"
+    job = batch.RenderJob(report, workspace, ROOT / "templates", tmp_path / "out")
     outcome = batch.render_job(job)
     assert outcome.failed
     assert outcome.error == (

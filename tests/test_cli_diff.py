@@ -258,8 +258,8 @@ def test_two_files_of_the_same_year_are_compared_named_by_file(tmp_path, monkeyp
 
 
 def test_the_library_needs_names_for_two_files_of_one_year(tmp_path):
-    from baocao.diff import DiffError, compare
-    from baocao.loader import load_year
+    from baocao.load.year_file import load_year
+    from baocao.metrics.years import DiffError, compare
 
     data = load_year(build_years(tmp_path, (2024,)) / "2024.yaml")
     with pytest.raises(DiffError, match="đặt tên từng tệp"):

@@ -3,7 +3,7 @@
 from typer.testing import CliRunner
 
 from baocao.cli import app
-from baocao.cli_text import translate_error
+from baocao.cli.i18n import translate_error
 
 runner = CliRunner()
 

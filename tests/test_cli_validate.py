@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from baocao.cli import app
-from baocao.schema import schema_text
+from baocao.model.schema import schema_text
 
 from .conftest import ROOT
 from .helpers import build_file_tree
@@ -192,7 +192,7 @@ def test_validate_does_not_import_docx_libraries(in_repo):
 
 
 def test_an_unforeseen_error_is_reported_in_vietnamese_not_as_a_traceback(tmp_path, monkeypatch):
-    from baocao import checks
+    from baocao.commands import validate as checks
 
     def broken(*args, **kwargs):
         raise RuntimeError("hỏng")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from baocao import console
+from baocao.cli import console
 
 
 def test_text_that_looks_like_markup_or_an_emoji_code_is_printed_as_typed(capsys):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from baocao.loader import load_year
+from baocao.load.year_file import load_year
 
 from .conftest import SEEDS
 

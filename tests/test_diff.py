@@ -7,17 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from baocao.diff import (
-    change,
-    change_text,
-    compare,
-    comparison_sentence,
-    year_value,
-)
+from baocao.commands.validate import validate_report
 from baocao.errors import DiffError, UnresolvedReference
-from baocao.loader import load_year
-from baocao.references import resolve as resolve_with
-from baocao.report_checks import validate_report
+from baocao.load.year_file import load_year
+from baocao.metrics.years import change, change_text, compare, comparison_sentence, year_value
+from baocao.prose.resolve import resolve as resolve_with
 from baocao.workspace import Workspace
 
 from .diff_years import build_years, report_text, year_text
@@ -329,7 +323,7 @@ def test_shipped_mobile_subscribers_2022_to_2024(in_repo):
 
 def test_shipped_report_change_sentences_agree_with_diff(in_repo):
     """Every ``change:`` reference of the shipped reports is what ``diff`` computes."""
-    from baocao.model import REFERENCE
+    from baocao.model.year import REFERENCE
 
     for year in (2023, 2024):
         data = load_year(str(year))

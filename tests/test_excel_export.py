@@ -100,7 +100,7 @@ def test_other_commands_do_not_import_openpyxl(args):
 
 
 def test_rows_are_tall_enough_for_wrapped_text():
-    from baocao.xlsx_tables import LINE_HEIGHT, Column, table_xlsx, wrapped_lines
+    from baocao.excel.tables import LINE_HEIGHT, Column, table_xlsx, wrapped_lines
 
     assert wrapped_lines("một hai", 20) == 1
     assert wrapped_lines("chữ " * 40, 20) > 4

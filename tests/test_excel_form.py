@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from baocao.cli import app
-from baocao.xlsx_layout import DATA_SHEET, FIRST_ROW, SOURCES_SHEET, cell
+from baocao.excel.form_layout import DATA_SHEET, FIRST_ROW, SOURCES_SHEET, cell
 
 from .helpers import EXAMPLES, body_lines, converts_to_pdf
 
@@ -132,7 +132,7 @@ def test_text_numbers_are_read_as_a_vietnamese_user_meant_and_said(ws):
 
 
 def test_point_decimal_typed_as_text_is_read_as_a_decimal():
-    from baocao.xlsx_cells import read_count
+    from baocao.excel.cells import read_count
 
     reading = read_count("8.5", "General")
     assert reading.value == 8.5

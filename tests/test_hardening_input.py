@@ -15,11 +15,11 @@ import pytest
 from typer.testing import CliRunner
 
 from baocao.cli import app
+from baocao.commands.render import render_report
+from baocao.commands.validate import validate_report
 from baocao.errors import DataError
-from baocao.loader import load_year
-from baocao.migrate import escape
-from baocao.render import render_report
-from baocao.report_checks import validate_report
+from baocao.load.year_file import load_year
+from baocao.yearfile.migrate import escape
 
 from .hardening import (
     TEMPLATES,
@@ -115,7 +115,7 @@ def test_nfd_files_render_the_same_bytes_as_nfc(tmp_path):
 
 
 def test_nfd_typed_as_escapes_is_composed_in_keys_and_values(tmp_path):
-    from baocao.loader import parse_yaml
+    from baocao.load.yaml_careful import parse_yaml
 
     parsed = parse_yaml('"Vie\\u0302\\u0323t": "Nam Bo\\u0323\\u0302"\n', "x.yaml")
     assert parsed.data == {"Việt": "Nam Bộ"}

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from baocao.render import output
+from baocao.commands.render import mismatched_pair
 from baocao.render.package import read_render_id
 
 from .issue16 import (
@@ -87,13 +87,13 @@ def test_both_documents_carry_one_render_id_and_a_mixed_pair_is_reported(tmp_pat
     assert cli("render", *render_args(second), "--out", out).exit_code == 0
     assert read_render_id(report) != first_id  # other data: another id
     appendix.write_bytes(kept_appendix)  # as if killed between the two replacements
-    assert output.mismatched_pair(report, appendix) is not None
+    assert mismatched_pair(report, appendix) is not None
     result = cli("render", *render_args(second), "--out", out)
     assert result.exit_code == 0, result.output
     assert f"'{REPORT_FILE}' và '{APPENDIX_FILE}'" in result.output
     assert "không cùng một lần tạo" in result.output
     assert read_render_id(report) == read_render_id(appendix)
-    assert output.mismatched_pair(report, appendix) is None
+    assert mismatched_pair(report, appendix) is None
 
 
 def test_two_reports_that_would_write_the_same_files_are_refused_before_writing(tmp_path):
@@ -147,7 +147,7 @@ def test_a_formula_in_a_name_is_written_as_text_in_csv(tmp_path):
     ],
 )
 def test_spreadsheet_safe_cells(cell, written):
-    from baocao.diff_export import spreadsheet_safe
+    from baocao.tables.years import spreadsheet_safe
 
     assert spreadsheet_safe(cell) == written
 

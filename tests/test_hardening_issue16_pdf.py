@@ -9,7 +9,7 @@ import tempfile
 
 import pytest
 
-from baocao.render import pdf
+from baocao.commands import pdf
 
 from .issue16 import cli, good_out, year_file
 from .test_pdf import fake_soffice

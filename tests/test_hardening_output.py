@@ -13,9 +13,10 @@ import pytest
 from lxml import etree
 from typer.testing import CliRunner
 
+from baocao import files as output
 from baocao.cli import app
+from baocao.commands.render import render_report
 from baocao.errors import OutputError, TemplateError
-from baocao.render import output, render_report
 
 from .hardening import EXAMPLE_REPORT, TEMPLATES, paragraph, rewrite_docx, templates_with
 from .helpers import example_workspace, render_example
@@ -210,7 +211,7 @@ def test_rendering_twice_gives_identical_bytes_and_replaces_cleanly(tmp_path):
 
 RENDER = (
     "import sys; from pathlib import Path; "
-    "from baocao.render import render_report; "
+    "from baocao.commands.render import render_report; "
     "render_report(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))"
 )
 

@@ -20,10 +20,10 @@ from docx import Document
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from baocao.commands.render import render_report
+from baocao.commands.validate import validate_report
 from baocao.errors import BaocaoError, DataError
-from baocao.migrate import escape
-from baocao.render import render_report
-from baocao.report_checks import validate_report
+from baocao.yearfile.migrate import escape
 
 from .hardening import TEMPLATES, example_data, example_report, write_report, write_year
 from .helpers import body_lines, footnotes, workspace_at

@@ -14,8 +14,8 @@ import pytest
 from typer.testing import CliRunner
 
 from baocao.cli import app
+from baocao.commands.render import render_report
 from baocao.errors import TemplateError
-from baocao.render import render_report
 from baocao.render.sandbox import GuardedEnvironment
 
 from .hardening import EXAMPLE_REPORT, paragraph, templates_with

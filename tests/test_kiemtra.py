@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from baocao.cli import app
 from baocao.kiemtra import check
-from baocao.kiemtra.rule import ERROR, PASSED, UNCHECKED, WARNING
+from baocao.kiemtra.status import Status
 from tests.kiemtra_fixtures import (
     add_landscape_section,
     district_report_with_mistakes,
@@ -30,7 +30,7 @@ def findings(path) -> dict[str, list[tuple[str, str]]]:
     return {
         r.rule.id: [(v.where, v.detail) for v in r.violations]
         for r in report.results
-        if r.status in (ERROR, WARNING)
+        if r.status in (Status.ERROR, Status.WARNING)
     }
 
 
@@ -46,9 +46,9 @@ def test_a_correct_hand_typed_report_passes(tmp_path):
     report = check(save(typed_report(), tmp_path / "dung.docx"))
     statuses = {r.rule.id: r.status for r in report.results}
     assert report.kind == "văn bản"
-    assert {s for s in statuses.values()} == {PASSED, UNCHECKED}
-    assert statuses["phu-luc"] == UNCHECKED
-    assert statuses["ke-tieu-ngu"] == PASSED
+    assert {s for s in statuses.values()} == {Status.PASSED, Status.UNCHECKED}
+    assert statuses["phu-luc"] == Status.UNCHECKED
+    assert statuses["ke-tieu-ngu"] == Status.PASSED
 
 
 def test_a_district_report_signed_for_the_committee_passes(tmp_path):
@@ -184,9 +184,9 @@ def test_a_document_without_header_block_is_not_failed_on_rules_it_cannot_check(
     statuses = {r.rule.id: r for r in report.results}
     assert report.kind == "khác"
     for rule_id in ("quoc-hieu", "tieu-ngu", "ngay-thang", "noi-nhan", "ket-thuc"):
-        assert statuses[rule_id].status == UNCHECKED
+        assert statuses[rule_id].status == Status.UNCHECKED
         assert "không có phần đầu văn bản" in statuses[rule_id].reason
-    assert statuses["le-trang"].status == PASSED
+    assert statuses["le-trang"].status == Status.PASSED
 
 
 def test_cli_text_output_and_exit_code(tmp_path):
@@ -231,7 +231,7 @@ def test_every_rule_has_a_clause_and_a_severity(rule_id):
 
     rule = next(r for r in RULES if r.id == rule_id)
     assert rule.clause.startswith("Phụ lục I") or rule.clause == "thực tế"
-    assert rule.severity in (ERROR, WARNING)
+    assert rule.severity in (Status.ERROR, Status.WARNING)
 
 
 def test_the_readme_example_is_what_the_command_prints(tmp_path, monkeypatch):

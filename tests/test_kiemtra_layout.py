@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from baocao import layout
+from baocao import decree30
 
 
 @pytest.mark.parametrize(
@@ -21,7 +21,7 @@ from baocao import layout
     ],
 )
 def test_official_date_form(day, month, ok):
-    assert (layout.date_problem(day, month) is None) is ok
+    assert (decree30.date_problem(day, month) is None) is ok
 
 
 @pytest.mark.parametrize(
@@ -38,27 +38,29 @@ def test_official_date_form(day, month, ok):
     ],
 )
 def test_number_and_symbol(line, ok):
-    assert (layout.number_problem(line, "BC") is None) is ok
+    assert (decree30.number_problem(line, "BC") is None) is ok
 
 
 def test_recipients():
-    assert layout.recipient_problem("- UBND tỉnh;", last=False) is None
-    assert layout.recipient_problem("- Lưu: VT, KHTC.", last=True) is None
-    assert layout.recipient_problem("- UBND tỉnh", last=False) == "không kết thúc bằng dấu “;”"
-    assert layout.recipient_problem("- UBND tỉnh.", last=True).startswith("dòng cuối không phải")
+    assert decree30.recipient_problem("- UBND tỉnh;", last=False) is None
+    assert decree30.recipient_problem("- Lưu: VT, KHTC.", last=True) is None
+    assert decree30.recipient_problem("- UBND tỉnh", last=False) == "không kết thúc bằng dấu “;”"
+    assert decree30.recipient_problem("- UBND tỉnh.", last=True).startswith("dòng cuối không phải")
 
 
 def test_authority_prefixes():
-    assert layout.authority_problem(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]) is None
-    assert layout.authority_problem(["TUQ. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"]) is None
-    assert "không phải là KT." in layout.authority_problem(["T/M. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"])
+    assert (
+        decree30.authority_problem(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]) is None
+    )
+    assert decree30.authority_problem(["TUQ. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"]) is None
+    assert "không phải là KT." in decree30.authority_problem(["T/M. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"])
 
 
 def test_text_length_uses_times_metrics_for_vietnamese_letters():
-    assert layout.text_length("Độc lập", 14, True) == layout.text_length("Doc lap", 14, True)
-    assert round(layout.text_length(layout.MOTTO, 13, True), 1) == 55.9
+    assert decree30.text_length("Độc lập", 14, True) == decree30.text_length("Doc lap", 14, True)
+    assert round(decree30.text_length(decree30.MOTTO, 13, True), 1) == 55.9
 
 
 def test_landscape_margins_are_the_portrait_ones_turned():
-    assert layout.text_width() == 165
-    assert layout.text_width(landscape=True) == 257
+    assert decree30.text_width() == 165
+    assert decree30.text_width(landscape=True) == 257

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from baocao.commands.render import render_report
 from baocao.kiemtra import check
-from baocao.kiemtra.rule import ERROR, PASSED, UNCHECKED
-from baocao.render import render_report
+from baocao.kiemtra.status import Status
 
 from .helpers import workspace_at
 
@@ -39,7 +39,7 @@ def rendered(tmp_path_factory):
 def errors(path: Path) -> dict[str, list]:
     report = check(path)
     assert not report.error
-    return {r.rule.id: r.violations for r in report.results if r.status == ERROR}
+    return {r.rule.id: r.violations for r in report.results if r.status == Status.ERROR}
 
 
 @pytest.mark.parametrize("name", SOURCES)
@@ -50,7 +50,7 @@ def test_our_report_passes(rendered, name):
     assert errors(path) == {}
     report = check(path)
     assert report.kind == "văn bản"
-    unchecked = {r.rule.id for r in report.results if r.status == UNCHECKED}
+    unchecked = {r.rule.id for r in report.results if r.status == Status.UNCHECKED}
     assert unchecked == REPORT_ONLY
 
 
@@ -63,9 +63,9 @@ def test_our_appendix_passes(rendered, name):
     assert errors(rendered[key]) == {}
     statuses = {r.rule.id: r.status for r in report.results}
     assert report.kind == "phụ lục"
-    assert statuses["phu-luc"] == PASSED
-    assert statuses["so-trang-phu-luc"] == PASSED
-    assert statuses["quoc-hieu"] == UNCHECKED
+    assert statuses["phu-luc"] == Status.PASSED
+    assert statuses["so-trang-phu-luc"] == Status.PASSED
+    assert statuses["quoc-hieu"] == Status.UNCHECKED
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
@@ -101,12 +101,11 @@ def test_our_comparison_documents_pass(in_repo, tmp_path, command):
     from typer.testing import CliRunner
 
     from baocao.cli import app
-    from baocao.kiemtra.rule import WARNING
 
     target = tmp_path / "so_sanh.docx"
     result = CliRunner().invoke(app, [*command, "--format", "docx", "--output", str(target)])
     assert result.exit_code == 0, result.output
     assert errors(target) == {}
     statuses = {r.rule.id: r.status for r in check(target).results}
-    assert statuses["le-trang"] == statuses["so-trang"] == statuses["so-trang-dau"] == PASSED
-    assert WARNING not in statuses.values()
+    assert statuses["le-trang"] == statuses["so-trang"] == statuses["so-trang-dau"] == Status.PASSED
+    assert Status.WARNING not in statuses.values()

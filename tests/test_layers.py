@@ -1,135 +1,164 @@
-"""The package's layers: each module imports only from its own layer or those below.
+"""The package's house plan: folders by capability, in layers.
 
-Imports inside functions count too (a lazy import is still an arrow). A module that
-is not listed here fails the test, so a new module must choose its layer.
+Each module imports only from a lower layer or from its own folder (a module at the
+root of the package is its own folder; the root modules of the base layer may import
+each other). Two folders of one layer never import each other: the Word engine and
+the checker of Word files stand side by side. Third-party libraries stay in their
+folder (typer in ``cli``, rich in ``cli.console``, docx and lxml in ``render`` and
+``kiemtra``, openpyxl in ``excel``…). Imports inside functions count too: a lazy
+import is still an arrow. A module in no layer fails the test, so a new folder must
+choose its place.
+
+The checks read a folder given to them, so the tests at the end can inject a wrong
+import into a copy of the package and see each check fail.
 """
 
 from __future__ import annotations
 
 import ast
+import shutil
+import sys
 from pathlib import Path
+
+import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "baocao"
 
 LAYERS: list[tuple[str, set[str]]] = [
-    ("base", {"errors", "xmlchars", "locations", "formatting", "layout"}),
-    ("model", {"model_base", "report_model", "model", "errorloc", "messages", "refsyntax"}),
-    (
-        "load",
-        {
-            "plain_yaml",
-            "yaml_positions",
-            "yaml_located",
-            "loader",
-            "schema",
-            "workspace",
-            "markdown_reader",
-        },
-    ),
-    ("metrics", {"metric_text", "diff", "units", "diff_export", "units_export"}),
-    ("prose", {"references", "prose", "shapes", "numbering"}),
-    ("rules", {"figures", "checks"}),
-    ("documents", {"context", "table_context", "unit_context", "summary_lines"}),
-    ("report rules", {"report_period", "task_claims", "report_checks"}),
+    ("base", {"errors", "formatting", "xmlchars", "locations", "decree30", "files"}),
+    ("model", {"model"}),
+    ("load", {"load"}),
+    ("workspace", {"workspace"}),
+    ("metrics", {"metrics"}),
+    ("prose", {"prose"}),
+    ("tables", {"tables"}),
+    ("documents", {"documents"}),
+    ("rules", {"rules"}),
+    ("yearfile", {"yearfile"}),
+    ("excel", {"excel"}),
     ("word", {"render", "kiemtra"}),
-    (
-        "commands",
-        {
-            "batch",
-            "migrate",
-            "rollover",
-            "starter",
-            "__init__",
-            "xlsx_layout",
-            "xlsx_cells",
-            "year_update",
-            "xlsx_form",
-            "xlsx_import",
-            "form_import",
-            "xlsx_tables",
-            "indicator_export",
-        },
-    ),
-    (
-        "terminal",
-        {
-            "console",
-            "cli_text",
-            "cli_common",
-            "cli_compare",
-            "cli_kiemtra",
-            "cli_year",
-            "cli_excel",
-            "cli",
-            "__main__",
-        },
-    ),
+    ("commands", {"commands", "__init__"}),
+    ("cli", {"cli"}),
+    ("entry", {"__main__"}),
 ]
+BASE = LAYERS[0][1]
+
+THIRD_PARTY: dict[str, set[str]] = {
+    "typer": {"cli"},
+    "click": {"cli"},
+    "rich": {"cli.console"},
+    "docx": {"render", "kiemtra"},
+    "docxtpl": {"render"},
+    "lxml": {"render", "kiemtra"},
+    "jinja2": {"render"},
+    "markupsafe": {"render"},
+    "openpyxl": {"excel"},
+    "pydantic": {"model", "load"},
+    "yaml": {"load"},
+    "markdown_it": {"load"},
+    "mdit_py_plugins": {"load"},
+    "ruamel": {"yearfile"},
+}
+"""Each library, and the folders (or modules) that may import it."""
 
 
-def module_name(path: Path) -> str:
-    parts = path.relative_to(PACKAGE).with_suffix("").parts
+def module_name(path: Path, package: Path) -> str:
+    parts = path.relative_to(package).with_suffix("").parts
     if parts[-1] == "__init__" and len(parts) > 1:
         parts = parts[:-1]
     return ".".join(parts)
 
 
+def folder_of(module: str) -> str:
+    return module.split(".")[0]
+
+
 def layer_of(module: str) -> int:
-    top = module.split(".")[0]
+    top = folder_of(module)
     for index, (_name, members) in enumerate(LAYERS):
         if top in members:
             return index
     raise AssertionError(f"module baocao.{module} belongs to no layer in tests/test_layers.py")
 
 
-def imported(path: Path) -> set[str]:
-    """The baocao modules ``path`` imports, anywhere in its body."""
-    module = module_name(path)
-    package = module.split(".")[:-1] if path.name != "__init__.py" else module.split(".")
-    if path.name == "__init__.py" and module == "__init__":
-        package = []
-    found: set[str] = set()
+def imports_of(path: Path, package: Path) -> tuple[set[str], set[str]]:
+    """The baocao modules and the third-party top-level modules ``path`` imports,
+    anywhere in its body."""
+    module = module_name(path, package)
+    is_init = path.name == "__init__.py"
+    parts = module.split(".")
+    own_package = [] if module == "__init__" else (parts if is_init else parts[:-1])
+    ours: set[str] = set()
+    theirs: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom):
             if node.level:
-                base = package[: len(package) - (node.level - 1)]
+                base = own_package[: len(own_package) - (node.level - 1)]
                 target = ".".join([*base, *(node.module.split(".") if node.module else [])])
                 names = [f"{target}.{a.name}" if target else a.name for a in node.names]
-                found.update(n for n in names if _is_module(n))
-                if target:
-                    found.add(target)
-            elif node.module and node.module.startswith("baocao"):
-                found.add(node.module.removeprefix("baocao").lstrip(".") or "__init__")
+                modules = {n for n in names if _is_module(n, package)}
+                ours.update(modules)
+                if target and len(modules) < len(names):
+                    ours.add(target)  # a name defined in ``target`` itself
+            elif node.module and node.module.split(".")[0] == "baocao":
+                ours.add(node.module.removeprefix("baocao").lstrip(".") or "__init__")
+            elif node.module:
+                theirs.add(node.module.split(".")[0])
         elif isinstance(node, ast.Import):
             for alias in node.names:
                 if alias.name.startswith("baocao."):
-                    found.add(alias.name.removeprefix("baocao."))
-    return {name for name in found if name and name != module}
+                    ours.add(alias.name.removeprefix("baocao."))
+                else:
+                    theirs.add(alias.name.split(".")[0])
+    ours = {name for name in ours if name and name != module}
+    return ours, {name for name in theirs if name not in sys.stdlib_module_names}
 
 
-def _is_module(dotted: str) -> bool:
-    path = PACKAGE.joinpath(*dotted.split("."))
+def _is_module(dotted: str, package: Path) -> bool:
+    path = package.joinpath(*dotted.split("."))
     return path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()
 
 
-def graph() -> dict[str, set[str]]:
-    return {module_name(p): imported(p) for p in sorted(PACKAGE.rglob("*.py"))}
+def graph(package: Path = PACKAGE) -> dict[str, tuple[set[str], set[str]]]:
+    return {module_name(p, package): imports_of(p, package) for p in sorted(package.rglob("*.py"))}
 
 
-def test_every_module_imports_only_from_its_layer_or_below():
+def wrong_arrows(package: Path = PACKAGE) -> list[str]:
+    """Every import that goes up a layer, or across to another folder of its layer."""
     wrong = []
-    for module, targets in graph().items():
+    for module, (targets, _libraries) in graph(package).items():
         for target in targets:
-            if layer_of(target) > layer_of(module):
-                low, high = LAYERS[layer_of(module)][0], LAYERS[layer_of(target)][0]
-                wrong.append(f"baocao.{module} ({low}) imports baocao.{target} ({high})")
-    assert wrong == []
+            low, high = layer_of(module), layer_of(target)
+            same_folder = folder_of(module) == folder_of(target)
+            both_base = low == high == 0 and {folder_of(module), folder_of(target)} <= BASE
+            if high > low:
+                wrong.append(
+                    f"baocao.{module} ({LAYERS[low][0]}) imports baocao.{target} "
+                    f"({LAYERS[high][0]}): upward"
+                )
+            elif high == low and not same_folder and not both_base:
+                wrong.append(f"baocao.{module} imports baocao.{target}: same layer, other folder")
+    return sorted(wrong)
 
 
-def test_no_import_circles():
-    edges = graph()
+def misplaced_libraries(package: Path = PACKAGE) -> list[str]:
+    """Every third-party import outside the folders its library belongs to."""
+    wrong = []
+    for module, (_targets, libraries) in graph(package).items():
+        for library in libraries:
+            places = THIRD_PARTY.get(library)
+            if places is None:
+                wrong.append(f"baocao.{module} imports {library}, a library with no place")
+            elif not any(module == p or module.startswith(p + ".") for p in places):
+                allowed = ", ".join(sorted(places))
+                wrong.append(f"baocao.{module} imports {library} (only in {allowed})")
+    return sorted(wrong)
+
+
+def circles(package: Path = PACKAGE) -> list[list[str]]:
+    edges = {module: targets for module, (targets, _libraries) in graph(package).items()}
     state: dict[str, int] = {}
-    circles: list[list[str]] = []
+    found: list[list[str]] = []
 
     def visit(module: str, trail: list[str]) -> None:
         state[module] = 1
@@ -137,7 +166,7 @@ def test_no_import_circles():
             if target not in edges:
                 continue
             if state.get(target) == 1:
-                circles.append([*trail[trail.index(target) :], target])
+                found.append([*trail[trail.index(target) :], target])
             elif target not in state:
                 visit(target, [*trail, target])
         state[module] = 2
@@ -145,11 +174,81 @@ def test_no_import_circles():
     for module in sorted(edges):
         if module not in state:
             visit(module, [module])
-    assert circles == []
+    return found
+
+
+def test_every_module_imports_only_from_below_or_its_own_folder():
+    assert wrong_arrows() == []
+
+
+def test_third_party_libraries_stay_in_their_folders():
+    assert misplaced_libraries() == []
+
+
+def test_no_import_circles():
+    assert circles() == []
+
+
+def test_the_package_root_holds_few_modules():
+    assert len(list(PACKAGE.glob("*.py"))) <= 12
 
 
 def test_the_layer_test_sees_lazy_imports():
-    """cli.py imports the Word layer only inside commands: those arrows are seen."""
-    assert "render.comparison" in imported(PACKAGE / "cli_compare.py")
-    assert "render.engine" in imported(PACKAGE / "render" / "__init__.py")
-    assert layer_of("render.engine") > layer_of("checks")
+    """The CLI imports the render pipeline only inside a command: that arrow is seen."""
+    targets, _libraries = imports_of(PACKAGE / "cli" / "documents.py", PACKAGE)
+    assert "commands.render" in targets
+    assert layer_of("commands.render") > layer_of("rules.year")
+
+
+@pytest.fixture
+def copy(tmp_path: Path) -> Path:
+    target = tmp_path / "baocao"
+    shutil.copytree(PACKAGE, target, ignore=shutil.ignore_patterns("__pycache__"))
+    return target
+
+
+def inject(package: Path, module: str, line: str) -> None:
+    """Add ``line`` inside a function at the end of ``module`` (a lazy import)."""
+    path = package.joinpath(*module.split(".")).with_suffix(".py")
+    path.write_text(path.read_text(encoding="utf-8") + f"\n\ndef _injected():\n    {line}\n")
+
+
+@pytest.mark.parametrize(
+    ("module", "line", "found"),
+    [
+        ("model.year", "from ..cli.app import app", "imports baocao.cli.app (cli): upward"),
+        ("rules.year", "from ..commands import render", "upward"),
+        ("kiemtra.rule", "from ..render import engine", "same layer, other folder"),
+        ("render.engine", "from ..kiemtra import check", "same layer, other folder"),
+    ],
+    ids=["upward", "upward-lazy", "kiemtra-to-render", "render-to-kiemtra"],
+)
+def test_the_layer_test_fails_on_an_injected_arrow(copy, module, line, found):
+    assert wrong_arrows(copy) == []
+    inject(copy, module, line)
+    wrong = wrong_arrows(copy)
+    assert len(wrong) == 1 and found in wrong[0], wrong
+
+
+@pytest.mark.parametrize(
+    ("module", "line"),
+    [
+        ("rules.year", "import typer"),
+        ("documents.report", "from docx import Document"),
+        ("commands.render", "from lxml import etree"),
+        ("tables.years", "import openpyxl"),
+        ("cli.documents", "from rich.table import Table"),
+        ("metrics.years", "import numpy"),
+    ],
+    ids=["typer", "docx", "lxml", "openpyxl", "rich", "unknown"],
+)
+def test_the_layer_test_fails_on_an_injected_library(copy, module, line):
+    assert misplaced_libraries(copy) == []
+    inject(copy, module, line)
+    wrong = misplaced_libraries(copy)
+    assert len(wrong) == 1 and wrong[0].startswith(f"baocao.{module} imports"), wrong
+
+
+def test_the_layer_test_fails_on_an_injected_circle(copy):
+    inject(copy, "load.text", "from . import year_file")
+    assert circles(copy)

@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from baocao.errors import DataError
-from baocao.loader import MAX_FILE_BYTES, Parsed, load_file_with_positions, load_year
+from baocao.load.text import MAX_FILE_BYTES
+from baocao.load.yaml_careful import Parsed
+from baocao.load.year_file import load_file_with_positions, load_year
 
 from .conftest import ROOT
 from .helpers import build_file_tree
@@ -117,7 +119,7 @@ def test_file_too_large_is_refused(tmp_path):
 
 def test_allowed_values_are_listed_in_vietnamese(tmp_path):
     from baocao.errors import DataError
-    from baocao.loader import load_year
+    from baocao.load.year_file import load_year
 
     example = Path(__file__).resolve().parents[1] / "examples" / "data" / "2024.yaml"
     text = example.read_text(encoding="utf-8")

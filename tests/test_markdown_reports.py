@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from docx import Document
 
-from baocao.render import render_report
+from baocao.commands.render import render_report
 
 from .helpers import TEMPLATES, W, body_lines, build_file_tree, footnotes, workspace_at
 

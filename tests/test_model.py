@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from baocao.model import Metric, period_end
+from baocao.model.year import Metric, period_end
 
 
 def observation(as_of, value, line):

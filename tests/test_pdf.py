@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from baocao.cli import app
-from baocao.render import pdf
+from baocao.commands import pdf
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "reports" / "2024" / "bao-cao-mau.md"

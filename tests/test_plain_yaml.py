@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from baocao.errors import DataError
-from baocao.plain_yaml import CarefulPathNeeded, RepeatedKeys, plain_data
-from baocao.yaml_located import StructureError, _careful, parse_yaml
+from baocao.load.yaml_careful import StructureError, _careful, parse_yaml
+from baocao.load.yaml_fast import CarefulPathNeeded, RepeatedKeys, plain_data
 
 ROOT = Path(__file__).resolve().parents[1]
 

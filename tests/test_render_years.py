@@ -8,7 +8,7 @@ import pytest
 from docx import Document
 from docx.enum.section import WD_ORIENT
 
-from baocao.render import render_report
+from baocao.commands.render import render_report
 from baocao.workspace import Workspace
 
 from .helpers import W, body_lines, footnotes, golden_text

@@ -7,7 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from baocao.cli import app
-from baocao.report_checks import validate_report
+from baocao.commands.validate import validate_report
 
 from .helpers import EXAMPLE_ID, example_workspace, workspace_at
 

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from baocao import rollover
-from baocao.checks import validate
 from baocao.cli import app
+from baocao.commands.validate import validate_report
 from baocao.errors import OutputError
-from baocao.report_checks import validate_report
-from baocao.report_period import stale_years
+from baocao.rules.period import stale_years
+from baocao.rules.year import validate
 from baocao.workspace import Workspace
+from baocao.yearfile import rollover
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -94,7 +94,7 @@ def test_comments_after_a_reset_task_stay_before_the_next_section(tmp_path):
 def test_new_resets_progress_except_done_tasks(rolled):
     data = Workspace().load("2025")
     before = Workspace().load("2024")
-    from baocao.references import is_done, tasks_of
+    from baocao.prose.resolve import is_done, tasks_of
 
     for old, new in zip(before.task_lists, data.task_lists, strict=True):
         pairs = list(zip(tasks_of(old), tasks_of(new), strict=True))
@@ -125,7 +125,7 @@ def test_new_moves_the_target_column_of_the_year_gone_by(rolled):
     assert '"target:2025": Chỉ tiêu năm 2025, lead:' in text
     assert "columns: [stt, name, target:2025, target:2030, result, evaluation, note]" in text
     assert "target:2024" not in text
-    from baocao.rollover import roll_report
+    from baocao.yearfile.rollover import roll_report
 
     typed = "---\nyear: 2024\nappendices:\n  - title: X\n    parts:\n      - table:\n"
     typed += "          columns: [stt, target:2024, target:2025]\n          rows: []\n---\n"

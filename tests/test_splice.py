@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from markupsafe import Markup
 
-from baocao.render import render_report, splice
+from baocao.commands.render import render_report
+from baocao.render import splice
 from baocao.render.package import MalformedPart, check_well_formed
 from benchmarks.synthetic import report_text, table_rows, workspace
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from baocao import layout
-from baocao.summary_lines import SUMMARY_WIDTH_MM, break_summary
+from baocao import decree30
+from baocao.documents.line_breaks import SUMMARY_WIDTH_MM, break_summary
 
 
 @pytest.mark.parametrize(
@@ -32,8 +32,8 @@ def test_a_long_summary_breaks_between_phrases(summary, lines):
         assert broken == summary  # fits on one line
         return
     assert broken.split("\n") == lines
-    size = layout.ELEMENTS["summary"].size.default
-    assert all(layout.text_length(line, size, bold=True) <= SUMMARY_WIDTH_MM for line in lines)
+    size = decree30.ELEMENTS["summary"].size.default
+    assert all(decree30.text_length(line, size, bold=True) <= SUMMARY_WIDTH_MM for line in lines)
 
 
 def test_a_break_typed_in_the_data_is_kept():
@@ -45,13 +45,13 @@ def test_a_break_typed_in_the_data_is_kept():
 
 def test_a_summary_too_long_for_two_lines_is_measured_once_and_left_to_wrap(monkeypatch):
     measured = []
-    real = layout.text_length
+    real = decree30.text_length
 
     def counting(text, size, bold=False):
         measured.append(text)
         return real(text, size, bold)
 
-    monkeypatch.setattr(layout, "text_length", counting)
+    monkeypatch.setattr(decree30, "text_length", counting)
     long = "Báo cáo kết quả thực hiện chuyển đổi số của tỉnh " * 200
     assert break_summary(long) == long
     assert sum(len(text) for text in measured) <= len(long) + 1  # not once per space
@@ -71,14 +71,14 @@ def test_a_summary_too_long_for_two_lines_is_measured_once_and_left_to_wrap(monk
     ],
 )
 def test_an_agency_too_wide_for_its_column_breaks_before_its_place(name, element, lines):
-    from baocao.summary_lines import break_agency
+    from baocao.documents.line_breaks import break_agency
 
     broken = break_agency(name, element)
     assert broken.split("\n") == lines
-    spec = layout.ELEMENTS[element]
-    width = layout.header_columns()[0]
+    spec = decree30.ELEMENTS[element]
+    width = decree30.header_columns()[0]
     size, bold = spec.size.default, bool(spec.bold)
-    assert all(layout.text_length(line, size, bold) <= width for line in lines)
+    assert all(decree30.text_length(line, size, bold) <= width for line in lines)
 
 
 def test_the_header_of_a_document_shows_the_agency_on_two_balanced_lines(tmp_path):

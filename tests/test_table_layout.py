@@ -17,13 +17,13 @@ from docx.oxml.ns import qn
 from lxml import etree
 from typer.testing import CliRunner
 
-from baocao import layout
+from baocao import decree30
 from baocao.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MM_PER_TWIP = 25.4 / 1440
-SIZE = layout.ELEMENTS["table"].size.default
+SIZE = decree30.ELEMENTS["table"].size.default
 URL_LIKE = 40.0
 """Tokens longer than this (web addresses) may break; words, dates, numbers may not."""
 FIGURE = re.compile(r"^[\d\s.,;:%/()+\-–]+$")
@@ -112,7 +112,7 @@ def test_no_word_date_or_number_is_wider_than_its_column(shipped):
                 for cell in cells:
                     for style, text, _keep in cell.paragraphs:
                         for token in text.split():
-                            width = layout.text_length(token, SIZE, style in BOLD_STYLES)
+                            width = decree30.text_length(token, SIZE, style in BOLD_STYLES)
                             if width > URL_LIKE:
                                 continue
                             checked += 1
@@ -131,11 +131,11 @@ def test_a_column_gets_room_by_its_content(shipped):
             content = [0.0] * len(table.widths_mm)
             for special, _whole, cells in table.rows:
                 for cell in cells if not special else []:
-                    content[cell.column] += layout.text_length(cell.text, SIZE)
+                    content[cell.column] += decree30.text_length(cell.text, SIZE)
             for column, total in enumerate(content):
                 if total == 0:
                     words = header[column].text.split()
-                    longest = max(layout.text_length(w, SIZE, True) for w in words)
+                    longest = max(decree30.text_length(w, SIZE, True) for w in words)
                     assert table.widths_mm[column] <= longest + padding() + 3, path.name
             most = max(range(len(content)), key=content.__getitem__)
             for column, total in enumerate(content):
@@ -155,7 +155,7 @@ def test_figures_are_centred_and_prose_is_not(shipped):
                     if cell.text and FIGURE.match(cell.text):
                         figures += 1
                         assert styles == {"BCTableCenter"}, (path.name, cell.text)
-                    elif layout.text_length(cell.text, SIZE) > 2 * cell.width_mm:
+                    elif decree30.text_length(cell.text, SIZE) > 2 * cell.width_mm:
                         prose += 1
                         assert styles == {"BCTableText"}, (path.name, cell.text[:60])
     assert figures > 100 and prose > 100
@@ -165,7 +165,7 @@ def row_lines(cells: list[Cell]) -> float:
     """Lines the tallest cell needs at least (text length over the room in its column)."""
     return max(
         sum(
-            max(1.0, layout.text_length(t, SIZE) / (cell.width_mm - padding()))
+            max(1.0, decree30.text_length(t, SIZE) / (cell.width_mm - padding()))
             for _s, t, _k in cell.paragraphs
         )
         for cell in cells
@@ -239,7 +239,7 @@ def test_long_roman_group_numbers_fit_their_column(tmp_path, monkeypatch):
         for index, (_special, _whole, cells) in enumerate(table.rows):
             if index and cells[0].span == 1 and len(cells) == 2:  # a group row
                 style, text, _keep = cells[0].paragraphs[0]
-                width = layout.text_length(text, SIZE, style in BOLD_STYLES)
+                width = decree30.text_length(text, SIZE, style in BOLD_STYLES)
                 assert width + padding() <= cells[0].width_mm, text
                 numbers.append(text)
     assert "XVIII" in numbers and len(numbers) == 18

@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 from typer.testing import CliRunner
 
 from baocao.cli import app
-from baocao.render import pdf
+from baocao.commands import pdf
 
 from .test_table_layout import SHIPPED, W, document, row_lines, tables
 

@@ -10,9 +10,9 @@ import pytest
 from typer.testing import CliRunner
 
 from baocao.cli import app
-from baocao.loader import load_year
-from baocao.render import render_report
-from baocao.units import compare_units
+from baocao.commands.render import render_report
+from baocao.load.year_file import load_year
+from baocao.metrics.units import compare_units
 
 from .helpers import body_lines, build_file_tree, workspace_at
 

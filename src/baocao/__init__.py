@@ -20,11 +20,11 @@ from typing import Any
 __version__ = "0.1.0"
 
 _API = {
-    "load_year": ("baocao.loader", "load_year"),
-    "validate": ("baocao.checks", "validate"),
-    "compare": ("baocao.diff", "compare"),
-    "validate_report": ("baocao.report_checks", "validate_report"),
-    "render_report": ("baocao.render", "render_report"),
+    "load_year": ("baocao.load.year_file", "load_year"),
+    "validate": ("baocao.rules.year", "validate"),
+    "compare": ("baocao.metrics.years", "compare"),
+    "validate_report": ("baocao.commands.validate", "validate_report"),
+    "render_report": ("baocao.commands.render", "render_report"),
     "Workspace": ("baocao.workspace", "Workspace"),
 }
 

@@ -3,6 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    """How grave a problem is, in the words printed beside it."""
+
+    ERROR = "lỗi"
+    """Nothing is written until it is fixed."""
+    WARNING = "cảnh báo"
+    """A draft may be written (``--draft``); a final document may not."""
+    NOTICE = "lưu ý"
+    """Nothing is wrong, but the user should know how a value was read."""
+
+    def __str__(self) -> str:
+        return self.value
 
 
 @dataclass(frozen=True)
@@ -13,7 +28,15 @@ class Problem:
     line: int | None
     column: int | None
     message: str
-    severity: str = "lỗi"
+    severity: Severity = Severity.ERROR
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.severity, Severity):
+            object.__setattr__(self, "severity", Severity(self.severity))
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
 
     def __str__(self) -> str:
         where = self.path

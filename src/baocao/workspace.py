@@ -15,8 +15,10 @@ from pathlib import Path
 
 from . import locations
 from .errors import DataError, DataFileNotFound, Problem, SettingsError, UnresolvedReference
-from .loader import Parsed, load_file_with_positions, parse_yaml, read_text
-from .model import YearData
+from .load.text import read_text
+from .load.yaml_careful import Parsed, parse_yaml
+from .load.year_file import load_file_with_positions
+from .model.year import YearData
 
 YEAR_FILE = re.compile(r"^\d{4}\.yaml$")
 SETTINGS_KEYS = {"data": "data", "reports": "reports", "templates": "templates", "out": "out"}

@@ -3,43 +3,21 @@
 ``reader`` turns a .docx into layout facts (sections, tables, paragraphs with fonts,
 sizes, bold and italic resolved as Word does); ``structure`` finds the parts of the
 document (header table, type, summary, body, signature table, appendices); the
-``rules`` package checks them against :mod:`baocao.layout`; ``command`` prints.
+``rules`` package checks them against :mod:`baocao.decree30`; ``check`` runs them on
+one file. The checker is loaded on first use (it imports python-docx), so that
+``kiemtra.status`` costs nothing.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
+from typing import Any
 
-from .reader import UnreadableDocument, read
-from .rule import ERROR, RULES, WARNING, Document, Result, evaluate
-from .rules import appendix, body, header, page  # noqa: F401  (registers the rules)
-from .structure import locate
+__all__ = ["RULES", "FileReport", "check"]
 
 
-@dataclass
-class FileReport:
-    path: Path
-    kind: str = ""
-    results: list[Result] = field(default_factory=list)
-    error: str = ""
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        from . import run
 
-    def count(self, severity: str) -> int:
-        return sum(1 for r in self.results for v in r.violations if v.severity == severity)
-
-
-def check(path: Path) -> FileReport:
-    """Every rule on the document at ``path``; a file that cannot be read says why."""
-    try:
-        facts = read(path)
-    except UnreadableDocument as exc:
-        return FileReport(path, error=str(exc))
-    try:
-        structure = locate(facts)
-        return FileReport(path, structure.kind, evaluate(Document(facts, structure)))
-    except Exception as exc:  # noqa: BLE001 - one odd file must not stop the others
-        detail = f"{type(exc).__name__}: {exc}"
-        return FileReport(path, error=f"không kiểm tra được tệp này (lỗi của baocao: {detail})")
-
-
-__all__ = ["ERROR", "RULES", "WARNING", "FileReport", "check"]
+        return getattr(run, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

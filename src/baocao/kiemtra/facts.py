@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .. import layout
+from .. import decree30
 from .styles import Value
 
 
@@ -91,7 +91,7 @@ class Paragraph:
             return self.width
         if "_" in self.stripped:
             size = max(self.sizes() or {12.0})
-            return layout.text_length(self.stripped, size)
+            return decree30.text_length(self.stripped, size)
         return None
 
 

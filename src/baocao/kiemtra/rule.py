@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from ..decree30 import Range
+from ..errors import Severity
 from .facts import DocumentFacts, Paragraph
-from .structure import Structure
-
-ERROR = "lỗi"
-WARNING = "cảnh báo"
-PASSED = "đạt"
-UNCHECKED = "không kiểm tra được"
+from .status import Status
+from .structure import Header, Structure
 
 
 @dataclass(frozen=True)
 class Violation:
     where: str
     detail: str
-    severity: str = ""
-    """Empty: the rule's severity; WARNING for a finding milder than the rule (a draft)."""
+    severity: Severity | None = None
+    """``None``: the rule's severity; a WARNING for a finding milder than the rule (a draft)."""
 
 
 @dataclass(frozen=True)
@@ -44,14 +43,14 @@ class Rule:
     id: str
     text: str
     clause: str
-    severity: str
+    severity: Severity
     check: Check
 
 
 @dataclass
 class Result:
     rule: Rule
-    status: str
+    status: Status
     violations: list[Violation] = field(default_factory=list)
     reason: str = ""
 
@@ -59,9 +58,33 @@ class Result:
 RULES: list[Rule] = []
 
 
-def rule(id: str, text: str, clause: str, severity: str = ERROR) -> Callable[[Check], Check]:
+def rule(
+    id: str, text: str, clause: str, severity: Severity = Severity.ERROR
+) -> Callable[[Check], Check]:
     def register(check: Check) -> Check:
         RULES.append(Rule(id, text, clause, severity, check))
+        return check
+
+    return register
+
+
+HeaderCheck = Callable[[Document, Header], Outcome]
+
+
+def header_rule(
+    id: str, text: str, clause: str, severity: Severity = Severity.ERROR
+) -> Callable[[HeaderCheck], HeaderCheck]:
+    """A rule on the header block, passed the header; skipped, saying why, when the
+    document has none."""
+
+    def register(check: HeaderCheck) -> HeaderCheck:
+        @functools.wraps(check)
+        def run(document: Document) -> Outcome:
+            if document.structure.header is None:
+                return no_header(document)
+            return check(document, document.structure.header)
+
+        RULES.append(Rule(id, text, clause, severity, run))
         return check
 
     return register
@@ -84,13 +107,13 @@ def evaluate(document: Document) -> list[Result]:
     for item in ordered():
         outcome = item.check(document)
         if isinstance(outcome, Skip):
-            results.append(Result(item, UNCHECKED, reason=outcome.reason))
+            results.append(Result(item, Status.UNCHECKED, reason=outcome.reason))
         elif outcome:
             found = [v if v.severity else replace(v, severity=item.severity) for v in outcome]
-            status = ERROR if any(v.severity == ERROR for v in found) else WARNING
-            results.append(Result(item, status, found))
+            failed = any(v.severity is Severity.ERROR for v in found)
+            results.append(Result(item, Status.ERROR if failed else Status.WARNING, found))
         else:
-            results.append(Result(item, PASSED))
+            results.append(Result(item, Status.PASSED))
     return results
 
 
@@ -100,12 +123,15 @@ NO_HEADER = (
 )
 
 
+def no_header(document: Document) -> Skip:
+    """Why a rule on the header cannot be checked."""
+    if document.structure.appendices:
+        return Skip("tệp chỉ có Phụ lục, không có phần đầu văn bản")
+    return Skip(NO_HEADER)
+
+
 def needs_header(document: Document) -> Skip | None:
-    if document.structure.header is None:
-        if document.structure.appendices:
-            return Skip("tệp chỉ có Phụ lục, không có phần đầu văn bản")
-        return Skip(NO_HEADER)
-    return None
+    return no_header(document) if document.structure.header is None else None
 
 
 def missing(name: str, where: str = "") -> Violation:
@@ -117,7 +143,7 @@ def size_text(sizes: set[float]) -> str:
 
 
 def style_problems(
-    paragraph: Paragraph, size_range, bold: bool | None, italic: bool | None, what: str
+    paragraph: Paragraph, size_range: Range, bold: bool | None, italic: bool | None, what: str
 ) -> list[str]:
     """Size, bold and italic of ``paragraph`` against an element of the layout."""
     out = []

@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
-from .. import layout
+from .. import decree30
 from .facts import Cell, DocumentFacts, Paragraph, Table
 
 
@@ -124,7 +124,7 @@ def _header(table: Table) -> Header:
         text = norm(paragraph.text)
         if text.startswith("Số") and header.number is None:
             header.number = paragraph
-        elif layout.DATE.search(text) and header.date is None:
+        elif decree30.DATE.search(text) and header.date is None:
             header.date = paragraph
     names: list[Paragraph] = []
     for paragraph in left_cell.paragraphs:
@@ -228,7 +228,7 @@ def _appendices(facts: DocumentFacts) -> list[Appendix]:
     for index, block in enumerate(blocks):
         if not isinstance(block, Paragraph):
             continue
-        if not layout.APPENDIX_LABEL.match(norm(block.text)) or block.align != "center":
+        if not decree30.APPENDIX_LABEL.match(norm(block.text)) or block.align != "center":
             continue
         title: list[Paragraph] = []
         reference = None

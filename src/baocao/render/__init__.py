@@ -1,14 +1,15 @@
 """Word documents: the only package that imports docxtpl, python-docx and lxml.
 
-The engine is imported on first use, so that ``render.output`` (atomic writes, used
-for CSV and JSON too) does not load the docx libraries.
+The engine turns a document's context into the bytes of a .docx file and nothing
+more: what is rendered, checked and written is decided in ``commands.render``. It is
+imported on first use, so that loading this package costs nothing.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["RenderedFile", "output_names", "render_report"]
+__all__ = ["appendix_document", "report_document"]
 
 
 def __getattr__(name: str) -> Any:

@@ -22,17 +22,17 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from .. import diff_export as export
-from .. import layout
-from ..diff import Comparison
+from .. import decree30
+from ..metrics.years import Comparison
+from ..tables import years as export
 from .package import finish_package
 from .tidy import tidy
 
-FONT = layout.FONT
-PAGE_WIDTH, PAGE_HEIGHT = Mm(layout.PAGE_HEIGHT), Mm(layout.PAGE_WIDTH)  # landscape
-MARGINS = {side: Mm(size.default) for side, size in layout.margin_ranges(True).items()}
-HEADER_DISTANCE = Mm(layout.HEADER_DISTANCE)
-PAGE_NUMBER_SIZE = Pt(layout.ELEMENTS["page_number"].size.default)
+FONT = decree30.FONT
+PAGE_WIDTH, PAGE_HEIGHT = Mm(decree30.PAGE_HEIGHT), Mm(decree30.PAGE_WIDTH)  # landscape
+MARGINS = {side: Mm(size.default) for side, size in decree30.margin_ranges(True).items()}
+HEADER_DISTANCE = Mm(decree30.HEADER_DISTANCE)
+PAGE_NUMBER_SIZE = Pt(decree30.ELEMENTS["page_number"].size.default)
 TITLE_SIZE = Pt(14)
 TABLE_SIZE = Pt(12)
 CELL_SPACE = Pt(2)

@@ -1,4 +1,5 @@
-"""Render a year's documents: context → docxtpl in a sandbox → footnotes → file.
+"""Turn a document's context into the bytes of a .docx: docxtpl in a sandbox, then
+footnotes and a reproducible zip. Nothing here reads data, checks it or writes files.
 
 Templates render with autoescaping on, undefined variables as errors and in a
 sandboxed Jinja environment, so a template can neither print an empty string
@@ -11,7 +12,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypedDict
@@ -20,15 +20,11 @@ from docxtpl import DocxTemplate
 from lxml import etree
 from markupsafe import Markup
 
-from ..errors import DataError, InvalidText, Problem, TemplateError
-from ..prose import Paragraph
-from ..report_checks import ReportValidation, validate_report
-from ..report_model import ReportSettings
-from ..shapes import AppendixContext, AppendixShape, DocumentHeader, ReportContext
-from ..workspace import Workspace
-from .leftovers import LeftoverMarker, check_no_pending
-from .output import write_files
-from .package import MalformedPart, finish_package, render_id
+from ..documents.types import AppendixContext, AppendixShape, DocumentHeader, ReportContext
+from ..errors import InvalidText, TemplateError
+from ..model.report import ReportSettings
+from ..prose.segments import Paragraph
+from .package import MalformedPart, finish_package
 from .sandbox import jinja_environment
 from .splice import Fragments
 from .strict import StrictDocxTemplate, template_error
@@ -37,12 +33,6 @@ from .xml import InvalidCharacters, paragraph, runs
 
 EMU_PER_MM = 36000
 MAX_PROPERTY_CHARS = 255
-
-
-@dataclass(frozen=True)
-class RenderedFile:
-    path: Path
-    kind: str
 
 
 def document_stamp(settings: ReportSettings) -> date:
@@ -152,6 +142,35 @@ def _appendix(appendix: AppendixShape, width: float, fragments: Fragments) -> di
     return {**appendix, "parts": parts}
 
 
+def report_document(
+    context: ReportContext, settings: ReportSettings, template: Path, identifier: str | None
+) -> bytes:
+    """The BÁO CÁO as the bytes of a .docx file."""
+    title = f"{settings.document.type} {settings.document.summary}"
+    return _render(
+        template,
+        lambda t, f: report_variables(context, t, f),
+        context["footnotes"],
+        settings,
+        identifier,
+        title,
+    )
+
+
+def appendix_document(
+    context: AppendixContext, settings: ReportSettings, template: Path, identifier: str | None
+) -> bytes:
+    """The Phụ lục document as the bytes of a .docx file."""
+    return _render(
+        template,
+        lambda t, f: appendix_variables(context, t, f),
+        context["footnotes"],
+        settings,
+        identifier,
+        appendix_title(context),
+    )
+
+
 def _render(
     template_path: Path,
     make_context: Callable[[DocxTemplate, Fragments], Any],
@@ -159,6 +178,20 @@ def _render(
     settings: ReportSettings,
     identifier: str | None = None,
     title: str = "",
+) -> bytes:
+    try:
+        return _render_docx(template_path, make_context, notes, settings, identifier, title)
+    except InvalidCharacters as exc:
+        raise InvalidText(str(exc)) from exc
+
+
+def _render_docx(
+    template_path: Path,
+    make_context: Callable[[DocxTemplate, Fragments], Any],
+    notes: list[tuple[int, Paragraph]],
+    settings: ReportSettings,
+    identifier: str | None,
+    title: str,
 ) -> bytes:
     if not template_path.is_file():
         raise TemplateError(f"Không tìm thấy mẫu văn bản '{template_path}'")
@@ -212,73 +245,3 @@ def _set_properties(template: DocxTemplate, settings: ReportSettings, title: str
 def appendix_title(context: AppendixContext) -> str:
     """``Phụ lục I: … ; Phụ lục II: …``: the Phụ lục document's own title."""
     return "; ".join(f"{a['label']}: {a['title']}" for a in context["appendices"])
-
-
-def output_names(year: int, report_id: str) -> tuple[str, str]:
-    """The two files of a report, named from its year and id: ``BaoCao_2024_<id>.docx``
-    and ``PhuLuc_2024_<id>.docx`` (ids are lowercase ASCII, safe on every system)."""
-    return f"BaoCao_{year}_{report_id}.docx", f"PhuLuc_{year}_{report_id}.docx"
-
-
-def refuse_pending(outputs: list[tuple[Path, bytes, str]]) -> None:
-    """No document but a draft is written with a figure still awaited."""
-    try:
-        for path, content, _kind in outputs:
-            check_no_pending(path.name, content)
-    except LeftoverMarker as exc:
-        raise DataError([Problem(path.name, None, None, str(exc))]) from exc
-
-
-def render_report(
-    report: ReportValidation | Path,
-    templates: Path,
-    out_dir: Path,
-    *,
-    draft: bool = False,
-    workspace: Workspace | None = None,
-) -> list[RenderedFile]:
-    """Write a report's BÁO CÁO and its Phụ lục into ``out_dir``.
-
-    ``report`` is a ``ReportValidation`` (from ``validate_report``) or a report file,
-    validated here first. Either way nothing is written unless the report and its
-    data are valid: ``DataError`` on any error, ``DraftRequired`` on warnings unless
-    ``draft``."""
-    checked = report
-    if not isinstance(checked, ReportValidation):
-        checked = validate_report(checked, workspace)
-    source, data = checked.require(draft)
-    settings = source.settings
-    report_name, appendix_name = output_names(data.year, source.id)
-    used = [templates / settings.template, templates / settings.appendix_template]
-    content_of = data.model_dump_json() + "\n".join(source.lines)
-    identifier = render_id(content_of, used)  # the same in both files of the pair
-    outputs: list[tuple[Path, bytes, str]] = []
-    try:
-        if checked.report is not None:
-            report_context = checked.report
-            content = _render(
-                templates / settings.template,
-                lambda t, f: report_variables(report_context, t, f),
-                report_context["footnotes"],
-                settings,
-                identifier,
-                f"{settings.document.type} {settings.document.summary}",
-            )
-            outputs.append((out_dir / report_name, content, "BÁO CÁO"))
-        if checked.appendix is not None:
-            appendix_context = checked.appendix
-            content = _render(
-                templates / settings.appendix_template,
-                lambda t, f: appendix_variables(appendix_context, t, f),
-                appendix_context["footnotes"],
-                settings,
-                identifier,
-                appendix_title(appendix_context),
-            )
-            outputs.append((out_dir / appendix_name, content, "Phụ lục"))
-    except InvalidCharacters as exc:
-        raise InvalidText(str(exc)) from exc
-    if not draft:
-        refuse_pending(outputs)
-    write_files([(path, content) for path, content, _kind in outputs])
-    return [RenderedFile(path, kind) for path, _content, kind in outputs]

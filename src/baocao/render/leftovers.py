@@ -15,7 +15,7 @@ import zipfile
 
 from lxml import etree
 
-from ..metric_text import PENDING
+from ..metrics.printing import PENDING
 from .xml import W_NS
 
 MARKER = re.compile(r"\[\[|\[\^")

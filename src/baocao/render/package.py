@@ -19,7 +19,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..prose import Paragraph
+from ..prose.segments import Paragraph
 from .leftovers import LeftoverMarker, check_no_markers
 from .xml import W_NS, runs
 

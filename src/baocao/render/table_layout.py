@@ -1,7 +1,7 @@
 """How a Phụ lục table is laid out: column widths from the content, alignment of each
 cell, and which rows must not break across pages.
 
-Text is measured with the font's own metrics (``layout.text_length``, Times New
+Text is measured with the font's own metrics (``decree30.text_length``, Times New
 Roman). Every cell is measured once, so the work grows with the number of cells:
 a column is at least as wide as its longest unbreakable token (a word, a date, a
 number: line breaking happens only at spaces) plus the cell margins, and the rest
@@ -18,10 +18,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import layout
-from ..prose import FootnoteMark, LineBreak, Styled
+from .. import decree30
+from ..prose.segments import FootnoteMark, LineBreak, Styled
 
-FONT_SIZE = layout.ELEMENTS["table"].size.default
+FONT_SIZE = decree30.ELEMENTS["table"].size.default
 CELL_MARGIN_TWIPS = 70
 """Left and right cell margin (``w:tblCellMar``), each side."""
 TWIPS_PER_MM = 1440 / 25.4
@@ -36,9 +36,9 @@ WRAP_LOSS = 0.9
 """Share of a line that word wrapping fills on average."""
 FOOTNOTE_MARK_MM = 2.0
 LANDSCAPE_TEXT_HEIGHT_MM = (
-    layout.PAGE_WIDTH
-    - layout.LANDSCAPE_MARGINS["top"].default
-    - layout.LANDSCAPE_MARGINS["bottom"].default
+    decree30.PAGE_WIDTH
+    - decree30.LANDSCAPE_MARGINS["top"].default
+    - decree30.LANDSCAPE_MARGINS["bottom"].default
 )
 KEEP_WHOLE_SHARE = 1 / 3
 """A row shorter than this share of the page never breaks across pages."""
@@ -56,14 +56,14 @@ PROSE_KINDS = {"name"}
 """Columns read as the row's title: short text there is still read from the left."""
 
 _token_widths: dict[tuple[str, bool], float] = {}
-_SPACE_MM = layout.text_length(" ", FONT_SIZE)
+_SPACE_MM = decree30.text_length(" ", FONT_SIZE)
 
 
 def token_width(token: str, bold: bool) -> float:
     key = (token, bold)
     width = _token_widths.get(key)
     if width is None:
-        width = layout.text_length(token, FONT_SIZE, bold)
+        width = decree30.text_length(token, FONT_SIZE, bold)
         if len(_token_widths) < 200_000:
             _token_widths[key] = width
     return width

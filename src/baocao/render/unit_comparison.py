@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from docx.shared import Pt
 
-from .. import units_export as export
-from ..units import UnitComparison
+from ..metrics.units import UnitComparison
+from ..tables import units as export
 from .comparison import TITLE_SIZE, _paragraph, _table, finish_document, start_document
 
 

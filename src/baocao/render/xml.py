@@ -6,7 +6,7 @@ from the data can never become markup.
 
 from __future__ import annotations
 
-from ..prose import FootnoteMark, LineBreak, Paragraph, Styled
+from ..prose.segments import FootnoteMark, LineBreak, Paragraph, Styled
 from ..xmlchars import INVALID_XML_CHARS
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ... import layout
+from ... import decree30
 from ...formatting import to_roman
 from ..rule import Document, Outcome, Skip, Violation, rule, style_problems
 from ..structure import norm
@@ -14,7 +14,7 @@ NO_APPENDIX = "tệp không có Phụ lục (dòng “Phụ lục …” căn gi
     "phu-luc",
     "Phụ lục: “Phụ lục I” cỡ 14 đậm, đánh số La Mã; tên in hoa đậm; dòng “(Kèm theo …)” "
     "nghiêng, căn giữa",
-    layout.IV_1,
+    decree30.IV_1,
 )
 def appendices(document: Document) -> Outcome:
     found = document.structure.appendices
@@ -23,18 +23,18 @@ def appendices(document: Document) -> Outcome:
     out = []
     for index, appendix in enumerate(found, start=1):
         label = appendix.label
-        match = layout.APPENDIX_LABEL.match(norm(label.text))
+        match = decree30.APPENDIX_LABEL.match(norm(label.text))
         numeral = match.group(1) if match else None
         problems = []
         if len(found) > 1 and numeral != to_roman(index):
             problems.append(f"phụ lục thứ {index} phải đánh số “Phụ lục {to_roman(index)}”")
-        element = layout.ELEMENTS["appendix_label"]
+        element = decree30.ELEMENTS["appendix_label"]
         problems += style_problems(label, element.size, element.bold, element.italic, "số phụ lục")
         if problems:
             out.append(Violation(label.where, "; ".join(problems)))
         if not appendix.title:
             out.append(Violation(label.where, "không có tên phụ lục ngay dưới"))
-        element = layout.ELEMENTS["appendix_title"]
+        element = decree30.ELEMENTS["appendix_title"]
         for title in appendix.title:
             problems = style_problems(title, element.size, True, None, "tên phụ lục")
             if norm(title.text) != norm(title.text).upper():
@@ -46,9 +46,9 @@ def appendices(document: Document) -> Outcome:
             where = (appendix.title or [label])[-1].where
             out.append(Violation(where, "không có dòng “(Kèm theo …)” dưới tên phụ lục"))
             continue
-        element = layout.ELEMENTS["appendix_reference"]
+        element = decree30.ELEMENTS["appendix_reference"]
         problems = style_problems(reference, element.size, None, True, "dòng “Kèm theo”")
-        if not layout.APPENDIX_REFERENCE.match(norm(reference.text)):
+        if not decree30.APPENDIX_REFERENCE.match(norm(reference.text)):
             problems.insert(0, "phải có dạng “(Kèm theo … số … ngày … của …)”")
         if reference.align != "center":
             problems.append("phải căn giữa")
@@ -60,7 +60,7 @@ def appendices(document: Document) -> Outcome:
 @rule(
     "so-trang-phu-luc",
     "Mỗi phụ lục bắt đầu một phần (section) riêng, đánh số trang riêng từ 1",
-    layout.IV_1,
+    decree30.IV_1,
 )
 def appendix_pages(document: Document) -> Outcome:
     found = document.structure.appendices

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 
-from ... import layout
+from ... import decree30
+from ...errors import Severity
 from ..facts import Paragraph
 from ..rule import (
-    WARNING,
     Document,
     Outcome,
     Skip,
     Violation,
+    header_rule,
     missing,
     mm_text,
     needs_header,
@@ -19,7 +20,7 @@ from ..rule import (
     size_text,
     style_problems,
 )
-from ..structure import norm
+from ..structure import Header, norm
 
 INDENT_TOLERANCE = 0.5
 MAX_LISTED = 5
@@ -42,7 +43,9 @@ def _limited(violations: list[Violation]) -> list[Violation]:
     return [*violations[:MAX_LISTED], Violation("…", f"và {rest} đoạn khác cùng lỗi")]
 
 
-@rule("noi-dung-can-le", "Nội dung căn đều hai bên, thụt đầu dòng 1 cm hoặc 1,27 cm", layout.III_6)
+@rule(
+    "noi-dung-can-le", "Nội dung căn đều hai bên, thụt đầu dòng 1 cm hoặc 1,27 cm", decree30.III_6
+)
 def body_alignment(document: Document) -> Outcome:
     body = _body(document)
     if isinstance(body, Skip):
@@ -52,7 +55,9 @@ def body_alignment(document: Document) -> Outcome:
         problems = []
         if paragraph.align not in ("both", "distribute", "justify"):
             problems.append("không căn đều hai bên")
-        if not any(abs(paragraph.first_line - i) <= INDENT_TOLERANCE for i in layout.BODY_INDENTS):
+        if not any(
+            abs(paragraph.first_line - i) <= INDENT_TOLERANCE for i in decree30.BODY_INDENTS
+        ):
             problems.append(f"thụt đầu dòng {mm_text(paragraph.first_line)}")
         if problems:
             out.append(Violation(paragraph.where, ", ".join(problems)))
@@ -62,14 +67,14 @@ def body_alignment(document: Document) -> Outcome:
 @rule(
     "noi-dung-dan-dong",
     "Nội dung cỡ chữ 13–14; cách đoạn tối thiểu 6 pt; giãn dòng từ 1 dòng đến 1,5 dòng",
-    layout.III_6,
+    decree30.III_6,
 )
 def body_spacing(document: Document) -> Outcome:
     body = _body(document)
     if isinstance(body, Skip):
         return body
     out = []
-    size = layout.ELEMENTS["body"].size
+    size = decree30.ELEMENTS["body"].size
     for index, paragraph in enumerate(body):
         problems = []
         wrong = {s for s in paragraph.sizes() if not size.contains(s)}
@@ -77,10 +82,10 @@ def body_spacing(document: Document) -> Outcome:
             problems.append(f"cỡ chữ {size_text(wrong)}")
         following = body[index + 1] if index + 1 < len(body) else None
         gap = paragraph.space_after + (following.space_before if following else 0.0)
-        if following is not None and gap < layout.BODY_SPACE_AFTER.low - 0.5:
+        if following is not None and gap < decree30.BODY_SPACE_AFTER.low - 0.5:
             problems.append(f"cách đoạn sau {gap:g} pt")
         spacing = _line_multiple(paragraph)
-        if spacing is not None and not layout.BODY_LINE_SPACING.contains(spacing, 0.05):
+        if spacing is not None and not decree30.BODY_LINE_SPACING.contains(spacing, 0.05):
             problems.append(f"giãn dòng {spacing:.2f} dòng".replace(".", ","))
         if problems:
             out.append(Violation(paragraph.where, ", ".join(problems)))
@@ -97,43 +102,41 @@ def _line_multiple(paragraph: Paragraph) -> float | None:
     return paragraph.line * 12 / (size * 1.15)
 
 
-@rule("ket-thuc", "Nội dung kết thúc bằng “./.”", layout.PRACTICE)
+@rule("ket-thuc", "Nội dung kết thúc bằng “./.”", decree30.PRACTICE)
 def final_mark(document: Document) -> Outcome:
     body = _body(document)
     if isinstance(body, Skip):
         return body
     last = body[-1]
-    if not norm(last.text).endswith(layout.FINAL_MARK):
+    if not norm(last.text).endswith(decree30.FINAL_MARK):
         return [Violation(last.where, "đoạn cuối của nội dung không kết thúc bằng “./.”")]
     return []
 
 
-@rule(
+@header_rule(
     "noi-nhan",
     "“Nơi nhận:” cỡ 12 đậm nghiêng; mỗi nơi nhận cỡ 11, “- …;”, dòng cuối “- Lưu: VT, ….”",
-    layout.III_9,
+    decree30.III_9,
 )
-def recipients(document: Document) -> Outcome:
-    if skip := needs_header(document):
-        return skip
+def recipients(document: Document, header: Header) -> Outcome:
     signature = document.structure.signature
     if signature is None:
         return [missing("“Nơi nhận:” (bảng nơi nhận và chữ ký)", "cuối văn bản")]
     out = []
     title = signature.recipients_title
-    element = layout.ELEMENTS["recipients_title"]
+    element = decree30.ELEMENTS["recipients_title"]
     problems = style_problems(title, element.size, element.bold, element.italic, "")
-    if norm(title.text) != layout.RECIPIENTS_TITLE:
-        problems.insert(0, f"viết “{norm(title.text)}”, đúng là “{layout.RECIPIENTS_TITLE}”")
+    if norm(title.text) != decree30.RECIPIENTS_TITLE:
+        problems.insert(0, f"viết “{norm(title.text)}”, đúng là “{decree30.RECIPIENTS_TITLE}”")
     if problems:
         out.append(Violation(title.where, "; ".join(p.strip() for p in problems)))
     if not signature.recipients:
         return [*out, Violation(title.where, "không có nơi nhận nào")]
-    element = layout.ELEMENTS["recipients"]
+    element = decree30.ELEMENTS["recipients"]
     for index, line in enumerate(signature.recipients):
         last = index == len(signature.recipients) - 1
         problems = style_problems(line, element.size, element.bold, None, "")
-        problem = layout.recipient_problem(norm(line.text), last)
+        problem = decree30.recipient_problem(norm(line.text), last)
         if problem:
             problems.insert(0, problem)
         if problems:
@@ -141,33 +144,31 @@ def recipients(document: Document) -> Outcome:
     return out
 
 
-@rule(
+@header_rule(
     "chu-ky",
     "Chữ ký: quyền hạn (KT., TM., Q., TL., TUQ.) và chức vụ in hoa đậm; họ tên chữ thường "
     "đậm, không ghi học hàm, học vị",
-    layout.III_7,
+    decree30.III_7,
 )
-def signature(document: Document) -> Outcome:
-    if skip := needs_header(document):
-        return skip
+def signature(document: Document, header: Header) -> Outcome:
     block = document.structure.signature
     if block is None or not block.authority:
         return [missing("quyền hạn, chức vụ người ký", "cuối văn bản")]
     out = []
     lines = [norm(p.text) for p in block.authority]
-    problem = layout.authority_problem(lines)
+    problem = decree30.authority_problem(lines)
     if problem:
         out.append(Violation(block.authority[0].where, problem))
-    element = layout.ELEMENTS["authority"]
+    element = decree30.ELEMENTS["authority"]
     for paragraph in block.authority:
         problems = style_problems(paragraph, element.size, True, None, "")
         if problems:
             out.append(Violation(paragraph.where, "; ".join(p.strip() for p in problems)))
     if block.signer is None:
         detail = "chưa có họ tên người ký (bản nháp?)"
-        return [*out, Violation(block.authority[-1].where, detail, WARNING)]
+        return [*out, Violation(block.authority[-1].where, detail, Severity.WARNING)]
     name = norm(block.signer.text)
-    element = layout.ELEMENTS["signer"]
+    element = decree30.ELEMENTS["signer"]
     problems = style_problems(block.signer, element.size, True, None, "")
     if name == name.upper():
         problems.insert(0, "họ tên viết chữ thường (chỉ hoa chữ đầu), không in hoa cả dòng")

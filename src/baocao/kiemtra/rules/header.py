@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-from ... import layout
+from ... import decree30
 from ..facts import Paragraph
 from ..rule import (
     Document,
     Outcome,
     Violation,
+    header_rule,
     missing,
     mm_text,
-    needs_header,
     ratio_text,
-    rule,
     style_problems,
 )
-from ..structure import norm
+from ..structure import Header, norm
 
 
-def _elements(document: Document) -> dict[str, list[Paragraph]]:
-    header = document.structure.header
-    assert header is not None
+def _elements(document: Document, header: Header) -> dict[str, list[Paragraph]]:
     found: dict[str, list[Paragraph]] = {
         "national_title": [header.title] if header.title else [],
         "motto": [header.motto] if header.motto else [],
@@ -35,19 +32,17 @@ def _elements(document: Document) -> dict[str, list[Paragraph]]:
     return found
 
 
-@rule(
+@header_rule(
     "co-kieu-chu-dau",
     "Cỡ và kiểu chữ phần đầu: quốc hiệu 12–13 đậm, tiêu ngữ 13–14 đậm, cơ quan chủ quản "
     "12–13 đứng, cơ quan ban hành 12–13 đậm, số ký hiệu 13, ngày tháng 13–14, "
     "tên loại và trích yếu 13–14 đậm",
-    layout.FONT_CLAUSE,
+    decree30.FONT_CLAUSE,
 )
-def header_styles(document: Document) -> Outcome:
-    if skip := needs_header(document):
-        return skip
+def header_styles(document: Document, header: Header) -> Outcome:
     out = []
-    for key, paragraphs in _elements(document).items():
-        element = layout.ELEMENTS[key]
+    for key, paragraphs in _elements(document, header).items():
+        element = decree30.ELEMENTS[key]
         for paragraph in paragraphs:
             # The italic date line is the rule ngay-thang's: not reported twice.
             italic = None if key == "place_date" else element.italic
@@ -57,37 +52,35 @@ def header_styles(document: Document) -> Outcome:
     return out
 
 
-@rule("quoc-hieu", f"Quốc hiệu viết đúng “{layout.NATIONAL_TITLE}”, in hoa", layout.III_1)
-def national_title(document: Document) -> Outcome:
-    if skip := needs_header(document):
-        return skip
-    title = document.structure.header.title  # type: ignore[union-attr]
+@header_rule(
+    "quoc-hieu", f"Quốc hiệu viết đúng “{decree30.NATIONAL_TITLE}”, in hoa", decree30.III_1
+)
+def national_title(document: Document, header: Header) -> Outcome:
+    title = header.title
     if title is None:
         return [missing("quốc hiệu")]
-    if norm(title.text) != layout.NATIONAL_TITLE:
+    if norm(title.text) != decree30.NATIONAL_TITLE:
         return [
-            Violation(title.where, f"viết “{norm(title.text)}”, đúng là “{layout.NATIONAL_TITLE}”")
+            Violation(
+                title.where, f"viết “{norm(title.text)}”, đúng là “{decree30.NATIONAL_TITLE}”"
+            )
         ]
     return []
 
 
-@rule(
+@header_rule(
     "tieu-ngu",
-    f"Tiêu ngữ viết đúng “{layout.MOTTO}”: hoa chữ đầu mỗi cụm, gạch nối có cách trước và sau",
-    layout.III_1,
+    f"Tiêu ngữ viết đúng “{decree30.MOTTO}”: hoa chữ đầu mỗi cụm, gạch nối có cách trước và sau",
+    decree30.III_1,
 )
-def motto(document: Document) -> Outcome:
-    if skip := needs_header(document):
-        return skip
-    header = document.structure.header
-    assert header is not None
+def motto(document: Document, header: Header) -> Outcome:
     if header.motto is None:
         return [missing("tiêu ngữ", header.title.where if header.title else "")]
     text = norm(header.motto.text)
-    if text == layout.MOTTO:
+    if text == decree30.MOTTO:
         return []
-    detail = f"viết “{text}”, đúng là “{layout.MOTTO}”"
-    squeezed, expected = text.replace(" ", ""), layout.MOTTO.replace(" ", "")
+    detail = f"viết “{text}”, đúng là “{decree30.MOTTO}”"
+    squeezed, expected = text.replace(" ", ""), decree30.MOTTO.replace(" ", "")
     if squeezed != expected and any(dash in text for dash in "–—‐"):
         detail += " (dấu nối phải là gạch ngắn “-” có cách hai bên)"
     elif squeezed == expected:
@@ -95,20 +88,18 @@ def motto(document: Document) -> Outcome:
     return [Violation(header.motto.where, detail)]
 
 
-@rule("ke-tieu-ngu", "Dưới tiêu ngữ có đường kẻ liền, dài bằng dòng tiêu ngữ", layout.III_1)
-def motto_rule(document: Document) -> Outcome:
-    if skip := needs_header(document):
-        return skip
-    header = document.structure.header
-    assert header is not None
+@header_rule(
+    "ke-tieu-ngu", "Dưới tiêu ngữ có đường kẻ liền, dài bằng dòng tiêu ngữ", decree30.III_1
+)
+def motto_rule(document: Document, header: Header) -> Outcome:
     if header.motto is None:
         return [missing("tiêu ngữ")]
     if header.motto_rule is None:
         return [Violation(header.motto.where, "không có đường kẻ dưới tiêu ngữ")]
     length = header.motto_rule.rule_length() or 0.0
-    size = max(header.motto.sizes() or {layout.ELEMENTS["motto"].size.default})
-    expected = layout.text_length(norm(header.motto.text), size, header.motto.all_bold())
-    if abs(length - expected) > expected * layout.MOTTO_RULE_TOLERANCE:
+    size = max(header.motto.sizes() or {decree30.ELEMENTS["motto"].size.default})
+    expected = decree30.text_length(norm(header.motto.text), size, header.motto.all_bold())
+    if abs(length - expected) > expected * decree30.MOTTO_RULE_TOLERANCE:
         return [
             Violation(
                 header.motto_rule.where,
@@ -118,16 +109,12 @@ def motto_rule(document: Document) -> Outcome:
     return []
 
 
-@rule(
+@header_rule(
     "co-quan",
     "Tên cơ quan ban hành in hoa, đậm, căn giữa; cơ quan chủ quản in hoa, không đậm",
-    layout.III_2,
+    decree30.III_2,
 )
-def agency(document: Document) -> Outcome:
-    if skip := needs_header(document):
-        return skip
-    header = document.structure.header
-    assert header is not None
+def agency(document: Document, header: Header) -> Outcome:
     if header.agency is None:
         return [missing("tên cơ quan ban hành")]
     out = []
@@ -143,11 +130,11 @@ def agency(document: Document) -> Outcome:
 def _line_length(paragraph: Paragraph) -> float:
     """Length of the longest line of ``paragraph``: its text, or the width when it wraps."""
     size = max(paragraph.sizes() or {13.0})
-    length = layout.text_length(norm(paragraph.text), size, paragraph.all_bold())
+    length = decree30.text_length(norm(paragraph.text), size, paragraph.all_bold())
     return min(length, paragraph.width) if paragraph.width else length
 
 
-def _rule_share(rule_paragraph: Paragraph | None, line: float, allowed: layout.Range, what: str):
+def _rule_share(rule_paragraph: Paragraph | None, line: float, allowed: decree30.Range, what: str):
     if rule_paragraph is None:
         return f"không có đường kẻ dưới {what}"
     length = rule_paragraph.rule_length() or 0.0
@@ -160,63 +147,51 @@ def _rule_share(rule_paragraph: Paragraph | None, line: float, allowed: layout.R
     return None
 
 
-@rule(
+@header_rule(
     "ke-co-quan",
     "Dưới tên cơ quan ban hành có đường kẻ liền, dài 1/3–1/2 dòng chữ, cân giữa",
-    layout.III_2,
+    decree30.III_2,
 )
-def agency_rule(document: Document) -> Outcome:
-    if skip := needs_header(document):
-        return skip
-    header = document.structure.header
-    assert header is not None
+def agency_rule(document: Document, header: Header) -> Outcome:
     if header.agency is None:
         return [missing("tên cơ quan ban hành")]
     line = max(_line_length(p) for p in header.agency_lines)
-    problem = _rule_share(header.agency_rule, line, layout.AGENCY_RULE, "tên cơ quan")
+    problem = _rule_share(header.agency_rule, line, decree30.AGENCY_RULE, "tên cơ quan")
     if problem:
         return [Violation((header.agency_rule or header.agency).where, problem)]
     return []
 
 
-@rule(
+@header_rule(
     "so-ky-hieu",
     "“Số: 05/BC-…”: số dưới 10 có số 0 ở trước, “/” rồi ký hiệu in hoa, không dấu cách",
-    layout.III_3,
+    decree30.III_3,
 )
-def number(document: Document) -> Outcome:
-    if skip := needs_header(document):
-        return skip
-    header = document.structure.header
-    assert header is not None
+def number(document: Document, header: Header) -> Outcome:
     if header.number is None:
         return [missing("dòng “Số: …”")]
     kind = None
     if document.structure.type is not None:
-        kind = layout.TYPE_ABBREVIATIONS.get(norm(document.structure.type.text))
-    problem = layout.number_problem(norm(header.number.text), kind)
+        kind = decree30.TYPE_ABBREVIATIONS.get(norm(document.structure.type.text))
+    problem = decree30.number_problem(norm(header.number.text), kind)
     return [Violation(header.number.where, problem)] if problem else []
 
 
-@rule(
+@header_rule(
     "ngay-thang",
     "“Địa danh, ngày 05 tháng 3 năm 2024” in nghiêng: ngày dưới 10 và tháng 1, 2 có số 0",
-    layout.III_4,
+    decree30.III_4,
 )
-def place_date(document: Document) -> Outcome:
-    if skip := needs_header(document):
-        return skip
-    header = document.structure.header
-    assert header is not None
+def place_date(document: Document, header: Header) -> Outcome:
     if header.date is None:
         return [missing("dòng địa danh, ngày tháng năm")]
     text = norm(header.date.text)
     problems = []
-    if not layout.PLACE_DATE.match(text):
+    if not decree30.PLACE_DATE.match(text):
         problems.append("phải có dạng “Địa danh, ngày … tháng … năm …”")
-    match = layout.DATE.search(text)
+    match = decree30.DATE.search(text)
     if match:
-        problem = layout.date_problem(match.group("day"), match.group("month"))
+        problem = decree30.date_problem(match.group("day"), match.group("month"))
         if problem:
             problems.append(problem)
     if not header.date.all_italic():
@@ -224,10 +199,8 @@ def place_date(document: Document) -> Outcome:
     return [Violation(header.date.where, "; ".join(problems))] if problems else []
 
 
-@rule("ten-loai", "Tên loại văn bản (BÁO CÁO) in hoa, đậm, căn giữa", layout.III_5)
-def document_type(document: Document) -> Outcome:
-    if skip := needs_header(document):
-        return skip
+@header_rule("ten-loai", "Tên loại văn bản (BÁO CÁO) in hoa, đậm, căn giữa", decree30.III_5)
+def document_type(document: Document, header: Header) -> Outcome:
     paragraph = document.structure.type
     if paragraph is None:
         return [missing("tên loại văn bản", "sau phần đầu văn bản")]
@@ -240,14 +213,12 @@ def document_type(document: Document) -> Outcome:
     return [Violation(paragraph.where, "; ".join(problems))] if problems else []
 
 
-@rule(
+@header_rule(
     "trich-yeu",
     "Trích yếu dưới tên loại: chữ thường, đậm, căn giữa; báo cáo không có “V/v”",
-    layout.III_5,
+    decree30.III_5,
 )
-def summary(document: Document) -> Outcome:
-    if skip := needs_header(document):
-        return skip
+def summary(document: Document, header: Header) -> Outcome:
     structure = document.structure
     if not structure.summary:
         where = structure.type.where if structure.type else ""
@@ -265,19 +236,17 @@ def summary(document: Document) -> Outcome:
     return out
 
 
-@rule(
+@header_rule(
     "ke-trich-yeu",
     "Dưới trích yếu có đường kẻ liền, dài 1/3–1/2 dòng chữ, cân giữa",
-    layout.III_5,
+    decree30.III_5,
 )
-def summary_rule(document: Document) -> Outcome:
-    if skip := needs_header(document):
-        return skip
+def summary_rule(document: Document, header: Header) -> Outcome:
     structure = document.structure
     if not structure.summary:
         return [missing("trích yếu nội dung")]
     line = max(_line_length(p) for p in structure.summary)
-    problem = _rule_share(structure.summary_rule, line, layout.SUMMARY_RULE, "trích yếu")
+    problem = _rule_share(structure.summary_rule, line, decree30.SUMMARY_RULE, "trích yếu")
     if problem:
         return [Violation((structure.summary_rule or structure.summary[-1]).where, problem)]
     return []

@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-from ... import layout
+from ... import decree30
+from ...errors import Severity
 from ..facts import Paragraph, Section
-from ..rule import (
-    WARNING,
-    Document,
-    Outcome,
-    Skip,
-    Violation,
-    mm_text,
-    rule,
-)
+from ..rule import Document, Outcome, Skip, Violation, mm_text, rule
 
 A4_TOLERANCE = 1.0
 
@@ -20,13 +13,13 @@ A4_TOLERANCE = 1.0
 @rule(
     "kho-giay",
     "Khổ A4 (210 × 297 mm); văn bản có quốc hiệu bắt đầu bằng trang khổ dọc",
-    layout.PAPER_CLAUSE,
+    decree30.PAPER_CLAUSE,
 )
 def paper(document: Document) -> Outcome:
     out = []
     for section in document.facts.sections:
         short, long = sorted((section.width, section.height))
-        if abs(short - layout.PAGE_WIDTH) > A4_TOLERANCE or abs(long - layout.PAGE_HEIGHT) > 1:
+        if abs(short - decree30.PAGE_WIDTH) > A4_TOLERANCE or abs(long - decree30.PAGE_HEIGHT) > 1:
             out.append(
                 Violation(
                     section.label,
@@ -47,16 +40,16 @@ def paper(document: Document) -> Outcome:
     "le-trang",
     "Lề trang: dọc trên 20–25, dưới 20–25, trái 30–35, phải 15–20 mm; "
     "ngang trên 30–35, dưới 15–20, trái 20–25, phải 20–25 mm",
-    layout.MARGINS_CLAUSE,
+    decree30.MARGINS_CLAUSE,
 )
 def margins(document: Document) -> Outcome:
     out = []
     for section in document.facts.sections:
         problems = []
-        for side, allowed in layout.margin_ranges(section.landscape).items():
+        for side, allowed in decree30.margin_ranges(section.landscape).items():
             value = section.margins[side]
-            if not allowed.contains(value, layout.LENGTH_TOLERANCE):
-                name = layout.MARGIN_NAMES[side]
+            if not allowed.contains(value, decree30.LENGTH_TOLERANCE):
+                name = decree30.MARGIN_NAMES[side]
                 problems.append(f"lề {name} {mm_text(value)} (phải {allowed.text('mm')})")
         if problems:
             detail = "; ".join(problems)
@@ -68,18 +61,18 @@ def margins(document: Document) -> Outcome:
 
 def _portrait_margins(section: Section) -> bool:
     return all(
-        allowed.contains(section.margins[side], layout.LENGTH_TOLERANCE)
-        for side, allowed in layout.MARGINS.items()
+        allowed.contains(section.margins[side], decree30.LENGTH_TOLERANCE)
+        for side, allowed in decree30.MARGINS.items()
     )
 
 
-@rule("phong-chu", "Phông Times New Roman ở mọi đoạn chữ, như Word hiển thị", layout.FONT_CLAUSE)
+@rule("phong-chu", "Phông Times New Roman ở mọi đoạn chữ, như Word hiển thị", decree30.FONT_CLAUSE)
 def font(document: Document) -> Outcome:
     out = []
     for paragraph in document.facts.all_paragraphs():
         for run in paragraph.text_runs:
             value = run.font_for_text()
-            if value.value == layout.FONT:
+            if value.value == decree30.FONT:
                 continue
             name = f"“{value.value}”" if value.value else "không đặt phông (Word tự chọn)"
             words = " ".join(run.text.split())[:30]
@@ -96,11 +89,11 @@ def _page_numbers(paragraphs: list[Paragraph]) -> list[Paragraph]:
 @rule(
     "so-trang",
     "Số trang ở đầu trang (lề trên), giữa, chữ đứng, cỡ 13–14",
-    layout.II_7,
+    decree30.II_7,
 )
 def page_numbers(document: Document) -> Outcome:
     out = []
-    size = layout.ELEMENTS["page_number"].size
+    size = decree30.ELEMENTS["page_number"].size
     for section in document.facts.sections:
         numbers = _page_numbers(section.header)
         if not numbers:
@@ -109,7 +102,7 @@ def page_numbers(document: Document) -> Outcome:
                 out.append(Violation(section.label, f"số trang đặt ở {where}, phải ở đầu trang"))
             else:
                 # A table or working paper (no header block) may be a single page.
-                mild = WARNING if document.structure.header is None else ""
+                mild = Severity.WARNING if document.structure.header is None else None
                 out.append(Violation(section.label, "không có số trang", mild))
             continue
         paragraph = numbers[0]
@@ -127,7 +120,7 @@ def page_numbers(document: Document) -> Outcome:
     return out
 
 
-@rule("so-trang-dau", "Không đánh số trang ở trang đầu tiên", layout.II_7)
+@rule("so-trang-dau", "Không đánh số trang ở trang đầu tiên", decree30.II_7)
 def no_number_on_first_page(document: Document) -> Outcome:
     section = document.facts.sections[0]
     first_page = section.first_header if section.title_page else section.header
@@ -143,7 +136,7 @@ def no_number_on_first_page(document: Document) -> Outcome:
     return []
 
 
-@rule("bang-trong-le", "Bảng nằm trong vùng chữ, không lấn ra lề trang", layout.MARGINS_CLAUSE)
+@rule("bang-trong-le", "Bảng nằm trong vùng chữ, không lấn ra lề trang", decree30.MARGINS_CLAUSE)
 def tables_inside_margins(document: Document) -> Outcome:
     out = []
     sections = document.facts.sections
@@ -152,9 +145,9 @@ def tables_inside_margins(document: Document) -> Outcome:
         left = -table.indent
         right = table.indent + table.width - section.text_width
         problems = []
-        if left > layout.LENGTH_TOLERANCE:
+        if left > decree30.LENGTH_TOLERANCE:
             problems.append(f"lấn lề trái {mm_text(left)}")
-        if right > layout.LENGTH_TOLERANCE:
+        if right > decree30.LENGTH_TOLERANCE:
             problems.append(f"lấn lề phải {mm_text(right)}")
         if problems:
             name = table.label or "bảng"

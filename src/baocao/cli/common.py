@@ -1,0 +1,97 @@
+"""What every command shares: its options, and the one place where a library error
+becomes a message and an exit code (``handled``)."""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from ..errors import BaocaoError, DataError, unexpected
+from . import console
+
+if TYPE_CHECKING:
+    from ..workspace import Workspace
+
+YearsArgument = Annotated[
+    list[str],
+    typer.Argument(
+        help="Năm (ví dụ 2024, đọc data/2024.yaml) hoặc đường dẫn tới tệp YAML.",
+        show_default=False,
+        metavar="NĂM",
+    ),
+]
+DataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        help="Thư mục chứa các tệp năm (mặc định: data/, hoặc theo baocao.yaml).",
+        metavar="THƯ_MỤC",
+        show_default=False,
+    ),
+]
+
+
+class ProblemFormat(str, Enum):
+    """How problems are printed: a line each, or JSON for other tools."""
+
+    text = "text"
+    json = "json"
+
+
+Command = Callable[..., None]
+
+
+DEBUG = "BAOCAO_DEBUG"
+"""Set in the environment, an unexpected error shows its Python traceback."""
+
+
+def handled(function: Command) -> Command:
+    """``function`` as a command whose library errors all end the same way: the message,
+    then exit code 1 (usage errors stay typer's, exit code 2)."""
+
+    @functools.wraps(function)
+    def run(*args: Any, **kwargs: Any) -> None:
+        try:
+            function(*args, **kwargs)
+        except BaocaoError as exc:
+            report_error(exc)
+            raise typer.Exit(code=1) from None
+        except Exception as exc:
+            if type(exc).__module__.startswith(("typer", "click")) or DEBUG in os.environ:
+                raise  # typer's own exits and usage errors; a developer's traceback
+            console.error(unexpected(exc))
+            raise typer.Exit(code=1) from None
+
+    return run
+
+
+def report_error(exc: BaocaoError) -> None:
+    """The one place a library error becomes output."""
+    if isinstance(exc, DataError):
+        console.problems(exc.problems)
+        errors = sum(1 for p in exc.problems if p.is_error)
+        console.error(refusal(errors, len(exc.problems) - errors))
+    else:
+        console.error(str(exc))
+
+
+def workspace_for(data: Path | None = None) -> Workspace:
+    """The workspace of the current folder, with ``--data`` when given."""
+    from ..workspace import Workspace
+
+    return Workspace.open(Path("."), data=data)
+
+
+def refusal(errors: int, warnings: int) -> str:
+    if errors:
+        return f"dữ liệu không hợp lệ ({errors} lỗi, {warnings} cảnh báo), chưa ghi tệp nào."
+    return (
+        f"dữ liệu có {warnings} cảnh báo, chưa ghi tệp nào "
+        "(sửa dữ liệu, hoặc dùng --draft để tạo bản nháp)."
+    )

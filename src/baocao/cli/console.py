@@ -1,0 +1,200 @@
+"""Everything baocao prints: messages, problem lists, tables.
+
+rich is imported when something is first printed, not when the command line starts:
+``baocao --help`` prints through typer and never needs it.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from ..errors import Problem
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+_consoles: dict[bool, Console] = {}
+
+
+def _console(stderr: bool = False) -> Console:
+    if stderr not in _consoles:
+        from rich.console import Console
+
+        _consoles[stderr] = Console(stderr=stderr, highlight=False, soft_wrap=True, emoji=False)
+    return _consoles[stderr]
+
+
+def __getattr__(name: str) -> Console:
+    """``console.out`` and ``console.err``: standard output and standard error."""
+    if name in ("out", "err"):
+        return _console(stderr=name == "err")
+    raise AttributeError(name)
+
+
+def escape(text: str) -> str:
+    """``text`` printed as typed, never read as rich markup."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
+
+
+def wrote(path: str, kind: str) -> None:
+    _console().print(f"[green]Đã ghi[/green] {escape(kind)}: {escape(path)}")
+
+
+def problems(items: Iterable[Problem]) -> None:
+    for problem in items:
+        colour = "red" if problem.is_error else "yellow"
+        _console(stderr=True).print(f"[{colour}]{escape(str(problem))}[/{colour}]")
+
+
+def error(message: str) -> None:
+    _console(stderr=True).print(f"[red]Lỗi:[/red] {escape(message)}")
+
+
+def stream_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def plain(text: str) -> None:
+    """Print ``text`` exactly as given (CSV, JSON, Markdown sent to standard output)."""
+    _console().out(text, end="", highlight=False)
+
+
+def comparison_table(comparison) -> None:
+    """``baocao diff``: metrics of every year side by side, then those found in only some."""
+    from rich import box
+    from rich.table import Table
+
+    from ..tables import years as export
+
+    table = Table(title=export.title(comparison), box=box.SQUARE, show_lines=True)
+    for index, header in enumerate(export.headers(comparison)):
+        table.add_column(header, ratio=3 if index == 0 else 2, overflow="fold")
+    for metric in comparison.metrics:
+        cells = [escape("\n".join(cell)) for cell in export.row(metric)]
+        cells[0] += f"\n[dim]{escape(metric.id)}[/dim]"
+        table.add_row(*cells)
+    _console().print(table)
+    _console().print(escape(export.summary(comparison)))
+    if comparison.partial:
+        _console().print()
+        apart = Table(title=export.PARTIAL_TITLE, box=box.SQUARE, show_lines=True)
+        for index, header in enumerate(export.PARTIAL_HEADERS):
+            apart.add_column(header, ratio=3 if index != 1 else 1, overflow="fold")
+        for metric in comparison.partial:
+            cells = [escape("\n".join(cell)) for cell in export.partial_row(metric, comparison)]
+            cells[0] += f"\n[dim]{escape(metric.id)}[/dim]"
+            apart.add_row(*cells)
+        _console().print(apart)
+
+
+def unit_comparison_table(comparison) -> None:
+    """``baocao compare``: one table per group of units reporting the indicators."""
+    from rich import box
+    from rich.table import Table
+
+    from ..tables import units as export
+
+    _console().print(escape(export.title(comparison)))
+    for units, indicators in comparison.groups():
+        table = Table(title=export.group_title(comparison, units), box=box.SQUARE, show_lines=True)
+        for index, header in enumerate(export.headers(comparison)):
+            table.add_column(header, ratio=3 if index == 0 else 2, overflow="fold")
+        for indicator in indicators:
+            cells = [escape("\n".join(cell)) for cell in export.row(comparison, indicator)]
+            cells[0] += f"\n[dim]{escape(indicator.id)}[/dim]"
+            table.add_row(*cells)
+        _console().print(table)
+    if export.any_merged(comparison):
+        _console().print(escape(export.merge_note()))
+
+
+def problem_lines(items: Iterable[Problem]) -> None:
+    """``baocao validate``: one line per problem on standard output, for editors to jump to."""
+    for problem in items:
+        colour = "red" if problem.is_error else "yellow"
+        _console().print(f"[{colour}]{escape(str(problem))}[/{colour}]")
+
+
+def problems_json(items: Iterable[Problem]) -> None:
+    """``baocao validate --format json``: the same problems as a JSON list."""
+    import json
+
+    rows = [
+        {
+            "file": p.path,
+            "line": p.line,
+            "column": p.column,
+            "severity": p.severity.value,
+            "level": "error" if p.is_error else "warning",
+            "message": p.message,
+        }
+        for p in items
+    ]
+    plain(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+
+
+def validation_summary(errors: int, warnings: int) -> None:
+    text = f"{errors} lỗi, {warnings} cảnh báo"
+    if not errors and not warnings:
+        text += ": dữ liệu hợp lệ"
+    colour = "red" if errors else "yellow" if warnings else "green"
+    _console().print(f"[{colour}]{escape(text)}[/{colour}]")
+
+
+@contextmanager
+def progress(total: int, label: str) -> Iterator[Callable[[str], None]]:
+    """A progress bar on standard error while ``total`` jobs run; yields ``done(text)``
+    to call as each job finishes. Drawn only on a terminal, and gone when finished."""
+    if not _console(stderr=True).is_terminal:  # rich would still leave an empty line
+        yield lambda _text: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=_console(stderr=True),
+        transient=True,
+    )
+    with bar:
+        task = bar.add_task(label, total=total)
+        yield lambda text: bar.update(task, advance=1, description=text)
+
+
+def report_outcome(outcome, failure: str | None) -> None:
+    """``baocao render``: one report's problems, failure, and the files it wrote."""
+    problems(outcome.problems)
+    if failure is not None:
+        error(failure)
+    for path, kind in [*outcome.written, *outcome.pdfs]:
+        wrote(path, kind)
+    for path, reason in outcome.pdf_errors:
+        error(f"không tạo được PDF từ '{path}': {reason}")
+
+
+def render_summary(outcomes: list, refusal: Callable[[int, int], str]) -> None:
+    """``baocao render`` of several reports: one line per report, then the totals."""
+    from pathlib import Path
+
+    _console().print("Tổng kết:")
+    for outcome in outcomes:
+        if outcome.refused is not None or outcome.error is not None:
+            text = refusal(*outcome.refused) if outcome.refused else outcome.error
+        else:
+            files = [*outcome.written, *outcome.pdfs]
+            text = "đã ghi " + ", ".join(Path(path).name for path, _kind in files)
+            if outcome.pdf_errors:
+                failed = ", ".join(Path(path).name for path, _reason in outcome.pdf_errors)
+                text += f"; không tạo được PDF từ {failed}"
+        mark = "[red]lỗi[/red]" if outcome.failed else "[green]xong[/green]"
+        _console().print(f"  {escape(outcome.name)}: {mark}: {escape(text)}")
+    failures = sum(1 for outcome in outcomes if outcome.failed)
+    colour = "red" if failures else "green"
+    done = len(outcomes) - failures
+    _console().print(f"[{colour}]{done} báo cáo xong, {failures} báo cáo lỗi.[/{colour}]")

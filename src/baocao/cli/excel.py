@@ -1,0 +1,133 @@
+"""``baocao form``, ``baocao import`` and ``baocao export``: Excel in and out.
+
+openpyxl is imported inside these commands only, so no other command pays for it.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import console
+from .common import DataOption, workspace_for
+
+YearArgument = Annotated[
+    str,
+    typer.Argument(help="Năm, ví dụ 2025 (đọc data/2025.yaml).", show_default=False, metavar="NĂM"),
+]
+
+
+def form(
+    year: YearArgument,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Tệp ghi biểu mẫu (mặc định: out/BieuMau_<năm>.xlsx).",
+            metavar="TỆP",
+        ),
+    ] = None,
+    everything: Annotated[
+        bool,
+        typer.Option("--all", help="Mọi chỉ tiêu, kể cả chỉ tiêu đã có số liệu (điền sẵn)."),
+    ] = False,
+    overwrite: Annotated[
+        bool,
+        typer.Option("--overwrite", help="Thay biểu mẫu đã có (số liệu đã điền trong đó mất)."),
+    ] = False,
+    data_dir: DataOption = None,
+) -> None:
+    """Tạo biểu mẫu Excel (.xlsx) để điền số liệu của các chỉ tiêu còn chờ số liệu."""
+    from ..errors import OutputError
+    from ..excel.form import build_form
+    from ..files import write_atomically
+
+    workspace = workspace_for(data_dir)
+    built = build_form(workspace, workspace.load(year), everything)
+    target = output or workspace.out / f"BieuMau_{built.year}.xlsx"
+    if target.exists() and not overwrite:
+        raise OutputError(
+            f"đã có tệp '{target}' (có thể đã điền số liệu), chưa ghi gì: nhập nó bằng "
+            f"'baocao import {built.year} {target}', hoặc chạy lại với --overwrite để thay "
+            "bằng biểu mẫu mới"
+        )
+    write_atomically(target, built.content)
+    console.wrote(str(target), f"biểu mẫu {len(built.metrics)} chỉ tiêu")
+    if not built.metrics:
+        console.plain(
+            f"Năm {built.year} không còn chỉ tiêu nào chờ số liệu; dùng --all để có mọi chỉ tiêu.\n"
+        )
+    else:
+        console.plain(f"Điền các ô màu vàng rồi chạy: baocao import {built.year} {target}\n")
+
+
+def import_form(
+    year: YearArgument,
+    file: Annotated[
+        Path, typer.Argument(help="Biểu mẫu đã điền (.xlsx).", metavar="TỆP", show_default=False)
+    ],
+    data_dir: DataOption = None,
+) -> None:
+    """Đọc biểu mẫu Excel đã điền và ghi số liệu vào tệp dữ liệu năm (giữ nguyên ghi chú);
+    có lỗi thì báo mọi lỗi và không ghi gì."""
+    from ..commands.import_form import apply_import, plan_import
+
+    workspace = workspace_for(data_dir)
+    planned = plan_import(workspace, year, file)
+    console.problems(planned.notices)
+    if planned.content is None:
+        console.plain("Không có gì thay đổi: tệp dữ liệu đã có đúng các số liệu này.\n")
+        return
+    apply_import(planned)
+    for change in planned.changes:
+        console.plain(f"  {change.metric.name} ({change.as_of}): {change.old} → {change.new}\n")
+    for source in planned.sources:
+        console.plain(f"  nguồn mới: {source}\n")
+    console.wrote(str(planned.path), f"{len(planned.changes)} số liệu")
+    if planned.warnings:
+        console.plain(
+            f"Tệp dữ liệu còn {planned.warnings} cảnh báo: chạy 'baocao validate {year}' để xem.\n"
+        )
+
+
+class ExportFormat(str, Enum):
+    xlsx = "xlsx"
+    csv = "csv"
+    json = "json"
+
+
+def export(
+    year: YearArgument,
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="xlsx, csv hoặc json.")
+    ] = ExportFormat.xlsx,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Tệp ghi kết quả (mặc định: out/ChiTieu_<năm>.<đuôi>).",
+            metavar="TỆP",
+        ),
+    ] = None,
+    data_dir: DataOption = None,
+) -> None:
+    """Xuất bảng chỉ tiêu của một năm (số liệu, mục tiêu, đánh giá) ra Excel, CSV hoặc JSON."""
+    from ..excel.tables import indicator_xlsx
+    from ..files import write_atomically
+    from ..tables.indicators import indicator_table, to_csv, to_json
+
+    workspace = workspace_for(data_dir)
+    table = indicator_table(workspace.load(year))
+    target = output or workspace.out / f"ChiTieu_{table.year}.{fmt.value}"
+    content = {
+        ExportFormat.xlsx: indicator_xlsx,
+        ExportFormat.csv: lambda t: to_csv(t).encode("utf-8-sig"),
+        ExportFormat.json: lambda t: to_json(t).encode("utf-8"),
+    }[fmt](table)
+    write_atomically(target, content)
+    console.wrote(str(target), f"bảng chỉ tiêu {fmt.value.upper()}")

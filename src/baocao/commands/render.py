@@ -1,0 +1,252 @@
+"""``baocao render``: the pipeline from a report file to its Word files, and the jobs
+that run it for several reports at once.
+
+One report goes through ``render_report``, top to bottom:
+
+1. load and check: the report, its year's data and every rule of both, then build
+   the documents' contexts (``commands.validate``); nothing goes on past an error, nor
+   past a warning unless this is a draft;
+2. render: each context becomes the bytes of a .docx in memory (``render.engine``);
+3. inspect: a document that is not a draft must not print a figure still awaited;
+4. write: every file of the report staged, then replaced together (``files``).
+
+Several reports run as jobs (``run_jobs``), in worker processes when there are
+several and more than one worker is allowed; a job returns a ``ReportOutcome``
+instead of raising, so one report's failure never stops the others.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import BaocaoError, DataError, Problem, Severity, unexpected
+from ..files import write_files
+from ..workspace import Workspace
+from .validate import ReportValidation, validate_report
+
+REPORT = "BÁO CÁO"
+APPENDIX = "Phụ lục"
+
+
+@dataclass(frozen=True)
+class RenderedFile:
+    path: Path
+    kind: str
+
+
+def output_names(year: int, report_id: str) -> tuple[str, str]:
+    """The two files of a report, named from its year and id: ``BaoCao_2024_<id>.docx``
+    and ``PhuLuc_2024_<id>.docx`` (ids are lowercase ASCII, safe on every system)."""
+    return f"BaoCao_{year}_{report_id}.docx", f"PhuLuc_{year}_{report_id}.docx"
+
+
+def render_report(
+    report: ReportValidation | Path,
+    templates: Path,
+    out_dir: Path,
+    *,
+    draft: bool = False,
+    workspace: Workspace | None = None,
+) -> list[RenderedFile]:
+    """Write a report's BÁO CÁO and its Phụ lục into ``out_dir``.
+
+    ``report`` is a ``ReportValidation`` (from ``validate_report``) or a report file,
+    checked here first. Either way nothing is written unless the report and its
+    data are valid: ``DataError`` on any error, ``DraftRequired`` on warnings unless
+    ``draft``."""
+    checked = report if isinstance(report, ReportValidation) else validate_report(report, workspace)
+    checked.require(draft)
+    documents = word_documents(checked, templates, out_dir)
+    if not draft:
+        refuse_pending(documents)
+    write_files([(path, content) for path, content, _kind in documents])
+    return [RenderedFile(path, kind) for path, _content, kind in documents]
+
+
+def word_documents(
+    checked: ReportValidation, templates: Path, out_dir: Path
+) -> list[tuple[Path, bytes, str]]:
+    """The report's documents in memory: where each goes, its bytes, what it is."""
+    from ..render import engine
+    from ..render.package import render_id
+
+    source, data = checked.require(draft=True)
+    settings = source.settings
+    report_name, appendix_name = output_names(data.year, source.id)
+    used = [templates / settings.template, templates / settings.appendix_template]
+    content_of = data.model_dump_json() + "\n".join(source.lines)
+    identifier = render_id(content_of, used)  # the same in both files of the pair
+    documents = []
+    if checked.report is not None:
+        content = engine.report_document(checked.report, settings, used[0], identifier)
+        documents.append((out_dir / report_name, content, REPORT))
+    if checked.appendix is not None:
+        content = engine.appendix_document(checked.appendix, settings, used[1], identifier)
+        documents.append((out_dir / appendix_name, content, APPENDIX))
+    return documents
+
+
+def refuse_pending(documents: list[tuple[Path, bytes, str]]) -> None:
+    """No document but a draft is written with a figure still awaited."""
+    from ..render.leftovers import LeftoverMarker, check_no_pending
+
+    for path, content, _kind in documents:
+        try:
+            check_no_pending(path.name, content)
+        except LeftoverMarker as exc:
+            raise DataError([Problem(path.name, None, None, str(exc))]) from exc
+
+
+def mismatched_pair(report: Path, appendix: Path) -> str | None:
+    """Why the BÁO CÁO and Phụ lục already in the out folder are not one pair (a run
+    killed between replacing the two), or ``None`` when they are, or are not both there."""
+    from ..render.package import read_render_id
+
+    if not (report.is_file() and appendix.is_file()):
+        return None
+    ids = read_render_id(report), read_render_id(appendix)
+    if ids[0] == ids[1] or None in ids:
+        return None
+    return (
+        f"'{report.name}' và '{appendix.name}' đang có trong '{report.parent}' không cùng "
+        "một lần tạo (lần tạo trước bị ngắt giữa chừng?); lần này tạo lại cả hai"
+    )
+
+
+@dataclass(frozen=True)
+class RenderJob:
+    """One report to render (a report file) with its workspace's data, into ``out``."""
+
+    report: Path
+    workspace: Workspace
+    templates: Path
+    out: Path
+    draft: bool = False
+    pdf: bool = False
+    pdf_timeout: float = 180.0
+    soffice: str | None = None
+
+    @property
+    def name(self) -> str:
+        """``2024/chuyen-doi-so``: the report's folder and id, as the summary shows it."""
+        return f"{self.report.parent.name}/{self.report.stem}"
+
+
+@dataclass
+class ReportOutcome:
+    """What happened to one job: files written, problems found, what failed."""
+
+    name: str
+    problems: list[Problem] = field(default_factory=list)
+    written: list[tuple[str, str]] = field(default_factory=list)
+    pdfs: list[tuple[str, str]] = field(default_factory=list)
+    refused: tuple[int, int] | None = None
+    error: str | None = None
+    pdf_errors: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return self.refused is not None or self.error is not None or bool(self.pdf_errors)
+
+
+def render_job(job: RenderJob) -> ReportOutcome:
+    """Check, render and convert one report; every failure ends up in the outcome."""
+    outcome = ReportOutcome(job.name)
+    try:
+        _render_job(job, outcome)
+    except DataError as exc:
+        outcome.problems.extend(exc.problems)
+        count = sum(1 for p in exc.problems if p.is_error)
+        outcome.error = f"dữ liệu không hợp lệ ({count} lỗi), chưa ghi tệp nào."
+    except BaocaoError as exc:
+        outcome.error = str(exc)
+    except Exception as exc:  # noqa: BLE001 - one report's bug must not stop the others
+        outcome.error = unexpected(exc)
+    return outcome
+
+
+def _render_job(job: RenderJob, outcome: ReportOutcome) -> None:
+    checked = validate_report(job.report, job.workspace)
+    outcome.problems.extend(checked.all_problems)
+    if checked.errors or (checked.warnings and not job.draft):
+        outcome.refused = (len(checked.errors), len(checked.warnings))
+        return
+    source, data = checked.require(job.draft)
+    names = output_names(data.year, source.id)
+    before = mismatched_pair(job.out / names[0], job.out / names[1])
+    if before:
+        outcome.problems.append(Problem(str(job.out), None, None, before, Severity.WARNING))
+    for written in render_report(checked, job.templates, job.out, draft=job.draft):
+        outcome.written.append((str(written.path), written.kind))
+    if job.pdf and job.soffice:
+        _convert_to_pdf(job, outcome)
+
+
+def _convert_to_pdf(job: RenderJob, outcome: ReportOutcome) -> None:
+    from .pdf import convert
+
+    assert job.soffice is not None
+    for path, kind in list(outcome.written):
+        converted = convert(Path(path), job.soffice, job.pdf_timeout)
+        if converted.pdf:
+            outcome.pdfs.append((converted.pdf, f"bản PDF {kind}"))
+        else:
+            outcome.pdf_errors.append((path, converted.error or ""))
+
+
+def default_workers(jobs: int) -> int:
+    return max(1, min(jobs, os.cpu_count() or 1))
+
+
+def clashing_outputs(jobs: list[RenderJob]) -> list[str]:
+    """Reports that would write the same documents into the same out folder (the same
+    id in the same year): one would silently overwrite the other."""
+    from ..load.report_file import read_report
+
+    seen: dict[tuple[int, str, str], Path] = {}
+    clashes = []
+    for job in jobs:
+        try:
+            source = read_report(job.report)
+        except BaocaoError:
+            continue  # the job itself reports the file
+        key = (source.year, source.id, str(job.out.resolve()))
+        if key in seen:
+            clashes.append(
+                f"'{seen[key]}' và '{job.report}' cùng là báo cáo '{source.id}' năm "
+                f"{source.year}: cả hai sẽ ghi vào cùng tệp trong '{job.out}'; đổi tên một tệp "
+                "báo cáo, hoặc tạo từng báo cáo một với --out khác nhau"
+            )
+        else:
+            seen[key] = job.report
+    return clashes
+
+
+def run_jobs(jobs: list[RenderJob], workers: int | None = None) -> Iterator[ReportOutcome]:
+    """Run ``jobs``, yielding each outcome as it finishes (not in job order)."""
+    workers = default_workers(len(jobs)) if workers is None else max(1, workers)
+    if workers == 1 or len(jobs) == 1:
+        for job in jobs:
+            yield render_job(job)
+        return
+    yield from _in_processes(jobs, min(workers, len(jobs)))
+
+
+def _in_processes(jobs: list[RenderJob], workers: int) -> Iterator[ReportOutcome]:
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    from ..render import engine  # noqa: F401 - loaded once here, inherited by forked workers
+
+    # Every job is submitted before the caller starts a progress bar (and its thread),
+    # so forked workers never copy a lock held by another thread.
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = {pool.submit(render_job, job): job for job in jobs}
+        for future in as_completed(futures):
+            job = futures[future]
+            try:
+                yield future.result()
+            except Exception as exc:  # noqa: BLE001 - a worker died: report, keep going
+                yield ReportOutcome(job.name, error=f"tiến trình con bị dừng: {exc}")

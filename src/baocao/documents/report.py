@@ -1,0 +1,268 @@
+"""Build the one structure templates see, from a report and its year's data.
+
+The result is plain data: text is split into segments (``str`` or ``FootnoteMark``)
+with every ``[[metric]]`` already formatted, so nothing here knows about Word.
+Footnotes are numbered per document, in order of appearance.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..formatting import BLANK, format_date, format_pending_date, to_roman
+from ..load.report_file import BodyBlock, ReportSource
+from ..model.report import Appendix, AppendixPart, Attachment, Document, ReportSettings
+from ..model.year import YearData
+from ..prose.segments import Footnotes, Paragraph, Styled, TextBuilder, YearReferences
+from .line_breaks import break_agency, break_summary
+from .numbering import HeadingNumbers
+from .tables import table_context
+from .types import AppendixContext, AppendixShape, Block, DocumentHeader, Part, ReportContext
+from .units import comparison_part, summary_blocks, unit_parts
+
+
+def document_number(number: str | None) -> str:
+    """The number as the decree prints it: a number below 10 with its leading zero."""
+    if not number:
+        return BLANK
+    text = number.strip()
+    return f"{int(text):02d}" if text.isdigit() and int(text) < 10 else text
+
+
+def number_line(doc: Document) -> str:
+    return f"Số: {document_number(doc.number)}/{doc.symbol}"
+
+
+def date_text(doc: Document | Attachment) -> str:
+    if isinstance(doc.date, date):
+        return format_date(doc.date)
+    return format_pending_date(doc.date)
+
+
+def recipient_lines(recipients: list[str]) -> list[str]:
+    """``- X;`` for each recipient, the last one ``- Lưu: VT.`` ending with a full stop."""
+    lines = []
+    for index, name in enumerate(recipients):
+        text = name.strip().lstrip("-").strip().rstrip(";.").strip()
+        end = "." if index == len(recipients) - 1 else ";"
+        lines.append(f"- {text}{end}")
+    return lines
+
+
+def ensure_final_mark(text: str) -> str:
+    """The last paragraph of a document ends with ``./.``."""
+    text = text.rstrip()
+    if text.endswith("./."):
+        return text
+    return text.rstrip(".") + "./."
+
+
+def document_context(settings: ReportSettings) -> DocumentHeader:
+    doc = settings.document
+    return {
+        "parent_agency": (
+            break_agency(doc.parent_agency, "parent_agency") if doc.parent_agency else None
+        ),
+        "agency": break_agency(doc.agency, "agency"),
+        "agency_name": doc.agency_name,
+        "number_line": number_line(doc),
+        "place_date": f"{doc.place}, {date_text(doc)}",
+        "type": doc.type,
+        "summary": doc.summary,
+        "summary_lines": break_summary(doc.summary),
+        "authority": doc.signer.authority if doc.signer else [],
+        "signer": doc.signer.name or "" if doc.signer else "",
+        "recipients": recipient_lines(doc.recipients),
+        "reference": reference_line(settings),
+    }
+
+
+def reference_line(settings: ReportSettings) -> str:
+    """``(Kèm theo Báo cáo số 123/BC-STTTT ngày 13 tháng 12 năm 2024 của Sở …)``, or the
+    document an appendix-only report is attached to."""
+    source = settings.attached_to or settings.document
+    number = document_number(source.number)
+    kind = source.type.capitalize() if source is settings.document else source.type
+    issued = f"{number}/{source.symbol} {date_text(source)}"
+    return f"(Kèm theo {kind} số {issued} của {source.agency_name})"
+
+
+def body_blocks(report: ReportSource, data: YearData, text: TextBuilder) -> list[Block]:
+    """The report body in order, headings numbered as the report asks."""
+    numbers = HeadingNumbers(list(report.settings.numbering))
+    blocks: list[Block] = []
+    for block in report.blocks:
+        where = f"dòng {block.line}"
+        if _is_units_summary(block):
+            blocks.extend(
+                _block(kind, [line])
+                for kind, line in summary_blocks(data, report.settings.appendices)
+            )
+            continue
+        segments = text.inline_segments(block.inlines, where)
+        if block.kind == "heading":
+            label = numbers.next(block.level)
+            kind = f"heading{min(block.level, MAX_HEADING_STYLE)}"
+            blocks.append(_block(kind, [label, *segments] if label else segments))
+        elif block.kind in ("bullet", "ordered"):
+            marker = "-" if block.marker == "*" else block.marker
+            kind = "bullet2" if block.level > 1 or block.marker == "+" else "bullet"
+            blocks.append(_block(kind, [f"{marker} ", *segments]))
+        else:
+            blocks.append(_block("paragraph", segments))
+    return blocks
+
+
+MAX_HEADING_STYLE = 4
+
+
+def _is_units_summary(block: BodyBlock) -> bool:
+    meaningful = [i for i in block.inlines if not (i.kind == "text" and not i.text.strip())]
+    return (
+        block.kind == "paragraph"
+        and len(meaningful) == 1
+        and meaningful[0].kind == "ref"
+        and meaningful[0].text == "units:summary"
+    )
+
+
+def _block(kind: str, segments: Paragraph) -> Block:
+    return {"kind": kind, "segments": segments}
+
+
+def closing_of(body: list[Block]) -> Paragraph:
+    """The last paragraph of the body closes the document and ends with ``./.``."""
+    last = body.pop()["segments"] if body and body[-1]["kind"] == "paragraph" else []
+    return with_final_mark(last)
+
+
+def with_final_mark(segments: Paragraph) -> Paragraph:
+    if segments and isinstance(segments[-1], str):
+        return [*segments[:-1], ensure_final_mark(segments[-1])]
+    if segments and isinstance(segments[-1], Styled):
+        end = segments[-1]
+        return [*segments[:-1], Styled(ensure_final_mark(end.text), end.bold, end.italic)]
+    return [*segments, "./."]
+
+
+def appendix_context(
+    report: ReportSource, data: YearData, references: YearReferences, text: TextBuilder
+) -> list[AppendixShape]:
+    appendices: list[AppendixShape] = []
+    for index, appendix in enumerate(report.settings.appendices, start=1):
+        where = f"appendices[{index - 1}]"
+        parts = _parts(data, references, appendix, text, where)
+        appendices.append(
+            {
+                "label": f"Phụ lục {to_roman(index)}",
+                "title": _plain(text, appendix.title, f"{where}.title") or "",
+                "subtitle": _plain(text, appendix.subtitle, f"{where}.subtitle"),
+                "parts": parts,
+            }
+        )
+    return appendices
+
+
+def _plain(text: TextBuilder, value: str | None, where: str) -> str | None:
+    """A line the template prints as text (titles, headings): references resolved,
+    no footnote marker allowed."""
+    if value is None:
+        return None
+    segments = text.segments(value, where, notes=False)
+    return "".join(s for s in segments if isinstance(s, str))
+
+
+def _parts(
+    data: YearData, references: YearReferences, appendix: Appendix, text: TextBuilder, where: str
+) -> list[Part]:
+    parts: list[Part] = []
+    for part_index, part in enumerate(appendix.parts):
+        place = f"{where}.parts[{part_index}]"
+        parts.append(
+            {
+                "heading": _plain(text, part.heading, f"{place}.heading"),
+                "subheading": _plain(text, part.subheading, f"{place}.subheading"),
+                "paragraphs": [text.segments(p, f"{place}.paragraphs") for p in part.paragraphs],
+                "table": table_context(data, part.table, text, f"{place}.table")
+                if part.table
+                else None,
+            }
+        )
+        _unit_parts(data, references, part, parts, text, place)
+    return parts
+
+
+def _unit_parts(
+    data: YearData,
+    references: YearReferences,
+    part: AppendixPart,
+    parts: list[Part],
+    text: TextBuilder,
+    where: str,
+) -> None:
+    """Generated parts: the comparison table, and one section per other unit."""
+    if part.unit_comparison:
+        parts[-1] = comparison_part(data, parts[-1])
+    if part.unit_sections:
+        numbered = sum(1 for p in parts if p["heading"])
+        parts.extend(unit_parts(data, references, text.footnotes, numbered + 1, where))
+
+
+def _builder(
+    report: ReportSource, references: YearReferences, problems: list[str] | None
+) -> TextBuilder:
+    footnotes = Footnotes({key: note.inlines for key, note in report.notes.items()})
+    return TextBuilder(references.year, footnotes, report.settings.leading_zero, problems)
+
+
+def _header(report: ReportSource, text: TextBuilder) -> DocumentHeader:
+    header = document_context(report.settings)
+    where = "document"
+    header["summary"] = _plain(text, header["summary"], f"{where}.summary") or ""
+    header["summary_lines"] = break_summary(header["summary"])
+    header["recipients"] = [
+        _plain(text, line, f"{where}.recipients") or "" for line in header["recipients"]
+    ]
+    return header
+
+
+def build_report(
+    report: ReportSource,
+    data: YearData,
+    references: YearReferences | None = None,
+    problems: list[str] | None = None,
+) -> ReportContext:
+    """Context of the BÁO CÁO: header, body blocks, signature and its footnotes.
+
+    ``references`` are those validation already resolved (else resolved here, with
+    no other years to compare with); with ``problems``, every unresolved reference is
+    collected there instead of raised."""
+    references = references or YearReferences(data)
+    text = _builder(report, references, problems)
+    header = _header(report, text)
+    body = body_blocks(report, data, text)
+    closing = closing_of(body)
+    return {
+        "doc": header,
+        "year": data.year,
+        "body": body,
+        "closing": closing,
+        "footnotes": text.footnotes.notes,
+    }
+
+
+def build_appendix(
+    report: ReportSource,
+    data: YearData,
+    references: YearReferences | None = None,
+    problems: list[str] | None = None,
+) -> AppendixContext:
+    """Context of the Phụ lục document: every appendix with its tables and footnotes."""
+    references = references or YearReferences(data)
+    text = _builder(report, references, problems)
+    return {
+        "doc": _header(report, text),
+        "year": data.year,
+        "appendices": appendix_context(report, data, references, text),
+        "footnotes": text.footnotes.notes,
+    }

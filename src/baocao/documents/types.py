@@ -1,0 +1,81 @@
+"""The shape of what templates see: the one contract between the data and Word.
+
+Built in one place (``context.build_report`` and ``context.build_appendix``) and
+turned into Word runs by ``render.engine``. Typed dictionaries, so templates read
+them as they always have (``doc.agency``, ``b.kind``) and mypy checks who builds them.
+"""
+
+from __future__ import annotations
+
+from typing import TypedDict
+
+from ..prose.segments import Paragraph
+
+Cell = list[Paragraph]
+"""A table cell: one paragraph per line."""
+
+
+class DocumentHeader(TypedDict):
+    parent_agency: str | None
+    agency: str
+    agency_name: str
+    number_line: str
+    place_date: str
+    type: str
+    summary: str
+    summary_lines: str
+    """The summary with the line breaks it is printed with (the title block)."""
+    authority: list[str]
+    signer: str
+    recipients: list[str]
+    reference: str
+
+
+class Block(TypedDict):
+    """One paragraph of the body; ``kind`` names its style (``heading1``, ``bullet``…)."""
+
+    kind: str
+    segments: Paragraph
+
+
+class Row(TypedDict):
+    group: bool
+    cells: list[Cell]
+
+
+class TableShape(TypedDict):
+    columns: list[str]
+    headers: list[str]
+    rows: list[Row]
+
+
+class Part(TypedDict):
+    heading: str | None
+    subheading: str | None
+    paragraphs: list[Paragraph]
+    table: TableShape | None
+
+
+class AppendixShape(TypedDict):
+    label: str
+    title: str
+    subtitle: str | None
+    parts: list[Part]
+
+
+Notes = list[tuple[int, Paragraph]]
+
+
+class ReportContext(TypedDict):
+    doc: DocumentHeader
+    year: int
+    body: list[Block]
+    closing: Paragraph
+    footnotes: Notes
+
+
+class AppendixContext(TypedDict):
+    doc: DocumentHeader
+    year: int
+    appendices: list[AppendixShape]
+    footnotes: Notes

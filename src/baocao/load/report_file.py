@@ -1,0 +1,285 @@
+"""Read a report file: YAML front matter, then the body in Markdown.
+
+The body is parsed by markdown-it (CommonMark, raw HTML off) with the footnote
+plugin; ``[[…]]`` references are read by a rule of our own before emphasis, so an
+id with underscores is never taken for italics. The result keeps, for every block
+and every reference or footnote marker, its line and column in the file, so that
+a problem found later can point at it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import ValidationError
+
+from ..errors import DataError, Problem
+from ..model.report import ReportSettings
+from ..xmlchars import UNREADABLE_RAW_CHARS, refusal
+from .text import read_text
+from .yaml_careful import Parsed, parse_yaml
+from .year_file import validation_problems
+
+REPORT_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+FRONT_MATTER_FENCE = "---"
+
+InlineKind = Literal["text", "ref", "note", "break"]
+BlockKind = Literal["heading", "paragraph", "bullet", "ordered"]
+
+
+@dataclass(frozen=True)
+class Inline:
+    """A piece of a line: text, a ``[[reference]]``, a ``[^note]`` marker or a line break."""
+
+    kind: InlineKind
+    text: str
+    bold: bool = False
+    italic: bool = False
+    line: int = 0
+    column: int = 0
+
+
+@dataclass
+class BodyBlock:
+    """A heading (``level`` 1…), a paragraph, or a list item (``level`` = nesting)."""
+
+    kind: BlockKind
+    inlines: list[Inline]
+    line: int
+    level: int = 1
+    marker: str = ""
+
+
+@dataclass
+class NoteDefinition:
+    inlines: list[Inline]
+    line: int
+
+
+@dataclass
+class ReportSource:
+    """A report file as written: settings, body blocks and footnote definitions."""
+
+    path: str
+    id: str
+    settings: ReportSettings
+    front: Parsed
+    blocks: list[BodyBlock] = field(default_factory=list)
+    notes: dict[str, NoteDefinition] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list, repr=False)
+
+    def locate(self, text: str, from_line: int) -> tuple[int, int]:
+        """Line and column of ``text`` at or after ``from_line`` (1-based), else that line."""
+        for index in range(max(from_line - 1, 0), len(self.lines)):
+            found = self.lines[index].find(text)
+            if found >= 0:
+                return index + 1, found + 1
+        return from_line, 1
+
+    @property
+    def year(self) -> int:
+        assert self.settings.year is not None
+        return self.settings.year
+
+
+def _markdown() -> Any:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
+
+    md = MarkdownIt("commonmark", {"html": False}).use(footnote_plugin)
+    md.disable(["html_block", "html_inline", "image", "code", "fence"])
+    md.core.ruler.disable("footnote_tail")  # keeps definitions no marker in the body uses
+    md.inline.ruler.before("link", "baocao_reference", _reference_rule)
+    return md
+
+
+def _reference_rule(state: Any, silent: bool) -> bool:
+    """``[[…]]`` on one line becomes one token, whatever it holds (checked later)."""
+    start = state.pos
+    if not state.src.startswith("[[", start):
+        return False
+    end = state.src.find("]]", start + 2)
+    newline = state.src.find("\n", start + 2)
+    nested = state.src.find("[[", start + 2)
+    if end < 0 or (0 <= newline < end) or (0 <= nested < end):
+        return False
+    if not silent:
+        token = state.push("baocao_reference", "", 0)
+        token.content = state.src[start + 2 : end]
+    state.pos = end + 2
+    return True
+
+
+def read_report(path: Path, report_id: str | None = None) -> ReportSource:
+    """Read and check the form of a report file; ``DataError`` with every problem."""
+    text = read_text(path)
+    lines = text.split("\n")
+    name = str(path)
+    if not lines or lines[0].strip() != FRONT_MATTER_FENCE:
+        raise DataError(
+            [Problem(name, 1, 1, "tệp báo cáo phải bắt đầu bằng phần khai báo giữa hai dòng '---'")]
+        )
+    closing = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
+    if closing is None:
+        raise DataError([Problem(name, 1, 1, "thiếu dòng '---' kết thúc phần khai báo")])
+    # The fence lines become blank so YAML positions are the file's own lines.
+    front_text = "\n".join(["", *lines[1:closing]])
+    front = parse_yaml(front_text, name)
+    problems: list[Problem] = []
+    if not isinstance(front.data, dict):
+        raise DataError([Problem(name, 2, 1, "phần khai báo phải là một bảng khóa: giá trị")])
+    data = dict(front.data)
+    folder = path.resolve().parent.name
+    if data.get("year") is None and folder.isdigit():
+        data["year"] = int(folder)
+    try:
+        settings = ReportSettings.model_validate(data)
+    except ValidationError as exc:
+        problems += validation_problems(exc, front, ReportSettings)
+        settings = None
+    stem = report_id or path.stem
+    if not REPORT_ID.match(stem):
+        problems.append(
+            Problem(
+                name,
+                None,
+                None,
+                f"tên tệp báo cáo '{path.name}' chỉ được gồm chữ thường không dấu, số và dấu '-' "
+                "(ví dụ chuyen-doi-so.md): tên này đặt tên cho các tệp Word",
+            )
+        )
+    if settings is not None and settings.year is None:
+        problems.append(
+            Problem(name, 2, 1, "thiếu 'year' (hoặc đặt tệp trong thư mục mang tên năm)")
+        )
+    problems += _unreadable(lines, closing + 1, name)
+    blocks: list[BodyBlock] = []
+    notes: dict[str, NoteDefinition] = {}
+    if not problems:
+        blocks, notes, body_problems = parse_body(lines, closing + 1, name)
+        problems += body_problems
+    if problems or settings is None:
+        raise DataError(sorted(problems, key=lambda p: (p.line or 0, p.column or 0)))
+    return ReportSource(name, stem, settings, front, blocks, notes, lines)
+
+
+def _unreadable(lines: list[str], first: int, path: str) -> list[Problem]:
+    """Characters a Word file cannot hold, typed in the body: refused where they are."""
+    problems = []
+    for index in range(first, len(lines)):
+        for match in UNREADABLE_RAW_CHARS.finditer(lines[index]):
+            problems.append(Problem(path, index + 1, match.start() + 1, refusal(match.group())))
+    return problems
+
+
+def parse_body(
+    lines: list[str], first: int, path: str
+) -> tuple[list[BodyBlock], dict[str, NoteDefinition], list[Problem]]:
+    """Blocks and footnote definitions of the Markdown after the front matter.
+
+    ``first`` is the index of the body's first line in ``lines`` (0-based)."""
+    body = "\n".join(lines[first:])
+    tokens = _markdown().parse(body)
+    problems: list[Problem] = []
+    blocks: list[BodyBlock] = []
+    notes: dict[str, NoteDefinition] = {}
+    lists: list[tuple[str, str]] = []
+    item_numbers: list[str] = []
+    note_label: str | None = None
+    pending: tuple[BlockKind, int, str] | None = None
+    for token in tokens:
+        kind = token.type
+        if kind == "heading_open":
+            pending = ("heading", int(token.tag[1:]), token.markup)
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            lists.append(("bullet" if kind == "bullet_list_open" else "ordered", token.markup))
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+        elif kind == "list_item_open":
+            item_numbers.append(token.info or "")
+        elif kind == "list_item_close":
+            item_numbers.pop()
+        elif kind == "footnote_reference_open":
+            note_label = token.meta["label"]
+        elif kind == "footnote_reference_close":
+            note_label = None
+        elif kind == "paragraph_open" and pending is None:
+            if lists:
+                list_kind, markup = lists[-1]
+                marker = markup if list_kind == "bullet" else f"{item_numbers[-1]}{markup}"
+                pending = (list_kind, len(lists), marker)  # type: ignore[assignment]
+            else:
+                pending = ("paragraph", 1, "")
+        elif kind == "inline":
+            line = first + (token.map[0] if token.map else 0) + 1
+            source = lines[line - 1 : first + (token.map[1] if token.map else 0)]
+            inlines = _inlines(token.children or [], source, line, path, problems)
+            if note_label is not None:
+                if note_label in notes:
+                    notes[note_label].inlines += [Inline("break", "\n"), *inlines]
+                else:
+                    notes[note_label] = NoteDefinition(inlines, line)
+            elif pending is not None:
+                block_kind, level, marker = pending
+                blocks.append(BodyBlock(block_kind, inlines, line, level, marker))
+            pending = None
+        elif kind in ("hr", "blockquote_open", "table_open"):
+            line = first + (token.map[0] if token.map else 0) + 1
+            what = {"hr": "đường kẻ ngang", "blockquote_open": "trích dẫn '>'"}.get(kind, kind)
+            problems.append(Problem(path, line, 1, f"không hỗ trợ {what} trong báo cáo"))
+    return blocks, notes, problems
+
+
+def _inlines(
+    children: list[Any], source: list[str], line: int, path: str, problems: list[Problem]
+) -> list[Inline]:
+    """The inline tokens of one block, each reference and marker with its position."""
+    out: list[Inline] = []
+    bold = italic = False
+    cursor = _Cursor(source, line)
+    for child in children:
+        kind = child.type
+        if kind == "text" or kind == "code_inline":
+            out.append(Inline("text", child.content, bold, italic, line))
+        elif kind == "softbreak":
+            out.append(Inline("text", " ", bold, italic))
+        elif kind == "hardbreak":
+            out.append(Inline("break", "\n"))
+        elif kind in ("strong_open", "strong_close"):
+            bold = kind == "strong_open"
+        elif kind in ("em_open", "em_close"):
+            italic = kind == "em_open"
+        elif kind == "baocao_reference":
+            at_line, column = cursor.find(f"[[{child.content}]]")
+            out.append(Inline("ref", child.content, bold, italic, at_line, column))
+        elif kind == "footnote_ref":
+            label = child.meta["label"]
+            at_line, column = cursor.find(f"[^{label}]")
+            out.append(Inline("note", label, bold, italic, at_line, column))
+        elif kind in ("link_open", "link_close"):
+            continue
+        else:
+            problems.append(Problem(path, line, 1, f"không hỗ trợ '{child.markup or kind}'"))
+    return out
+
+
+class _Cursor:
+    """Finds successive pieces of a block in its source lines, left to right."""
+
+    def __init__(self, lines: list[str], first_line: int):
+        self.lines = lines
+        self.first_line = first_line
+        self.row = 0
+        self.column = 0
+
+    def find(self, needle: str) -> tuple[int, int]:
+        for row in range(self.row, len(self.lines)):
+            start = self.column if row == self.row else 0
+            found = self.lines[row].find(needle, start)
+            if found >= 0:
+                self.row, self.column = row, found + len(needle)
+                return self.first_line + row, found + 1
+        return self.first_line, 1

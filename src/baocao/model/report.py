@@ -1,0 +1,177 @@
+"""Pydantic models of a report: the issued document's settings, its prose sections
+and its appendices with their tables (pure data, no I/O)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import (
+    BeforeValidator,
+    Discriminator,
+    Field,
+    Tag,
+    field_validator,
+    model_validator,
+)
+
+from .base import Identifier, Strict, _kind_by_key
+
+
+def _number_as_text(raw: object) -> object:
+    """A document number is text: ``number: 12`` typed bare is kept as ``12``."""
+    return str(raw) if isinstance(raw, int) and not isinstance(raw, bool) else raw
+
+
+DocumentNumber = Annotated[str | None, BeforeValidator(_number_as_text)]
+
+
+class Signer(Strict):
+    """Authority lines (``KT. GIÁM ĐỐC`` / ``PHÓ GIÁM ĐỐC``) and the signer's name; the
+    name may be left out while it is not known, the signing space stays."""
+
+    authority: list[str] = Field(min_length=1)
+    name: str | None = Field(default=None, min_length=1)
+
+
+class Document(Strict):
+    """Metadata of the issued document (Nghị định 30/2020/NĐ-CP, Phụ lục I)."""
+
+    parent_agency: str | None = Field(default=None, min_length=1)
+    """The governing body above the issuer; absent when the issuer is itself the
+    highest (a UBND tỉnh issues under its own name)."""
+    agency: str = Field(min_length=1)
+    agency_name: str = Field(min_length=1)
+    number: DocumentNumber = None
+    symbol: str = Field(min_length=1)
+    place: str = Field(min_length=1)
+    date: date | Annotated[int, Field(ge=2000, le=2100)]
+    """A full date, or only the year while the document awaits its date."""
+    type: str = "BÁO CÁO"
+    summary: str = Field(min_length=1)
+    """The trích yếu; a line break in it (YAML ``|-``) is kept as the line break."""
+    signer: Signer | None = None
+    """Required for a report; an appendix-only document is signed with its parent."""
+    recipients: list[str] = Field(default_factory=list)
+
+
+class Attachment(Strict):
+    """The document an appendix-only report is attached to: ``(Kèm theo Kế hoạch số
+    …/KH-UBND ngày … của Ủy ban nhân dân tỉnh)``."""
+
+    type: str = Field(min_length=1)
+    number: DocumentNumber = None
+    symbol: str = Field(min_length=1)
+    date: date | Annotated[int, Field(ge=2000, le=2100)]
+    agency_name: str = Field(min_length=1)
+
+
+class GroupRow(Strict):
+    group: str = Field(min_length=1)
+
+
+class MetricRow(Strict):
+    """A table row showing one metric, or several stacked (tỉnh / huyện / xã)."""
+
+    metric: Identifier | list[Identifier]
+    label: str | None = None
+    result: str | None = None
+    note: str | None = None
+
+    @property
+    def metric_ids(self) -> list[str]:
+        return [self.metric] if isinstance(self.metric, str) else list(self.metric)
+
+
+Row = Annotated[
+    Annotated[GroupRow, Tag("group")] | Annotated[MetricRow, Tag("metric")],
+    Discriminator(_kind_by_key("group", "group", "metric")),
+]
+
+COLUMN_PATTERN = r"^(stt|name|result|evaluation|note|lead|partners|time|progress|target:\d{4})$"
+
+
+class Table(Strict):
+    """A table of metrics (``rows``) or of a task list (``task_list``)."""
+
+    columns: list[Annotated[str, Field(pattern=COLUMN_PATTERN)]] = Field(min_length=2)
+    headers: dict[str, str] = Field(default_factory=dict)
+    numbering: Literal["roman", "decimal"] = "roman"
+    rows: list[Row] = Field(default_factory=list)
+    task_list: Identifier | None = None
+
+    @model_validator(mode="after")
+    def _one_source(self) -> Table:
+        if bool(self.rows) == bool(self.task_list):
+            raise ValueError("bảng cần có đúng một trong hai: rows hoặc task_list")
+        return self
+
+
+class AppendixPart(Strict):
+    heading: str | None = None
+    subheading: str | None = None
+    table: Table | None = None
+    paragraphs: list[str] = Field(default_factory=list)
+    unit_sections: bool = False
+    """One generated section per unit after the first (``units``), numbered on."""
+    unit_comparison: bool = False
+    """The generated table comparing the units' indicators, after ``paragraphs``."""
+
+
+class Appendix(Strict):
+    title: str = Field(min_length=1)
+    subtitle: str | None = None
+    parts: list[AppendixPart] = Field(min_length=1)
+
+
+NUMBERING_STYLES = ("I.", "1.", "1.1.", "a)", "(1)", "-", "+", "none")
+"""Per heading level: Roman, Arabic, Arabic under the parent's number, letter,
+Arabic in parentheses, a dash, a plus, or no number (the title carries its own)."""
+DEFAULT_NUMBERING = ["I.", "1.", "a)", "(1)"]
+
+Numbering = Literal["I.", "1.", "1.1.", "a)", "(1)", "-", "+", "none"]
+
+
+class ReportSettings(Strict):
+    """The YAML front matter of a report file: how the document is issued and laid out."""
+
+    year: int | None = Field(default=None, ge=2000, le=2100)
+    """The year of the data; by default the name of the report's folder (``reports/2024``)."""
+    kind: Literal["report", "appendix"] = "report"
+    """``appendix``: only the Phụ lục, attached to another document (``attached_to``)."""
+    document: Document
+    attached_to: Attachment | None = None
+    numbering: list[Numbering] = Field(default_factory=lambda: list(DEFAULT_NUMBERING))  # type: ignore[arg-type]
+    leading_zero: bool = False
+    """Counts below 10 printed with a leading zero (``05 nhiệm vụ``, ``08/11``)."""
+    template: str = "BaoCao.docx"
+    appendix_template: str = "PhuLuc.docx"
+    appendices: list[Appendix] = Field(default_factory=list)
+
+    @field_validator("numbering", mode="before")
+    @classmethod
+    def _arabic_typed_bare(cls, raw: object) -> object:
+        """``numbering: [I., 1., a)]``: YAML reads a bare ``1.`` as the number 1.0."""
+        if isinstance(raw, list):
+            return ["1." if item == 1 and not isinstance(item, bool) else item for item in raw]
+        return raw
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ReportSettings:
+        if self.kind == "appendix" and not self.appendices:
+            raise ValueError("văn bản loại 'appendix' cần có 'appendices'")
+        if self.kind == "appendix" and self.attached_to is None:
+            raise ValueError("văn bản loại 'appendix' cần 'attached_to' (văn bản được kèm theo)")
+        if self.kind == "report" and (self.document.signer is None or not self.document.recipients):
+            raise ValueError("báo cáo cần 'document.signer' (người ký) và 'document.recipients'")
+        return self
+
+    @field_validator("numbering")
+    @classmethod
+    def _distinct_levels(cls, numbering: list[str]) -> list[str]:
+        repeated = [n for n in numbering if n != "none" and numbering.count(n) > 1]
+        if repeated:
+            raise ValueError(
+                f"kiểu đánh số '{repeated[0]}' dùng cho hai cấp đề mục; mỗi cấp một kiểu khác nhau"
+            )
+        return numbering

@@ -1,0 +1,47 @@
+"""The checker a year's rules share: the data, its positions, and the problems found.
+
+A rule is a function of the ``Checker``: it reads ``data``, and calls ``add`` with the
+path of the value at fault; the position is looked up only then, so a clean file costs
+no position lookups.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ..errors import Problem, Severity
+from ..load.yaml_careful import Parsed
+from ..load.yaml_positions import Location, PathKey
+from ..model.year import Metric, Observation, YearData
+from ..prose.segments import YearReferences
+
+
+@dataclass
+class Checker:
+    data: YearData
+    parsed: Parsed
+    references: YearReferences
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(
+        self,
+        loc: PathKey,
+        message: str,
+        severity: Severity = Severity.ERROR,
+        key: bool = False,
+        position: Location | None = None,
+    ) -> None:
+        if position is None:
+            position = (key and self.parsed.locate(loc, key=True)) or self.parsed.locate(loc)
+        line, column = position if position else (None, None)
+        self.problems.append(Problem(self.parsed.path, line, column, message, severity))
+
+    def metrics(self) -> Iterator[tuple[PathKey, Metric]]:
+        for index, metric in enumerate(self.data.metrics):
+            yield ("metrics", index), metric
+
+    def observations(self) -> Iterator[tuple[PathKey, Metric, Observation]]:
+        for at, metric in self.metrics():
+            for index, obs in enumerate(metric.observations):
+                yield at + ("observations", index), metric, obs

@@ -1,0 +1,268 @@
+"""The rules of a report file, checked against its year's data: every reference,
+marker, heading, table and setting, each problem at its line and column in the
+report file."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from .. import decree30
+from ..documents.numbering import HeadingNumbers, starts_with_number
+from ..documents.report import number_line, recipient_lines
+from ..errors import Problem, Severity, UnresolvedReference
+from ..load.messages import unknown_metric
+from ..load.report_file import Inline, ReportSource
+from ..load.yaml_positions import PathKey
+from ..model.year import YearData
+from ..prose.grammar import ReferenceSyntaxError, parse, scan
+from ..prose.segments import YearReferences
+from .period import check_period
+from .task_claims import check_task_claims
+
+MARKDOWN_TABLE = re.compile(r"\|\s*:?-{3,}")
+HTML_TAG = re.compile(r"(?<!\\)</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?>")
+r"""An HTML tag typed as such (``\<b>`` is text the user chose to print)."""
+MAX_HEADING_LEVEL = 4
+ACADEMIC_TITLE = re.compile(r"^(GS|PGS|TS|ThS|KS|BS|CN|Ths)\.?(\s|\.)", re.IGNORECASE)
+
+
+def check_report(source: ReportSource, data: YearData, references: YearReferences) -> list[Problem]:
+    """Every located problem of ``source`` (the documents are not built here)."""
+    problems: list[Problem] = []
+
+    def add(
+        line: int | None, column: int | None, message: str, severity: Severity = Severity.ERROR
+    ) -> None:
+        problems.append(Problem(source.path, line, column, message, severity))
+
+    settings = source.settings
+    if settings.year != data.year:
+        add(*_front(source, ("year",)), f"năm {settings.year} nhưng dữ liệu là năm {data.year}")
+    leading_zero = settings.leading_zero
+    used: set[str] = set()
+    for inlines in _all_inlines(source):
+        for inline in inlines:
+            if inline.kind == "note":
+                used.add(inline.text)
+            elif inline.kind == "ref":
+                message = _reference_problem(inline.text, references, leading_zero)
+                if message:
+                    add(inline.line, inline.column, message)
+            elif inline.kind == "text":
+                for found in scan(inline.text):
+                    snippet = inline.text[found.start : max(found.end, found.start + 40)]
+                    where = source.locate(snippet.split("\n")[0], inline.line)
+                    if found.note is not None:
+                        add(*where, _undefined_note(found.note))
+                    elif found.error:
+                        add(*where, found.error)
+    for label, note in source.notes.items():
+        if label not in used:
+            add(note.line, 1, f"chú thích '[^{label}]' không được dùng ở đâu", Severity.WARNING)
+    _check_headings(source, add)
+    _check_front_text(source, references, add)
+    _check_tables(source, data, add)
+    _check_document(source, data, add)
+    _check_appendix_subtitles(source, add)
+    check_period(source, data, add)
+    check_task_claims(source, data, add)
+    return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
+
+
+def _all_inlines(source: ReportSource) -> Iterator[list[Inline]]:
+    for block in source.blocks:
+        yield block.inlines
+    for note in source.notes.values():
+        yield note.inlines
+
+
+def _undefined_note(label: str) -> str:
+    return f"chú thích '[^{label}]' chưa có nội dung (thêm dòng '[^{label}]: …' cuối báo cáo)"
+
+
+def _reference_problem(inner: str, references: YearReferences, leading_zero: bool) -> str | None:
+    try:
+        reference = parse(inner)
+    except ReferenceSyntaxError as exc:
+        return str(exc)
+    if reference.block is not None:
+        return None
+    try:
+        references.year.reference(reference, reference.typed, leading_zero)
+    except UnresolvedReference as exc:
+        return str(exc)
+    return None
+
+
+def _front(source: ReportSource, loc: PathKey, key: bool = False) -> tuple[int | None, int | None]:
+    found = source.front.locate(loc, key=key) or source.front.locate(loc)
+    return found if found else (None, None)
+
+
+def _check_headings(source: ReportSource, add: Any) -> None:
+    numbers = HeadingNumbers(list(source.settings.numbering))
+    for block in source.blocks:
+        text = "".join(i.text for i in block.inlines if i.kind == "text")
+        if block.kind == "paragraph" and MARKDOWN_TABLE.search(text):
+            add(
+                block.line,
+                1,
+                "bảng Markdown không được hỗ trợ: đặt bảng trong Phụ lục "
+                "('appendices' ở phần khai báo)",
+            )
+        raw = source.lines[block.line - 1] if 0 < block.line <= len(source.lines) else ""
+        if HTML_TAG.search(text) and HTML_TAG.search(raw):
+            add(
+                block.line,
+                1,
+                "thẻ HTML (<b>, <i>…) được in nguyên văn: dùng **đậm**, *nghiêng*",
+                Severity.WARNING,
+            )
+        if block.kind != "heading":
+            continue
+        if block.level > MAX_HEADING_LEVEL:
+            add(block.line, 1, f"chỉ có {MAX_HEADING_LEVEL} cấp đề mục (# đến ####)")
+        title = "".join(i.text for i in block.inlines if i.kind == "text")
+        style = numbers.style(block.level)
+        if style != "none" and starts_with_number(title):
+            add(
+                block.line,
+                1,
+                f"đề mục '{title[:40]}' đã có số ở đầu, lại được đánh số tự động "
+                f"('{style}'): bỏ số trong đề mục, hoặc đặt cấp {block.level} của "
+                "'numbering' là none",
+                Severity.WARNING,
+            )
+    if source.settings.kind == "report" and (
+        not source.blocks or source.blocks[-1].kind != "paragraph"
+    ):
+        add(None, None, "báo cáo nên kết thúc bằng một đoạn văn (ví dụ 'Trên đây là báo cáo…')")
+
+
+def _front_strings(node: Any, at: PathKey) -> Iterator[tuple[PathKey, str]]:
+    if isinstance(node, str):
+        yield at, node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _front_strings(value, at + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _front_strings(value, at + (index,))
+
+
+def _check_front_text(source: ReportSource, references: YearReferences, add: Any) -> None:
+    """References in the front matter (summary, recipients, appendix headings and
+    paragraphs) resolve like the body's; markers only where a paragraph can hold one."""
+    front = source.front
+    for at, text in _front_strings(front.data, ()):
+        counts: dict[str, int] = {}
+        for found in scan(text):
+            whole = text[found.start : found.end]
+            occurrence = counts.get(whole, 0)
+            counts[whole] = occurrence + 1
+            message = None
+            if found.error is not None:
+                message = found.error
+            elif found.note is not None:
+                if "paragraphs" not in at:
+                    message = f"chú thích '{whole}' chỉ đặt trong đoạn văn"
+                elif found.note not in source.notes:
+                    message = _undefined_note(found.note)
+            elif found.reference is not None:
+                message = _reference_problem(whole[2:-2], references, source.settings.leading_zero)
+            if message:
+                line, column = front.locate_in(at, whole, occurrence) or (None, None)
+                add(line, column, message)
+
+
+def _check_tables(source: ReportSource, data: YearData, add: Any) -> None:
+    task_lists = {t.id for t in data.task_lists}
+    for a, appendix in enumerate(source.settings.appendices):
+        for p, part in enumerate(appendix.parts):
+            if part.table is None:
+                continue
+            at: PathKey = ("appendices", a, "parts", p, "table")
+            table = part.table
+            if table.task_list is not None and table.task_list not in task_lists:
+                add(
+                    *_front(source, at + ("task_list",)),
+                    f"không có danh sách nhiệm vụ '{table.task_list}' trong 'task_lists' "
+                    "của dữ liệu năm",
+                )
+            for r, row in enumerate(table.rows):
+                for i, metric_id in enumerate(getattr(row, "metric_ids", [])):
+                    if data.metric(metric_id) is None:
+                        where = at + ("rows", r, "metric")
+                        if not isinstance(getattr(row, "metric", None), str):
+                            where += (i,)
+                        add(
+                            *_front(source, where),
+                            unknown_metric(metric_id, data.metric_ids()),
+                        )
+            if (part.unit_comparison or part.unit_sections) and len(data.units) < 2:
+                add(*_front(source, at), "cần ít nhất hai đơn vị trong 'units' của dữ liệu năm")
+            for c, column in enumerate(table.columns):
+                if column.startswith("target:") and int(column[7:]) < data.year:
+                    add(
+                        *_front(source, at + ("columns", c)),
+                        f"cột '{column}' là mục tiêu của năm đã qua trong báo cáo năm {data.year} "
+                        f"(cột chép từ năm trước?); dùng 'target:{data.year}' hoặc năm sau",
+                        Severity.WARNING,
+                    )
+
+
+def _check_appendix_subtitles(source: ReportSource, add: Any) -> None:
+    """The "(Kèm theo …)" line is printed under every Phụ lục's title: typed again as a
+    subtitle it would print twice, the second time not in italics."""
+    for index, appendix in enumerate(source.settings.appendices):
+        if appendix.subtitle and appendix.subtitle.lstrip().startswith("(Kèm theo"):
+            add(
+                *_front(source, ("appendices", index, "subtitle")),
+                "dòng '(Kèm theo …)' được in tự động dưới tiêu đề Phụ lục, theo số và ngày "
+                "của văn bản: bỏ 'subtitle' này để dòng không in hai lần",
+                Severity.WARNING,
+            )
+
+
+def _check_document(source: ReportSource, data: YearData, add: Any) -> None:
+    doc = source.settings.document
+    at = ("document",)
+    value = doc.date
+    year = value.year if isinstance(value, date) else value
+    if year not in (data.year, data.year + 1):
+        add(
+            *_front(source, at + ("date",)),
+            f"ngày văn bản không thuộc năm báo cáo hoặc năm sau (năm {year}, "
+            f"năm báo cáo {data.year})",
+            Severity.WARNING,
+        )
+    kind = decree30.TYPE_ABBREVIATIONS.get(doc.type.upper())
+    problem = decree30.number_problem(number_line(doc), kind)
+    if problem:
+        add(*_front(source, at + ("symbol",)), f"số và ký hiệu: {problem}")
+    if source.settings.kind == "report":
+        lines = recipient_lines(doc.recipients)
+        for index, line in enumerate(lines):
+            problem = decree30.recipient_problem(line, index == len(lines) - 1)
+            if problem:
+                where = _front(source, at + ("recipients", index))
+                add(*where, f"nơi nhận '{line}': {problem}")
+    if source.settings.kind == "report" and doc.signer is not None:
+        problem = decree30.authority_problem(doc.signer.authority)
+        if problem:
+            add(*_front(source, at + ("signer", "authority")), f"thẩm quyền ký: {problem}")
+        if doc.signer.name and ACADEMIC_TITLE.match(doc.signer.name):
+            add(
+                *_front(source, at + ("signer", "name")),
+                "không ghi học hàm, học vị trước họ tên người ký (Nghị định 30/2020, Phụ lục I)",
+                Severity.WARNING,
+            )
+    if source.settings.kind == "report" and doc.signer is not None and not doc.signer.name:
+        add(
+            *_front(source, at + ("signer",)),
+            "chưa có tên người ký ('signer.name'): bản nháp được, văn bản chính thức thì không",
+            Severity.WARNING,
+        )

@@ -1,0 +1,222 @@
+"""Rules beyond the schema: arithmetic, evaluations, dates and references.
+
+The schema (``model.py``) says what a year file may contain; these rules say whether
+what it contains agrees with itself: a printed rate with its counts, parts with their
+total, an evaluation with its target and result, every reference with its target.
+Each rule adds ``Problem``s located with the positions kept by the loader, and every
+rule runs, so one run reports everything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import DataError, Problem, Severity, UnresolvedReference
+from ..load.messages import unknown_metric
+from ..load.yaml_careful import Parsed
+from ..load.yaml_positions import PathKey
+from ..load.year_file import IncompleteYear
+from ..model.year import YearData
+from ..prose.grammar import scan
+from ..prose.resolve import Resolver
+from ..prose.segments import YearReferences
+from ..workspace import Workspace
+from . import figures
+from .checker import Checker
+
+UNLOCATED = "<dữ liệu>"
+"""The path shown for data that was not read from a file (built by a script)."""
+
+
+@dataclass
+class Validation:
+    """The outcome of validating one year: its data (if it loaded), its problems, and
+    the references already resolved (reused by the documents)."""
+
+    path: str
+    data: YearData | None
+    problems: list[Problem] = field(default_factory=list)
+    references: YearReferences | None = None
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == Severity.WARNING]
+
+    def require(self, draft: bool = False) -> YearData:
+        """The data, if it may be rendered: no error, and no warning unless ``draft``.
+
+        Raises ``DataError`` (or ``DraftRequired`` when only warnings stand in the way)
+        with every problem, so no caller can write a document from invalid data."""
+        from ..errors import DraftRequired
+
+        if self.data is None or self.errors:
+            raise DataError(self.problems)
+        if self.warnings and not draft:
+            raise DraftRequired(self.problems)
+        return self.data
+
+
+def validate(
+    year_or_path: str | Path,
+    data_dir: Path | None = None,
+    workspace: Workspace | None = None,
+) -> Validation:
+    """Load a year file and run every rule; ``DataFileNotFound`` if it is missing."""
+    if workspace is None:
+        workspace = Workspace(data=data_dir) if data_dir is not None else Workspace()
+    path = workspace.year_path(year_or_path)
+    found: list[Problem] = []
+    try:
+        data, parsed = workspace.load_with_positions(path)
+    except IncompleteYear as exc:  # a repeated key: every other problem is found too
+        (data, parsed), found = exc.loaded, list(exc.problems)
+    except DataError as exc:
+        return Validation(str(path), None, list(exc.problems))
+    references = YearReferences(data, workspace.earlier_years(path))
+    return Validation(str(path), data, found + check(data, parsed, references), references)
+
+
+def check_data(data: YearData, workspace: Workspace | None = None) -> Validation:
+    """Every rule over data built in memory (no file, so problems have no line);
+    ``[[…|change:YYYY]]`` reads earlier years from the workspace's data folder."""
+    raw = data.model_dump(mode="python", by_alias=True, exclude_defaults=True)
+    parsed = Parsed(path=UNLOCATED, data=raw)
+    earlier = (workspace or Workspace()).earlier_years(None)
+    references = YearReferences(data, earlier)
+    return Validation(UNLOCATED, data, check(data, parsed, references), references)
+
+
+def check(
+    data: YearData, parsed: Parsed, references: YearReferences | None = None
+) -> list[Problem]:
+    """Every problem the rules find in ``data``, ordered by position in the file."""
+    checker = Checker(data, parsed, references or YearReferences(data))
+    for rule in RULES:
+        rule(checker)
+    unique = list(dict.fromkeys(checker.problems))
+    unique.sort(key=lambda p: (p.line or 0, p.column or 0))
+    return unique
+
+
+# --- the file as a whole ---------------------------------------------------------
+
+
+def check_year_matches_name(c: Checker) -> None:
+    stem = Path(c.parsed.path).stem
+    if stem.isdigit() and int(stem) != c.data.year:
+        c.add(
+            ("year",),
+            f"năm trong tệp không khớp với tên tệp (year: {c.data.year}, "
+            f"tên tệp là {Path(c.parsed.path).name})",
+        )
+
+
+def check_unique_ids(c: Checker) -> None:
+    sections: list[tuple[str, list[Any]]] = [
+        ("metrics", c.data.metrics),
+        ("task_lists", c.data.task_lists),
+    ]
+    for section, items in sections:
+        first: dict[str, int] = {}
+        what = "mã chỉ tiêu" if section == "metrics" else "mã danh sách nhiệm vụ"
+        for index, item in enumerate(items):
+            if item.id in first:
+                line = (c.parsed.locate((section, first[item.id], "id")) or (None,))[0]
+                c.add((section, index, "id"), f"{what} '{item.id}' bị lặp (đã có ở dòng {line})")
+            else:
+                first[item.id] = index
+
+
+def check_sources(c: Checker) -> None:
+    known = ", ".join(c.data.sources)
+    refs = [(at + ("source", "ref"), obs.source.ref) for at, _m, obs in c.observations()]
+    refs += [
+        (("task_lists", i, "source", "ref"), t.source.ref) for i, t in enumerate(c.data.task_lists)
+    ]
+    for at, ref in refs:
+        if ref not in c.data.sources:
+            c.add(at, f"nguồn '{ref}' không có trong 'sources' (các nguồn: {known})")
+
+
+# --- references from prose and tables --------------------------------------------
+
+
+def _strings(node: Any, at: PathKey) -> Iterator[tuple[PathKey, str]]:
+    if isinstance(node, str):
+        yield at, node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("quote",) or at == () and key == "sources":
+                continue
+            yield from _strings(value, at + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _strings(value, at + (index,))
+
+
+def _reference_scope(c: Checker, at: PathKey) -> Resolver:
+    """``[[id]]`` inside ``units[i]`` (i > 0) names that unit's own metrics."""
+    inside_unit = len(at) > 1 and at[0] == "units" and isinstance(at[1], int)
+    if inside_unit and 0 < at[1] < len(c.data.units):
+        return c.references.for_unit(at[1])
+    return c.references.year
+
+
+def check_references(c: Checker) -> None:
+    """Every ``[[…]]`` in the data's own text (task results, notes, units' results)
+    resolves; ``[^note]`` markers are checked by each report that shows the text."""
+    for at, text in _strings(c.parsed.data, ()):
+        counts: dict[str, int] = {}
+        for found in scan(text):
+            whole = text[found.start : found.end]
+            occurrence = counts.get(whole, 0)
+            counts[whole] = occurrence + 1
+            if found.error is not None:
+                c.add(at, found.error, position=c.parsed.locate_in(at, whole, occurrence))
+                continue
+            if found.note is not None:
+                c.add(
+                    at,
+                    f"chú thích '{whole}' chỉ đặt trong tệp báo cáo (.md); trong tệp dữ liệu, "
+                    "viết thẳng nội dung vào câu",
+                    position=c.parsed.locate_in(at, whole, occurrence),
+                )
+                continue
+            reference = found.reference
+            if reference is None:
+                continue
+            resolver = _reference_scope(c, at)
+            if reference.metric is not None and resolver.scope.metric(reference.metric) is None:
+                c.add(
+                    at,
+                    f"{whole}: {unknown_metric(reference.metric, resolver.scope.metric_ids())}",
+                    position=c.parsed.locate_in(at, whole, occurrence),
+                )
+                continue
+            try:
+                resolver.reference(reference, whole)
+            except UnresolvedReference as exc:
+                c.add(at, str(exc), position=c.parsed.locate_in(at, whole, occurrence))
+
+
+RULES = (
+    check_year_matches_name,
+    check_unique_ids,
+    check_sources,
+    figures.check_thousands_dots,
+    figures.check_printed,
+    figures.check_rates_over_100,
+    figures.check_as_of,
+    figures.check_pending,
+    figures.check_targets,
+    figures.check_parts,
+    figures.check_evaluations,
+    check_references,
+)
