@@ -37,6 +37,16 @@ def test_load_with_positions_returns_model_and_positions(tmp_path):
     assert parsed.locate_in(("task_lists", 0, "items", 0, "result"), "[[") == (47, 22)
 
 
+def test_an_escape_followed_by_a_combining_mark_is_read_as_typed(tmp_path):
+    """Composing the text (NFC) must not join an escape's last letter with the mark that
+    follows it: ``\\u00ca`` then U+0301 is Ê then the acute, read as Ế."""
+    name = MINIMAL.split("name: ", 1)[1].split("\n", 1)[0]
+    text = MINIMAL.replace(f"name: {name}", 'name: "L\\u00ca\u0301N \\u00e9\u0301"', 1)
+    build_file_tree(tmp_path, {"2024.yaml": text})
+    data = load_year(tmp_path / "2024.yaml")
+    assert data.metrics[0].name == "L\u1ebeN \u00e9\u0301"
+
+
 def test_unknown_key_suggests_a_field_of_the_right_model(tmp_path):
     assert problems_of(tmp_path, ('    unit: "%"\n    targets', '    unitt: "%"\n    targets')) == [
         "13:5: khóa không hợp lệ 'unitt', có phải ý bạn là 'unit'?"

@@ -6,11 +6,14 @@ too large, not a file, unreadable or in another encoding is one located message.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
 from ..errors import DataError, DataFileNotFound, Problem
 
+ESCAPE = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.DOTALL)
+"""A backslash escape of YAML's double-quoted strings (``\\u00ca``, ``\\n``)."""
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """A province's year with every commune's figures (50 000 metrics) is about 25 MB."""
 
@@ -46,7 +49,23 @@ def read_text(path: Path) -> str:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise DataError([encoding_problem(raw, exc, str(path))]) from exc
-    return unicodedata.normalize("NFC", text)
+    return nfc(text)
+
+
+def nfc(text: str) -> str:
+    """``text`` composed (NFC), every backslash escape kept as typed: an escape followed
+    by a combining mark (``\\u00ca`` then U+0301) must not become another, invalid
+    escape (``\\u00cá``); the value it spells is composed once it is read."""
+    if "\\" not in text:
+        return unicodedata.normalize("NFC", text)
+    pieces = []
+    position = 0
+    for escape in ESCAPE.finditer(text):
+        pieces.append(unicodedata.normalize("NFC", text[position : escape.start()]))
+        pieces.append(escape.group())
+        position = escape.end()
+    pieces.append(unicodedata.normalize("NFC", text[position:]))
+    return "".join(pieces)
 
 
 SAVE_AS_UTF8 = (
