@@ -10,6 +10,7 @@ a problem found later can point at it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -78,6 +79,13 @@ class ReportSource:
             if found >= 0:
                 return index + 1, found + 1
         return from_line, 1
+
+    def inlines(self) -> Iterator[list[Inline]]:
+        """The inlines of every body block, then of every footnote: all the prose."""
+        for block in self.blocks:
+            yield block.inlines
+        for note in self.notes.values():
+            yield note.inlines
 
     @property
     def year(self) -> int:

@@ -8,7 +8,6 @@ and ``units``. No prose: each report is a Markdown file of its own
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 from typing import Annotated, ClassVar, Literal
 
@@ -292,9 +291,3 @@ class YearData(Strict):
 
     def task_list(self, list_id: str) -> TaskList | None:
         return next((t for t in self.task_lists if t.id == list_id), None)
-
-
-REFERENCE = re.compile(
-    r"\[\[([a-z][a-z0-9_]*)(?:\|([a-z_]+(?::\d{4})?))?\]\]|\[\^([a-z][a-z0-9_]*)\]"
-)
-"""Inline references in prose: ``[[metric_id]]``, ``[[metric_id|format]]``, ``[^footnote]``."""

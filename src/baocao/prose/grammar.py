@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 ID = re.compile(r"^[a-z][a-z0-9_]*$")
 LOOKS_LIKE = re.compile(r"\[\[(?P<inner>[^\[\]\n]*)\]\]|\[\^(?P<note>[^\[\]\n]*)\]")
@@ -141,3 +142,37 @@ def _stray(text: str, start: int, end: int) -> Iterator[Found]:
             match.end(),
             error="'[[' không có ']]' đóng lại (tham chiếu viết trên một dòng)",
         )
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A reference, marker or error found in one string of a YAML tree."""
+
+    at: tuple[str | int, ...]
+    """The path of the string in the tree."""
+    whole: str
+    """The text found, as typed (``[[id|counts]]``)."""
+    occurrence: int
+    """How many times the same text stands earlier in the same string."""
+    found: Found
+
+
+def citations(
+    node: Any, at: tuple[str | int, ...] = (), skip: frozenset[str] = frozenset()
+) -> Iterator[Cited]:
+    """Every reference, marker and error in the strings of a YAML tree (mappings,
+    lists, strings), in order; keys in ``skip`` are not entered."""
+    if isinstance(node, str):
+        counts: dict[str, int] = {}
+        for found in scan(node):
+            whole = node[found.start : found.end]
+            occurrence = counts.get(whole, 0)
+            counts[whole] = occurrence + 1
+            yield Cited(at, whole, occurrence, found)
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            if key not in skip:
+                yield from citations(value, (*at, key), skip)
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from citations(value, (*at, index), skip)

@@ -5,7 +5,6 @@ report file."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -14,10 +13,10 @@ from ..documents.numbering import HeadingNumbers, starts_with_number
 from ..documents.report import number_line, recipient_lines
 from ..errors import Problem, Severity, UnresolvedReference
 from ..load.messages import unknown_metric
-from ..load.report_file import Inline, ReportSource
+from ..load.report_file import ReportSource
 from ..load.yaml_positions import PathKey
 from ..model.year import YearData
-from ..prose.grammar import ReferenceSyntaxError, parse, scan
+from ..prose.grammar import ReferenceSyntaxError, citations, parse, scan
 from ..prose.segments import YearReferences
 from .period import check_period
 from .task_claims import check_task_claims
@@ -43,7 +42,7 @@ def check_report(source: ReportSource, data: YearData, references: YearReference
         add(*_front(source, ("year",)), f"năm {settings.year} nhưng dữ liệu là năm {data.year}")
     leading_zero = settings.leading_zero
     used: set[str] = set()
-    for inlines in _all_inlines(source):
+    for inlines in source.inlines():
         for inline in inlines:
             if inline.kind == "note":
                 used.add(inline.text)
@@ -70,13 +69,6 @@ def check_report(source: ReportSource, data: YearData, references: YearReference
     check_period(source, data, add)
     check_task_claims(source, data, add)
     return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
-
-
-def _all_inlines(source: ReportSource) -> Iterator[list[Inline]]:
-    for block in source.blocks:
-        yield block.inlines
-    for note in source.notes.values():
-        yield note.inlines
 
 
 def _undefined_note(label: str) -> str:
@@ -142,40 +134,25 @@ def _check_headings(source: ReportSource, add: Any) -> None:
         add(None, None, "báo cáo nên kết thúc bằng một đoạn văn (ví dụ 'Trên đây là báo cáo…')")
 
 
-def _front_strings(node: Any, at: PathKey) -> Iterator[tuple[PathKey, str]]:
-    if isinstance(node, str):
-        yield at, node
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            yield from _front_strings(value, at + (key,))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _front_strings(value, at + (index,))
-
-
 def _check_front_text(source: ReportSource, references: YearReferences, add: Any) -> None:
     """References in the front matter (summary, recipients, appendix headings and
     paragraphs) resolve like the body's; markers only where a paragraph can hold one."""
     front = source.front
-    for at, text in _front_strings(front.data, ()):
-        counts: dict[str, int] = {}
-        for found in scan(text):
-            whole = text[found.start : found.end]
-            occurrence = counts.get(whole, 0)
-            counts[whole] = occurrence + 1
-            message = None
-            if found.error is not None:
-                message = found.error
-            elif found.note is not None:
-                if "paragraphs" not in at:
-                    message = f"chú thích '{whole}' chỉ đặt trong đoạn văn"
-                elif found.note not in source.notes:
-                    message = _undefined_note(found.note)
-            elif found.reference is not None:
-                message = _reference_problem(whole[2:-2], references, source.settings.leading_zero)
-            if message:
-                line, column = front.locate_in(at, whole, occurrence) or (None, None)
-                add(line, column, message)
+    for cited in citations(front.data):
+        found, whole = cited.found, cited.whole
+        message = None
+        if found.error is not None:
+            message = found.error
+        elif found.note is not None:
+            if "paragraphs" not in cited.at:
+                message = f"chú thích '{whole}' chỉ đặt trong đoạn văn"
+            elif found.note not in source.notes:
+                message = _undefined_note(found.note)
+        elif found.reference is not None:
+            message = _reference_problem(whole[2:-2], references, source.settings.leading_zero)
+        if message:
+            line, column = front.locate_in(cited.at, whole, cited.occurrence) or (None, None)
+            add(line, column, message)
 
 
 def _check_tables(source: ReportSource, data: YearData, add: Any) -> None:

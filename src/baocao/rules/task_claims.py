@@ -19,9 +19,9 @@ from ..errors import Severity
 from ..formatting import format_percent, rate
 from ..load.report_file import ReportSource
 from ..model.year import TaskList, YearData
+from ..prose.grammar import TASKS_PREFIX, citations
 from ..prose.resolve import is_done, states_progress, tasks_of
 
-TASK_REFERENCE = re.compile(r"\[\[\s*tasks:([A-Za-z0-9_]+)")
 SENTENCE_END = re.compile(r"(?<=[.;!?])\s+")
 REFERENCE = "\x00"
 TASK_CITED = "\x01"
@@ -50,9 +50,13 @@ def cited_lists(source: ReportSource) -> list[str]:
         for part in appendix.parts:
             if part.table is not None and part.table.task_list:
                 found[part.table.task_list] = None
-    for line in source.lines:
-        for match in TASK_REFERENCE.finditer(line):
-            found[match.group(1)] = None
+    for inlines in source.inlines():
+        for inline in inlines:
+            if inline.kind == "ref" and inline.text.startswith(TASKS_PREFIX):
+                found[inline.text[len(TASKS_PREFIX) :].split("|")[0]] = None
+    for cited in citations(source.front.data):
+        if cited.found.reference is not None and cited.found.reference.task_list:
+            found[cited.found.reference.task_list] = None
     return list(found)
 
 

@@ -9,7 +9,6 @@ rule runs, so one run reports everything.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,7 @@ from ..load.yaml_careful import Parsed
 from ..load.yaml_positions import PathKey
 from ..load.year_file import IncompleteYear
 from ..model.year import YearData
-from ..prose.grammar import scan
+from ..prose.grammar import Cited, citations
 from ..prose.resolve import Resolver
 from ..prose.segments import YearReferences
 from ..workspace import Workspace
@@ -148,19 +147,6 @@ def check_sources(c: Checker) -> None:
 # --- references from prose and tables --------------------------------------------
 
 
-def _strings(node: Any, at: PathKey) -> Iterator[tuple[PathKey, str]]:
-    if isinstance(node, str):
-        yield at, node
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            if key in ("quote",) or at == () and key == "sources":
-                continue
-            yield from _strings(value, at + (key,))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _strings(value, at + (index,))
-
-
 def _reference_scope(c: Checker, at: PathKey) -> Resolver:
     """``[[id]]`` inside ``units[i]`` (i > 0) names that unit's own metrics."""
     inside_unit = len(at) > 1 and at[0] == "units" and isinstance(at[1], int)
@@ -172,38 +158,35 @@ def _reference_scope(c: Checker, at: PathKey) -> Resolver:
 def check_references(c: Checker) -> None:
     """Every ``[[…]]`` in the data's own text (task results, notes, units' results)
     resolves; ``[^note]`` markers are checked by each report that shows the text."""
-    for at, text in _strings(c.parsed.data, ()):
-        counts: dict[str, int] = {}
-        for found in scan(text):
-            whole = text[found.start : found.end]
-            occurrence = counts.get(whole, 0)
-            counts[whole] = occurrence + 1
-            if found.error is not None:
-                c.add(at, found.error, position=c.parsed.locate_in(at, whole, occurrence))
-                continue
-            if found.note is not None:
-                c.add(
-                    at,
-                    f"chú thích '{whole}' chỉ đặt trong tệp báo cáo (.md); trong tệp dữ liệu, "
-                    "viết thẳng nội dung vào câu",
-                    position=c.parsed.locate_in(at, whole, occurrence),
-                )
-                continue
-            reference = found.reference
-            if reference is None:
-                continue
-            resolver = _reference_scope(c, at)
-            if reference.metric is not None and resolver.scope.metric(reference.metric) is None:
-                c.add(
-                    at,
-                    f"{whole}: {unknown_metric(reference.metric, resolver.scope.metric_ids())}",
-                    position=c.parsed.locate_in(at, whole, occurrence),
-                )
-                continue
-            try:
-                resolver.reference(reference, whole)
-            except UnresolvedReference as exc:
-                c.add(at, str(exc), position=c.parsed.locate_in(at, whole, occurrence))
+    data = c.parsed.data
+    texts = {k: v for k, v in data.items() if k != "sources"} if isinstance(data, dict) else data
+    for cited in citations(texts, skip=frozenset({"quote"})):
+        message = _reference_problem(c, cited)
+        if message:
+            position = c.parsed.locate_in(cited.at, cited.whole, cited.occurrence)
+            c.add(cited.at, message, position=position)
+
+
+def _reference_problem(c: Checker, cited: Cited) -> str | None:
+    found, whole = cited.found, cited.whole
+    if found.error is not None:
+        return found.error
+    if found.note is not None:
+        return (
+            f"chú thích '{whole}' chỉ đặt trong tệp báo cáo (.md); trong tệp dữ liệu, "
+            "viết thẳng nội dung vào câu"
+        )
+    reference = found.reference
+    if reference is None:
+        return None
+    resolver = _reference_scope(c, cited.at)
+    if reference.metric is not None and resolver.scope.metric(reference.metric) is None:
+        return f"{whole}: {unknown_metric(reference.metric, resolver.scope.metric_ids())}"
+    try:
+        resolver.reference(reference, whole)
+    except UnresolvedReference as exc:
+        return str(exc)
+    return None
 
 
 RULES = (
