@@ -1,7 +1,7 @@
 """The official layout of a BÁO CÁO and its Phụ lục, as data and small pure functions.
 
 One place for the rules of Nghị định 30/2020/NĐ-CP, Phụ lục I (see
-``official-format.md``): the template builder (``templates/build_templates.py``)
+``official-format.md``): the template builder (``render/template_build.py``)
 takes its settings from here and ``baocao kiemtra`` checks any .docx against the
 same values, so the tool never writes what its own checker rejects.
 

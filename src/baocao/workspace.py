@@ -10,6 +10,7 @@ a ``[[…|change:YYYY]]`` reference is parsed once per run.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -165,7 +166,7 @@ class Workspace:
     def load(self, year_or_path: str | Path) -> YearData:
         return self.load_with_positions(year_or_path)[0]
 
-    def earlier_years(self, current: Path | None):
+    def earlier_years(self, current: Path | None) -> Callable[[int, str], YearData]:
         """The lookup ``[[…|change:YYYY]]`` uses: ``YYYY.yaml`` beside ``current`` (the
         file being read), or in the data folder when the data came from no file."""
         folder = current.parent if current is not None else self.data

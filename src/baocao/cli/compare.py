@@ -117,12 +117,12 @@ def _format_from(output: Path | None) -> str:
 
 
 def _write_text(kind: str, comparison: Comparison, output: Path | None) -> None:
-    from ..tables import years as diff_export
+    from ..tables import years
 
     text = {
-        "csv": diff_export.to_csv,
-        "json": diff_export.to_json,
-        "md": diff_export.to_markdown,
+        "csv": years.to_csv,
+        "json": years.to_json,
+        "md": years.to_markdown,
     }[kind](comparison)
     _emit_text(kind, text, output)
 
@@ -189,6 +189,6 @@ def compare(
         write_atomically(target, unit_comparison_xlsx(comparison))
         console.wrote(str(target), "bảng so sánh Excel")
         return
-    from ..tables import units as units_export
+    from ..tables import units
 
-    _emit_text(kind, getattr(units_export, COMPARE_WRITERS[kind])(comparison), output)
+    _emit_text(kind, getattr(units, COMPARE_WRITERS[kind])(comparison), output)

@@ -16,6 +16,10 @@ from ..errors import Problem
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from ..commands.render import ReportOutcome
+    from ..metrics.units import UnitComparison
+    from ..metrics.years import Comparison
+
 _consoles: dict[bool, Console] = {}
 
 
@@ -64,7 +68,7 @@ def plain(text: str) -> None:
     _console().out(text, end="", highlight=False)
 
 
-def comparison_table(comparison) -> None:
+def comparison_table(comparison: Comparison) -> None:
     """``baocao diff``: metrics of every year side by side, then those found in only some."""
     from rich import box
     from rich.table import Table
@@ -85,14 +89,14 @@ def comparison_table(comparison) -> None:
         apart = Table(title=export.PARTIAL_TITLE, box=box.SQUARE, show_lines=True)
         for index, header in enumerate(export.PARTIAL_HEADERS):
             apart.add_column(header, ratio=3 if index != 1 else 1, overflow="fold")
-        for metric in comparison.partial:
-            cells = [escape("\n".join(cell)) for cell in export.partial_row(metric, comparison)]
-            cells[0] += f"\n[dim]{escape(metric.id)}[/dim]"
+        for partial in comparison.partial:
+            cells = [escape("\n".join(cell)) for cell in export.partial_row(partial, comparison)]
+            cells[0] += f"\n[dim]{escape(partial.id)}[/dim]"
             apart.add_row(*cells)
         _console().print(apart)
 
 
-def unit_comparison_table(comparison) -> None:
+def unit_comparison_table(comparison: UnitComparison) -> None:
     """``baocao compare``: one table per group of units reporting the indicators."""
     from rich import box
     from rich.table import Table
@@ -167,7 +171,7 @@ def progress(total: int, label: str) -> Iterator[Callable[[str], None]]:
         yield lambda text: bar.update(task, advance=1, description=text)
 
 
-def report_outcome(outcome, failure: str | None) -> None:
+def report_outcome(outcome: ReportOutcome, failure: str | None) -> None:
     """``baocao render``: one report's problems, failure, and the files it wrote."""
     problems(outcome.problems)
     if failure is not None:
@@ -178,14 +182,14 @@ def report_outcome(outcome, failure: str | None) -> None:
         error(f"không tạo được PDF từ '{path}': {reason}")
 
 
-def render_summary(outcomes: list, refusal: Callable[[int, int], str]) -> None:
+def render_summary(outcomes: list[ReportOutcome], refusal: Callable[[int, int], str]) -> None:
     """``baocao render`` of several reports: one line per report, then the totals."""
     from pathlib import Path
 
     _console().print("Tổng kết:")
     for outcome in outcomes:
         if outcome.refused is not None or outcome.error is not None:
-            text = refusal(*outcome.refused) if outcome.refused else outcome.error
+            text = refusal(*outcome.refused) if outcome.refused else str(outcome.error)
         else:
             files = [*outcome.written, *outcome.pdfs]
             text = "đã ghi " + ", ".join(Path(path).name for path, _kind in files)

@@ -5,6 +5,7 @@ openpyxl is imported inside these commands only, so no other command pays for it
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -119,15 +120,16 @@ def export(
     """Xuất bảng chỉ tiêu của một năm (số liệu, mục tiêu, đánh giá) ra Excel, CSV hoặc JSON."""
     from ..excel.tables import indicator_xlsx
     from ..files import write_atomically
-    from ..tables.indicators import indicator_table, to_csv, to_json
+    from ..tables.indicators import IndicatorTable, indicator_table, to_csv, to_json
 
     workspace = workspace_for(data_dir)
     table = indicator_table(workspace.load(year))
     target = output or workspace.out / f"ChiTieu_{table.year}.{fmt.value}"
-    content = {
+    writers: dict[ExportFormat, Callable[[IndicatorTable], bytes]] = {
         ExportFormat.xlsx: indicator_xlsx,
         ExportFormat.csv: lambda t: to_csv(t).encode("utf-8-sig"),
         ExportFormat.json: lambda t: to_json(t).encode("utf-8"),
-    }[fmt](table)
+    }
+    content = writers[fmt](table)
     write_atomically(target, content)
     console.wrote(str(target), f"bảng chỉ tiêu {fmt.value.upper()}")

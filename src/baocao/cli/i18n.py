@@ -10,6 +10,7 @@ English, and ``tests/test_cli_text.py`` says so.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 HEADINGS = {
@@ -69,7 +70,7 @@ def install() -> bool:
 
     original_help_option = decorators.help_option
 
-    def help_option(*names: Any):
+    def help_option(*names: Any) -> Callable[[Any], Any]:
         decorate = original_help_option(*names)
 
         def apply(command: Any) -> Any:
@@ -83,16 +84,16 @@ def install() -> bool:
 
     original_write_usage = formatting.HelpFormatter.write_usage
 
-    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+    def write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
         for english, vietnamese in USAGE_WORDS.items():
             args = args.replace(english, vietnamese)
         original_write_usage(self, prog, args, USAGE_PREFIX if prefix is None else prefix)
 
     setattr(formatting.HelpFormatter, "write_usage", write_usage)  # noqa: B010
 
-    def show_usage_error(self, file=None) -> None:
+    def show_usage_error(self: Any, file: Any = None) -> None:
         if file is None:
-            file = exceptions.get_text_stderr()
+            file = exceptions.get_text_stderr()  # type: ignore[attr-defined]
         if self.ctx is not None:
             hint = ""
             if self.ctx.command.get_help_option(self.ctx) is not None:

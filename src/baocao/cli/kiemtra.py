@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -106,7 +106,7 @@ def summary(reports: list[FileReport]) -> str:
     )
 
 
-def as_json(reports: list[FileReport]) -> dict:
+def as_json(reports: list[FileReport]) -> dict[str, Any]:
     files = []
     for report in reports:
         results = [

@@ -157,7 +157,7 @@ def _run(soffice: str, source: Path, staging: Path, profile: Path, timeout: floa
     return None
 
 
-def _kill(process: subprocess.Popen) -> None:
+def _kill(process: subprocess.Popen[bytes]) -> None:
     """Stop the conversion and every process it started (soffice forks oosplash)."""
     with contextlib.suppress(OSError):
         if sys.platform != "win32":

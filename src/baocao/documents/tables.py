@@ -138,7 +138,7 @@ def _metric_cell(column: str, row: Any, metrics: list[Metric], pad: bool) -> str
         return "\n".join(t for t in texts if t) or None
     if column == "result":
         if row.result:
-            return row.result
+            return str(row.result)
         return "\n".join(m.result or result_text(m, pad) for m in metrics)
     if column == "note":
         return row.note or first.note

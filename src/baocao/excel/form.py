@@ -5,7 +5,7 @@ target and last year's figure (grey, locked: read-only and visibly so), then the
 cells to fill (yellow): a value, or a numerator and a denominator for a rate, the
 date of the figure, its source. A hidden sheet records the year and the metric ids
 of the form, so that ``baocao import`` finds a deleted or an added row. openpyxl is
-imported only here and in ``xlsx_import``.
+imported only in this package.
 """
 
 from __future__ import annotations
@@ -114,7 +114,9 @@ def _styles() -> dict[str, Any]:
     }
 
 
-def _write_rows(sheet: Any, data: YearData, metrics: list[Metric], previous: dict) -> None:
+def _write_rows(
+    sheet: Any, data: YearData, metrics: list[Metric], previous: dict[str, str]
+) -> None:
     style = _styles()
     last = chr(ord(COLUMNS[-1].letter))
     sheet["A1"] = f"BIỂU MẪU NHẬP SỐ LIỆU CHỈ TIÊU NĂM {data.year}"
@@ -151,7 +153,13 @@ def _write_rows(sheet: Any, data: YearData, metrics: list[Metric], previous: dic
 
 
 def _write_row(
-    sheet: Any, row: int, number: int, metric: Metric, data: YearData, previous: str, style: dict
+    sheet: Any,
+    row: int,
+    number: int,
+    metric: Metric,
+    data: YearData,
+    previous: str,
+    style: dict[str, Any],
 ) -> None:
     fixed = {
         "id": metric.id,

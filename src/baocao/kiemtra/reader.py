@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
+from lxml import etree
 
 from .facts import Cell, DocumentFacts, Paragraph, Run, Section, Table
 from .styles import StyleSheet, on_off, paragraph_property, twips_mm
@@ -34,7 +38,7 @@ def read(path: Path) -> DocumentFacts:
 
 
 class Reader:
-    def __init__(self, document) -> None:
+    def __init__(self, document: DocxDocument) -> None:
         self.document = document
         self.sheet = StyleSheet(document)
         self.body = document.element.body
@@ -60,7 +64,7 @@ class Reader:
                 blocks.append(self._table(child, self.table_count))
         return DocumentFacts(self.sections, blocks, self._footnotes())
 
-    def _children(self, parent):
+    def _children(self, parent: etree._Element) -> Iterator[etree._Element]:
         for child in parent:
             if child.tag == f"{W}sdt":
                 content = child.find(f"{W}sdtContent")
@@ -69,7 +73,7 @@ class Reader:
             elif child.tag in (f"{W}p", f"{W}tbl"):
                 yield child
 
-    def _section_elements(self) -> list:
+    def _section_elements(self) -> list[etree._Element | None]:
         found = [p.find(f"{W}pPr/{W}sectPr") for p in self.body.iter(f"{W}p")]
         elements = [e for e in found if e is not None]
         last = self.body.find(f"{W}sectPr")
@@ -80,7 +84,7 @@ class Reader:
 
     # -- sections -------------------------------------------------------------------
 
-    def _section(self, number: int, sect_pr) -> Section:
+    def _section(self, number: int, sect_pr: etree._Element | None) -> Section:
         size = sect_pr.find(f"{W}pgSz") if sect_pr is not None else None
         margins = sect_pr.find(f"{W}pgMar") if sect_pr is not None else None
         width = twips_mm(size.get(f"{W}w")) if size is not None else None
@@ -127,7 +131,7 @@ class Reader:
                 setattr(section, name, paragraphs)
         return section
 
-    def _part(self, sect_pr, kind: str, variant: str):
+    def _part(self, sect_pr: etree._Element | None, kind: str, variant: str) -> Any:
         if sect_pr is None:
             return None
         for reference in sect_pr.findall(f"{W}{kind}Reference"):
@@ -138,7 +142,7 @@ class Reader:
 
     # -- tables ---------------------------------------------------------------------
 
-    def _table(self, element, number: int) -> Table:
+    def _table(self, element: Any, number: int) -> Table:
         grid = [twips_mm(c.get(f"{W}w")) or 0.0 for c in element.findall(f"{W}tblGrid/{W}gridCol")]
         tbl_pr = element.find(f"{W}tblPr")
         indent = 0.0
@@ -162,7 +166,7 @@ class Reader:
             table.rows.append(cells)
         return table
 
-    def _cell_margin(self, tbl_pr) -> float:
+    def _cell_margin(self, tbl_pr: etree._Element | None) -> float:
         """Left plus right cell padding in mm: the table's own, else its style's, else Word's."""
         layers = [tbl_pr] if tbl_pr is not None else []
         style = tbl_pr.find(f"{W}tblStyle") if tbl_pr is not None else None
@@ -189,7 +193,9 @@ class Reader:
 
     # -- paragraphs -----------------------------------------------------------------
 
-    def _paragraph(self, element, container: str, number: int, width: float) -> Paragraph:
+    def _paragraph(
+        self, element: etree._Element, container: str, number: int, width: float
+    ) -> Paragraph:
         p_pr = element.find(f"{W}pPr")
         style_element = p_pr.find(f"{W}pStyle") if p_pr is not None else None
         style_id = style_element.get(f"{W}val") if style_element is not None else None
@@ -237,7 +243,7 @@ class Reader:
         )
 
     @staticmethod
-    def _runs(element):
+    def _runs(element: etree._Element) -> Iterator[etree._Element]:
         for run in element.iter(f"{W}r"):
             ancestor = run.getparent()
             while ancestor is not None and ancestor is not element:
@@ -247,7 +253,7 @@ class Reader:
             if ancestor is element:
                 yield run
 
-    def _run(self, run, style_id: str | None) -> Run:
+    def _run(self, run: etree._Element, style_id: str | None) -> Run:
         parts = []
         for child in run:
             if child.tag == f"{W}t":
@@ -269,7 +275,7 @@ class Reader:
         )
 
     @staticmethod
-    def _shapes(element) -> list[float]:
+    def _shapes(element: etree._Element) -> list[float]:
         """Widths of drawn lines: DrawingML extents, else VML lines and shapes."""
         extents = [
             int(e.get("cx", "0")) / EMU_PER_MM
@@ -295,7 +301,7 @@ class Reader:
         return out
 
     @staticmethod
-    def _fields(element) -> list[str]:
+    def _fields(element: etree._Element) -> list[str]:
         names = []
         for simple in element.iter(f"{W}fldSimple"):
             match = FIELD.match(simple.get(f"{W}instr", ""))

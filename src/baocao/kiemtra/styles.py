@@ -13,8 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.styles import BabelFish
+from lxml import etree
 
 W_VAL = qn("w:val")
 THEME_SLOTS = {"ascii": "asciiTheme", "hAnsi": "hAnsiTheme"}
@@ -27,7 +29,7 @@ class Value:
     """Where the value was set: direct formatting, a style, the document defaults, the theme."""
 
 
-def on_off(element) -> bool | None:
+def on_off(element: etree._Element | None) -> bool | None:
     if element is None:
         return None
     return element.get(W_VAL, "true").lower() not in ("0", "false", "off")
@@ -45,7 +47,7 @@ def twips_mm(value: str | None) -> float | None:
 class StyleSheet:
     """The styles part and theme of one document."""
 
-    def __init__(self, document) -> None:
+    def __init__(self, document: DocxDocument) -> None:
         self.styles: dict[str, Any] = {}
         self.names: dict[str, str] = {}
         self.default_paragraph: str | None = None
@@ -73,10 +75,12 @@ class StyleSheet:
             style_id = based.get(W_VAL) if based is not None else None
         return out
 
-    def label(self, style) -> str:
+    def label(self, style: Any) -> str:
         return f"kiểu “{self.names.get(style.get(qn('w:styleId')), '?')}”"
 
-    def run_layers(self, paragraph_style: str | None, run) -> list[tuple[Any, str]]:
+    def run_layers(
+        self, paragraph_style: str | None, run: etree._Element | None
+    ) -> list[tuple[Any, str]]:
         """``(rPr, source)`` from the most specific to the document defaults."""
         layers: list[tuple[Any, str]] = []
         r_pr = run.find(qn("w:rPr")) if run is not None else None
@@ -121,7 +125,7 @@ class StyleSheet:
                 return value
         return False
 
-    def paragraph_layers(self, p_pr, style_id: str | None) -> list[Any]:
+    def paragraph_layers(self, p_pr: Any, style_id: str | None) -> list[Any]:
         layers = [p_pr] if p_pr is not None else []
         for style in self.chain(style_id or self.default_paragraph):
             layers.append(style.find(qn("w:pPr")))
@@ -138,13 +142,13 @@ def paragraph_property(layers: list[Any], tag: str, attribute: str) -> str | Non
     ``tag`` in Clark notation."""
     name = qn(f"w:{attribute}")
     for p_pr in layers:
-        element = p_pr.find(tag)
+        element: etree._Element | None = p_pr.find(tag)
         if element is not None and element.get(name) is not None:
             return element.get(name)
     return None
 
 
-def _find(element, *path: str):
+def _find(element: etree._Element | None, *path: str) -> etree._Element | None:
     for tag in path:
         if element is None:
             return None
@@ -152,7 +156,7 @@ def _find(element, *path: str):
     return element
 
 
-def _theme_fonts(document) -> dict[str, str]:
+def _theme_fonts(document: DocxDocument) -> dict[str, str]:
     from docx.oxml import parse_xml
 
     namespace = "{http://schemas.openxmlformats.org/drawingml/2006/main}"

@@ -154,6 +154,16 @@ def shown(value: Any, limit: int = 80) -> str:
 EMPTY_TYPES = {"string_type", "list_type", "dict_type", "model_type", "int_type", "float_type"}
 
 
+NUMBER_TYPES = {"int_parsing", "float_parsing", "int_type", "float_type", "int_from_float"}
+DATE_TYPES = {
+    "date_type",
+    "date_parsing",
+    "date_from_datetime_parsing",
+    "date_from_datetime_inexact",
+}
+BOUND_TYPES = {"greater_than_equal", "less_than_equal"}
+
+
 def describe_validation_error(
     error: dict[str, Any], loc: tuple[Any, ...], choices: list[str] | None = None
 ) -> str:
@@ -167,67 +177,78 @@ def describe_validation_error(
     if isinstance(found, str) and len(found) > 80:
         found = found[:79] + "…"  # a message echoes a value, not a megabyte of it
     if kind == "extra_forbidden":
-        key = loc[-1] if loc else "?"
-        import difflib
-
-        match = difflib.get_close_matches(str(key), choices or known_keys(), n=1, cutoff=0.6)
-        hint = f", có phải ý bạn là '{match[0]}'?" if match else ""
-        return f"khóa không hợp lệ '{key}'{hint}"
+        return _unknown_key(loc, choices)
     if kind == "missing":
         return f"thiếu trường bắt buộc '{name}'"
     if found is None and (kind in EMPTY_TYPES or kind.startswith("date")):
         return f"'{name}' không được để trống"
-    if kind in {"int_parsing", "float_parsing", "int_type", "float_type", "int_from_float"}:
-        special = _number_problem(name, found)
-        if special:
-            return special
-        if isinstance(found, str) and NUMBER_AS_TEXT.match(found.strip()):
-            return f"'{name}' phải là số, không phải chữ (tìm thấy '{found}', {number_hint(found)})"
-        return f"'{name}' phải là số (tìm thấy: {shown(found)})"
-    if kind in {"string_type"}:
-        return f"'{name}' phải là chữ (tìm thấy: {shown(found)})"
-    if kind in {
-        "date_type",
-        "date_parsing",
-        "date_from_datetime_parsing",
-        "date_from_datetime_inexact",
-    }:
-        return f"'{name}' phải là ngày hợp lệ dạng YYYY-MM-DD (tìm thấy: {shown(found)})"
+    if kind in NUMBER_TYPES or kind in BOUND_TYPES or kind == "finite_number":
+        return _number_message(kind, name, found, error)
     if kind == "string_pattern_mismatch":
-        pattern = error.get("ctx", {}).get("pattern", "")
-        if "d{4}" in pattern and "-" in pattern:
-            return (
-                f"'{name}' phải là năm, tháng hoặc ngày dạng YYYY, YYYY-MM hay YYYY-MM-DD "
-                f"(tìm thấy: {shown(found)})"
-            )
-        if "target" in pattern:
-            return (
-                f"cột không hợp lệ '{found}' ở '{name}' (dùng: stt, name, result, evaluation, "
-                "note, lead, partners, time, progress, target:YYYY)"
-            )
+        return _pattern_message(name, found, error)
+    return _shape_message(kind, name, found, error)
+
+
+def _unknown_key(loc: tuple[Any, ...], choices: list[str] | None) -> str:
+    import difflib
+
+    key = loc[-1] if loc else "?"
+    match = difflib.get_close_matches(str(key), choices or known_keys(), n=1, cutoff=0.6)
+    hint = f", có phải ý bạn là '{match[0]}'?" if match else ""
+    return f"khóa không hợp lệ '{key}'{hint}"
+
+
+def _number_message(kind: str, name: str, found: Any, error: dict[str, Any]) -> str:
+    """A number that is text, out of its bounds, or not finite."""
+    special = _number_problem(name, found)
+    if special:
+        return special
+    if kind == "finite_number":
+        return f"'{name}' phải là số hữu hạn"
+    if kind in BOUND_TYPES:
+        bound = error.get("ctx", {}).get("ge" if kind == "greater_than_equal" else "le")
+        limit = f", {'tối thiểu' if kind == 'greater_than_equal' else 'tối đa'} {bound}"
+        limit = limit if bound is not None else ""
+        return f"'{name}' nằm ngoài khoảng cho phép (tìm thấy: {shown(found)}{limit})"
+    if isinstance(found, str) and NUMBER_AS_TEXT.match(found.strip()):
+        return f"'{name}' phải là số, không phải chữ (tìm thấy '{found}', {number_hint(found)})"
+    return f"'{name}' phải là số (tìm thấy: {shown(found)})"
+
+
+def _pattern_message(name: str, found: Any, error: dict[str, Any]) -> str:
+    """A date, a table column or an identifier that does not match its pattern."""
+    pattern = error.get("ctx", {}).get("pattern", "")
+    if "d{4}" in pattern and "-" in pattern:
         return (
-            f"'{name}' chỉ được gồm chữ thường không dấu, số và dấu gạch dưới, "
-            f"bắt đầu bằng chữ (tìm thấy: {shown(found)})"
+            f"'{name}' phải là năm, tháng hoặc ngày dạng YYYY, YYYY-MM hay YYYY-MM-DD "
+            f"(tìm thấy: {shown(found)})"
         )
+    if "target" in pattern:
+        return (
+            f"cột không hợp lệ '{found}' ở '{name}' (dùng: stt, name, result, evaluation, "
+            "note, lead, partners, time, progress, target:YYYY)"
+        )
+    return (
+        f"'{name}' chỉ được gồm chữ thường không dấu, số và dấu gạch dưới, "
+        f"bắt đầu bằng chữ (tìm thấy: {shown(found)})"
+    )
+
+
+def _shape_message(kind: str, name: str, found: Any, error: dict[str, Any]) -> str:
+    """A value of the wrong kind: text, date, list, mapping, a choice, a rule of the model."""
+    if kind == "string_type":
+        return f"'{name}' phải là chữ (tìm thấy: {shown(found)})"
+    if kind in DATE_TYPES:
+        return f"'{name}' phải là ngày hợp lệ dạng YYYY-MM-DD (tìm thấy: {shown(found)})"
     if kind == "literal_error":
         expected = str(error.get("ctx", {}).get("expected", "")).replace("' or '", "' hoặc '")
         return f"'{name}' không hợp lệ: {shown(found)} (giá trị cho phép: {expected})"
     if kind in {"too_short", "string_too_short"}:
         return f"'{name}' không được để trống"
-    if kind in {"list_type"}:
+    if kind == "list_type":
         return f"'{name}' phải là một danh sách (các dòng bắt đầu bằng '- ')"
     if kind in {"dict_type", "model_type", "model_attributes_type"}:
         return f"'{name}' phải là một bảng khóa: giá trị"
-    if kind in {"greater_than_equal", "less_than_equal"}:
-        special = _number_problem(name, found)
-        if special:
-            return special
-        bound = error.get("ctx", {}).get("ge" if kind == "greater_than_equal" else "le")
-        limit = f", {'tối thiểu' if kind == 'greater_than_equal' else 'tối đa'} {bound}"
-        limit = limit if bound is not None else ""
-        return f"'{name}' nằm ngoài khoảng cho phép (tìm thấy: {shown(found)}{limit})"
-    if kind == "finite_number":
-        return _number_problem(name, found) or f"'{name}' phải là số hữu hạn"
     if kind in {"value_error", "assertion_error"}:
         text = str(error.get("msg", "")).removeprefix("Value error, ")
         return f"'{name}': {text}"

@@ -1,6 +1,6 @@
 """YAML text → plain Python data, safely, with the position of every value on demand.
 
-A file is first read by ``plain_yaml`` (no node tree, no positions). When that gives
+A file is first read by ``yaml_fast`` (no node tree, no positions). When that gives
 up, the careful path uses PyYAML at the node level: the file is composed with the safe
 loader (no object tags) and every mapping is walked by hand, so that each structural
 problem (a duplicate key, a refused tag or value) is reported at its node's line and
@@ -136,74 +136,91 @@ def _careful(text: str, path: str) -> Any:
         root = yaml.compose(text, Loader=SAFE_LOADER)
     except yaml.YAMLError as exc:
         raise DataError([_syntax_problem(exc, text, path)]) from exc
-    problems: list[Problem] = []
-    constructor = yaml.SafeLoader("")
-    alias_uses = {"count": 0}
-    seen_nodes: set[int] = set()
+    converter = _Converter(path)
+    data = converter.convert(root, (), 0) if root is not None else None
+    if converter.problems:
+        raise StructureError(converter.problems, Parsed(path=path, data=data, text=text))
+    return data
 
-    def convert(node: yaml.Node, at: PathKey, depth: int) -> Any:
+
+class _Converter:
+    """A composed node tree to plain data: every refused tag, repeated key and unreadable
+    value becomes a problem (and ``None``), bounded in depth and in alias uses."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self.constructor = yaml.SafeLoader("")
+        self.alias_uses = 0
+        self.seen_nodes: set[int] = set()
+
+    def refuse(self, node: yaml.Node, message: str) -> None:
+        self.problems.append(_problem(self.path, node, message))
+
+    def convert(self, node: yaml.Node, at: PathKey, depth: int) -> Any:
         if depth > MAX_DEPTH:
-            raise DataError([_problem(path, node, f"lồng quá sâu (tối đa {MAX_DEPTH} cấp)")])
-        if id(node) in seen_nodes:
-            alias_uses["count"] += 1
-            if alias_uses["count"] > MAX_ALIAS_USES:
-                raise DataError([_problem(path, node, "dùng bí danh (alias) YAML quá nhiều lần")])
+            raise DataError([_problem(self.path, node, f"lồng quá sâu (tối đa {MAX_DEPTH} cấp)")])
+        if id(node) in self.seen_nodes:
+            self.alias_uses += 1
+            if self.alias_uses > MAX_ALIAS_USES:
+                message = "dùng bí danh (alias) YAML quá nhiều lần"
+                raise DataError([_problem(self.path, node, message)])
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
-            seen_nodes.add(id(node))
+            self.seen_nodes.add(id(node))
         if node.tag not in SAFE_TAGS and node.tag != "tag:yaml.org,2002:merge":
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            message = f"không cho phép thẻ YAML '{tag}' (chỉ dùng dữ liệu thường)"
-            problems.append(_problem(path, node, message))
+            self.refuse(node, f"không cho phép thẻ YAML '{tag}' (chỉ dùng dữ liệu thường)")
             return None
         if isinstance(node, yaml.MappingNode):
-            result: dict[Any, Any] = {}
-            key_lines: dict[Any, int] = {}
-            for key_node, value_node in node.value:
-                if key_node.tag == "tag:yaml.org,2002:merge":
-                    problems.append(_problem(path, key_node, "không hỗ trợ khóa gộp '<<'"))
-                    continue
-                key = convert(key_node, at + ("<key>",), depth + 1)
-                if not isinstance(key, (str, int)):
-                    problems.append(_problem(path, key_node, "khóa phải là chữ hoặc số"))
-                    continue
-                if key in result:
-                    where = f" (đã có ở dòng {key_lines[key]})"
-                    problems.append(_problem(path, key_node, f"khóa '{key}' bị lặp{where}"))
-                    continue
-                key_lines[key] = key_node.start_mark.line + 1
-                result[key] = convert(value_node, at + (key,), depth + 1)
-            return result
+            return self.mapping(node, at, depth)
         if isinstance(node, yaml.SequenceNode):
-            return [convert(item, at + (i,), depth + 1) for i, item in enumerate(node.value)]
+            return [self.convert(item, at + (i,), depth + 1) for i, item in enumerate(node.value)]
+        return self.scalar(node, at)
+
+    def mapping(self, node: yaml.MappingNode, at: PathKey, depth: int) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        key_lines: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self.refuse(key_node, "không hỗ trợ khóa gộp '<<'")
+                continue
+            key = self.convert(key_node, at + ("<key>",), depth + 1)
+            if not isinstance(key, (str, int)):
+                self.refuse(key_node, "khóa phải là chữ hoặc số")
+                continue
+            if key in result:
+                self.refuse(key_node, f"khóa '{key}' bị lặp (đã có ở dòng {key_lines[key]})")
+                continue
+            key_lines[key] = key_node.start_mark.line + 1
+            result[key] = self.convert(value_node, at + (key,), depth + 1)
+        return result
+
+    def scalar(self, node: yaml.Node, at: PathKey) -> Any:
         if isinstance(node, yaml.ScalarNode) and _typed_as_text(node):
-            return _checked_text(node.value, node, at, path, problems)
+            return _checked_text(node.value, node, at, self.path, self.problems)
         try:
             if node.tag == STR_TAG:
                 value = node.value
             elif node.tag in SCALAR_TAGS and isinstance(node, yaml.ScalarNode):
-                value = constructor.yaml_constructors[node.tag](constructor, node)
+                value = self.constructor.yaml_constructors[node.tag](self.constructor, node)
             else:
-                value = constructor.construct_object(node, deep=True)
-            return _checked_text(value, node, at, path, problems)
+                value = self.constructor.construct_object(node, deep=True)
+            return _checked_text(value, node, at, self.path, self.problems)
         except ValueError:
             if node.tag.endswith(":timestamp"):
-                problems.append(_problem(path, node, f"ngày không tồn tại: {shown(node.value)}"))
+                self.refuse(node, f"ngày không tồn tại: {shown(node.value)}")
             else:
-                message = f"giá trị không đọc được: {shown(node.value)}"
-                problems.append(_problem(path, node, message))
+                self.refuse(node, f"giá trị không đọc được: {shown(node.value)}")
             return None
         except yaml.YAMLError as exc:
             reason = translate_yaml_problem(getattr(exc, "problem", None) or str(exc))
-            problems.append(_problem(path, node, f"giá trị không đọc được: {reason}"))
+            self.refuse(node, f"giá trị không đọc được: {reason}")
             return None
 
-    data = convert(root, (), 0) if root is not None else None
-    if problems:
-        raise StructureError(problems, Parsed(path=path, data=data, text=text))
-    return data
 
-
-def _checked_text(value: Any, node: yaml.Node, at: PathKey, path: str, problems: list) -> Any:
+def _checked_text(
+    value: Any, node: yaml.Node, at: PathKey, path: str, problems: list[Problem]
+) -> Any:
     """NFC text (a ``\\u0301`` escape can decompose it again); XML-invalid characters,
     typed as escapes in a double-quoted string, are refused at the value's position."""
     if not isinstance(value, str):

@@ -1,6 +1,6 @@
 """YAML to plain data in one pass over the parser's events, keeping no positions.
 
-The loader's careful path (``yaml_located``) composes the whole node tree so that
+The loader's careful path (``yaml_careful``) composes the whole node tree so that
 every structural problem can be pointed at. For a province's year file (50 000
 metrics, 25 MB) that tree costs seconds and a gigabyte, and a valid file never needs
 it. This path reads the libyaml event stream once and builds the same dicts, lists
@@ -95,15 +95,7 @@ def _build(parser: Any) -> Any:
             stack[-1][1] = _NO_KEY
             continue
         if kind is ScalarEvent:
-            if event.tag is not None or event.anchor is not None:
-                raise CarefulPathNeeded
-            text = event.value
-            if event.implicit[0] and (not text or text[0] in _RESOLVED_FIRST):
-                value = _scalar(text)
-            elif event.style == '"':
-                value = _text(text)  # its escapes can spell any character
-            else:
-                value = normalize("NFC", text)  # raw characters were checked before
+            value = _scalar_value(event)
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             if event.tag is not None or event.anchor is not None or len(stack) >= MAX_DEPTH:
                 raise CarefulPathNeeded
@@ -129,16 +121,9 @@ def _build(parser: Any) -> Any:
             if frame[2]:
                 frame[0].append(value)
             elif frame[1] is _NO_KEY:
-                key = _key(value)
-                if key in frame[0]:
-                    first = frame[3][key]
-                    mark = event.start_mark
-                    message = f"khóa '{key}' bị lặp (đã có ở dòng {first})"
-                    repeated.append((mark.line + 1, mark.column + 1, message))
-                    frame[1] = _REPEATED
+                frame[1] = _new_key(frame, value, event, repeated)
+                if frame[1] is _REPEATED:
                     continue
-                frame[3][key] = event.start_mark.line + 1
-                frame[1] = key
             else:
                 frame[0][frame[1]] = value
                 frame[1] = _NO_KEY
@@ -148,6 +133,30 @@ def _build(parser: Any) -> Any:
             stack.append([value, _NO_KEY, False, {}])
         elif kind is SequenceStartEvent:
             stack.append([value, _NO_KEY, True, None])
+
+
+def _scalar_value(event: Any) -> Any:
+    if event.tag is not None or event.anchor is not None:
+        raise CarefulPathNeeded
+    text = event.value
+    if event.implicit[0] and (not text or text[0] in _RESOLVED_FIRST):
+        return _scalar(text)
+    if event.style == '"':
+        return _text(text)  # its escapes can spell any character
+    return normalize("NFC", text)  # raw characters were checked before
+
+
+def _new_key(frame: list[Any], value: Any, event: Any, repeated: list[Any]) -> Any:
+    """The key a mapping's next value goes under, or ``_REPEATED`` (noted in
+    ``repeated``) when the mapping has it already."""
+    key = _key(value)
+    if key in frame[0]:
+        mark = event.start_mark
+        message = f"khóa '{key}' bị lặp (đã có ở dòng {frame[3][key]})"
+        repeated.append((mark.line + 1, mark.column + 1, message))
+        return _REPEATED
+    frame[3][key] = event.start_mark.line + 1
+    return key
 
 
 def _skip_value(event: Any, get_event: Any) -> None:
@@ -222,7 +231,7 @@ def _constructed(tag: str, value: str) -> Any:
 def _resolve(value: str) -> str:
     for tag, pattern in _RESOLVERS.get(value[0] if value else "", ()):
         if pattern.match(value):
-            return tag
+            return str(tag)
     return STR_TAG
 
 

@@ -28,11 +28,11 @@ Location = tuple[int, int]
 PathKey = tuple[Any, ...]
 
 _COLUMNS = _LINES = _LENGTHS = 1 << 27
-"""Each field of a packed position below 2**27: a file of at most 64 MB (``loader``) has
+"""Each field of a packed position below 2**27: a file of at most 64 MB (``load.text``) has
 fewer characters, so fewer lines, a shorter line and a shorter value than that."""
 
 
-class _Mapping(dict):
+class _Mapping(dict[Any, Any]):
     __slots__ = ("start", "key_starts")
 
     def __init__(self, start: int) -> None:
@@ -41,7 +41,7 @@ class _Mapping(dict):
         self.key_starts: list[int] = []
 
 
-class _Sequence(list):
+class _Sequence(list[Any]):
     __slots__ = ("start",)
 
     def __init__(self, start: int) -> None:
@@ -50,14 +50,15 @@ class _Sequence(list):
 
 
 def _place(mark: Any) -> int:
-    return mark.line * _COLUMNS + mark.column
+    return int(mark.line * _COLUMNS + mark.column)
 
 
 def _scalar(start: Any, end: Any) -> int:
     """Line, column, start offset and length of a scalar in one integer."""
-    return ((start.index * _LENGTHS + end.index - start.index) * _LINES + start.line) * (
-        _COLUMNS
-    ) + start.column
+    return int(
+        ((start.index * _LENGTHS + end.index - start.index) * _LINES + start.line) * _COLUMNS
+        + start.column
+    )
 
 
 def _location(packed: int) -> Location:

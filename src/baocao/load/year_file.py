@@ -1,6 +1,6 @@
 """Year files: read the text safely, parse it, validate it against the model.
 
-A schema error is reported at the line and column of the value (``yaml_located``).
+A schema error is reported at the line and column of the value (``yaml_careful``).
 """
 
 from __future__ import annotations
@@ -116,7 +116,9 @@ def validation_problems(
     return unique
 
 
-def _one_branch_per_union(errors: list[tuple[dict, Any]]) -> list[tuple[dict, Any]]:
+def _one_branch_per_union(
+    errors: list[tuple[dict[str, Any], Any]],
+) -> list[tuple[dict[str, Any], Any]]:
     """A value that fits no member of a union fails once per member: keep the member
     whose errors went deepest into the value (the one the user most likely meant)."""
     best: dict[tuple[Any, ...], tuple[int, str]] = {}

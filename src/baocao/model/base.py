@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -25,7 +26,7 @@ Number = (
 Identifier = Annotated[str, Field(pattern=ID_PATTERN)]
 
 
-def _kind_by_key(key: str, if_present: str, otherwise: str):
+def _kind_by_key(key: str, if_present: str, otherwise: str) -> Callable[[object], str]:
     def pick(value: object) -> str:
         if isinstance(value, dict):
             return if_present if key in value else otherwise

@@ -3,7 +3,7 @@
 A year file holds a year's shared data: ``sources`` (the documents figures come
 from), ``metrics`` (figures with stable ids shared by every year), ``task_lists``
 and ``units``. No prose: each report is a Markdown file of its own
-(``report_model.py``) that cites the figures by id.
+(``model/report.py``) that cites the figures by id.
 """
 
 from __future__ import annotations
@@ -284,7 +284,8 @@ class YearData(Strict):
         # costs more than the lookup itself when tables ask once per cell.
         private = self.__pydantic_private__
         assert private is not None
-        return private["_by_id"].get(metric_id)
+        found: Metric | None = private["_by_id"].get(metric_id)
+        return found
 
     def metric_ids(self) -> list[str]:
         return [m.id for m in self.metrics]

@@ -240,7 +240,7 @@ def _string_method_size(text: Any, name: str, args: tuple[Any, ...], kw: Mapping
         return max(len(text), _int(_argument(args, kw, 0, "width")))
     if name == "expandtabs":
         tab = _argument(args, kw, 0, "tabsize")
-        tabs = text.count("\t" if isinstance(text, str) else b"\t")
+        tabs: int = text.count("\t" if isinstance(text, str) else b"\t")
         return len(text) + tabs * (8 if tab is None else _int(tab))
     if name == "replace":
         old, new, count = (_argument(args, kw, i, n) for i, n in enumerate(("old", "new", "count")))

@@ -6,26 +6,31 @@ margins, header distance and fonts all read from ``baocao.layout`` (the layout
 page 2, as in the BÁO CÁO template; Times New Roman on every font slot, a centred
 bold title, and a bordered table whose header row repeats on every page, in the
 12 pt of the Phụ lục tables. The cells are the ones the terminal shows
-(``diff_export``), so the two never disagree.
+(``tables.years``), so the two never disagree.
 """
 
 from __future__ import annotations
 
 import io
 from datetime import date, datetime
+from typing import Any
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_PARAGRAPH_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Length, Mm, Pt
+from docx.table import _Cell, _Row
+from docx.text.paragraph import Paragraph
 
 from .. import decree30
 from ..metrics.years import Comparison
 from ..tables import years as export
 from .package import finish_package
+from .template_styles import set_fonts
 from .tidy import tidy
 
 FONT = decree30.FONT
@@ -40,34 +45,21 @@ WEIGHTS = {"stt": 0.8, "name": 5.0, "year": 2.4, "change": 3.4, "evaluation": 1.
 PARTIAL_WEIGHTS = [0.8, 6.0, 2.0, 5.0]
 
 
-def _set_fonts(r_pr) -> None:
-    """Times New Roman on the four font slots, with no theme font Word could substitute."""
-    fonts = r_pr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        r_pr.insert(0, fonts)
-    for attribute in list(fonts.attrib):
-        if "theme" in attribute.lower():
-            del fonts.attrib[attribute]
-    for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(slot), FONT)
-
-
-def _setup(document) -> None:
+def _setup(document: DocxDocument) -> None:
     styles = document.styles.element
     defaults = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    _set_fonts(defaults)
+    set_fonts(defaults)
     lang = defaults.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")
         defaults.append(lang)
     lang.set(qn("w:val"), "vi-VN")
     for fonts in list(styles.iter(qn("w:rFonts"))):
-        _set_fonts(fonts.getparent())
+        set_fonts(fonts.getparent())
     normal = document.styles["Normal"]
     normal.font.name = FONT
     normal.font.size = TABLE_SIZE
-    _set_fonts(normal.element.get_or_add_rPr())
+    set_fonts(normal.element.get_or_add_rPr())
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
@@ -77,7 +69,7 @@ def _setup(document) -> None:
     _page_numbers(section)
 
 
-def _page_numbers(section) -> None:
+def _page_numbers(section: Any) -> None:
     """The page number centred in the header from page 2 (the first page has its own,
     empty header), numbering from 1, as the BÁO CÁO template does."""
     section.different_first_page_header_footer = True
@@ -106,19 +98,31 @@ def _page_numbers(section) -> None:
         run._r.append(element)
 
 
-def _paragraph(paragraph, text: str, size=TABLE_SIZE, bold=False, italic=False, align=None):
+def _paragraph(
+    paragraph: Paragraph,
+    text: str,
+    size: Length = TABLE_SIZE,
+    bold: bool = False,
+    italic: bool = False,
+    align: WD_PARAGRAPH_ALIGNMENT | None = None,
+) -> Paragraph:
     run = paragraph.add_run(text)
     run.font.name = FONT
     run.font.size = size
     run.font.bold = bold
     run.font.italic = italic
-    _set_fonts(run._element.get_or_add_rPr())
+    set_fonts(run._element.get_or_add_rPr())
     if align is not None:
         paragraph.alignment = align
     return paragraph
 
 
-def _fill(cell, lines: list[str], bold: bool = False, align=WD_ALIGN_PARAGRAPH.LEFT) -> None:
+def _fill(
+    cell: _Cell,
+    lines: list[str],
+    bold: bool = False,
+    align: WD_PARAGRAPH_ALIGNMENT = WD_ALIGN_PARAGRAPH.LEFT,
+) -> None:
     for index, line in enumerate(lines or [""]):
         paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
         paragraph.paragraph_format.space_before = CELL_SPACE
@@ -127,14 +131,16 @@ def _fill(cell, lines: list[str], bold: bool = False, align=WD_ALIGN_PARAGRAPH.L
         _paragraph(paragraph, line, bold=bold, align=align)
 
 
-def _row_properties(row, header: bool = False) -> None:
+def _row_properties(row: _Row, header: bool = False) -> None:
     properties = row._tr.get_or_add_trPr()
     properties.append(OxmlElement("w:cantSplit"))
     if header:
         properties.append(OxmlElement("w:tblHeader"))
 
 
-def _table(document, head: list[str], rows: list[list[list[str]]], weights: list[float]):
+def _table(
+    document: DocxDocument, head: list[str], rows: list[list[list[str]]], weights: list[float]
+) -> Any:
     """A bordered table; the name column and the last text column are left-aligned."""
     left = {1, len(head) - 2} if len(head) > 4 else {1, len(head) - 1}
     text_width = PAGE_WIDTH - MARGINS["left"] - MARGINS["right"]
@@ -161,7 +167,7 @@ def _table(document, head: list[str], rows: list[list[list[str]]], weights: list
     return table
 
 
-def start_document(title: str, note_text: str, centre_note: bool):
+def start_document(title: str, note_text: str, centre_note: bool) -> DocxDocument:
     """A landscape document with its bold centred title and an italic note under it."""
     document = Document()
     _setup(document)
@@ -196,7 +202,7 @@ def comparison_docx(comparison: Comparison) -> bytes:
     return finish_document(document, export.title(comparison), comparison.years[-1])
 
 
-def finish_document(document, title: str, year: int) -> bytes:
+def finish_document(document: DocxDocument, title: str, year: int) -> bytes:
     """Properties from the data (dated the last day of ``year``) and reproducible bytes."""
     stamp = date(year, 12, 31)
     properties = document.core_properties

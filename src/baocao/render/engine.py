@@ -50,7 +50,7 @@ def _section_break(template: DocxTemplate) -> Markup:
 
 def _text_width_mm(template: DocxTemplate) -> float:
     section = template.get_docx().sections[0]
-    usable = section.page_width - section.left_margin - section.right_margin
+    usable: int = section.page_width - section.left_margin - section.right_margin
     return usable / EMU_PER_MM
 
 

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from decimal import Decimal
 from functools import update_wrapper
-from typing import Any
+from typing import Any, NoReturn, cast
 
 import jinja2
 from jinja2 import nodes
@@ -64,7 +64,7 @@ ENTITIES = {"{": "&#123;", "}": "&#125;"}
 class NoFiles(jinja2.BaseLoader):
     """The loader of an environment that may not read any file."""
 
-    def get_source(self, environment: jinja2.Environment, template: str):
+    def get_source(self, environment: jinja2.Environment, template: str) -> NoReturn:
         raise SecurityError(f"mẫu không được đọc tệp khác ('{template}')")
 
 
@@ -113,7 +113,7 @@ class _Guard(NodeTransformer):
     """Route every loop's iterable and every ``~`` through the guards."""
 
     def visit_For(self, node: nodes.For) -> nodes.Node:
-        visited: Any = self.generic_visit(node)
+        visited = cast(nodes.For, self.generic_visit(node))
         visited.iter = nodes.Filter(
             visited.iter, LOOP_GUARD, [], [], None, None, lineno=visited.lineno
         )
@@ -249,7 +249,7 @@ class GuardedEnvironment(SandboxedEnvironment):
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         # Jinja compiles through this one method (``parse`` and ``compile`` both call it):
         # the guards are put into every template's tree here.
-        return _Guard().visit(super()._parse(source, name, filename))
+        return cast(nodes.Template, _Guard().visit(super()._parse(source, name, filename)))
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         _check_binop(operator, left, right)

@@ -13,8 +13,10 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 import jinja2
+from docx.opc.part import Part
 from docxtpl import DocxTemplate
 from lxml import etree
 
@@ -49,7 +51,8 @@ class PartError(Exception):
         self.part, self.cause, self.tag, self.near = part, cause, tag, near
 
 
-class StrictDocxTemplate(DocxTemplate):
+# docxtpl ships no types, so DocxTemplate is Any: mypy --strict refuses a subclass of it
+class StrictDocxTemplate(DocxTemplate):  # type: ignore[misc]
     """docxtpl with strict parsing of every rendered part and located errors."""
 
     def init_docx(self, reload: bool = True) -> None:
@@ -59,24 +62,35 @@ class StrictDocxTemplate(DocxTemplate):
             check_template(Path(self.template_file))
         super().init_docx(reload)
 
-    def render(self, context, jinja_env=None, autoescape=False) -> None:
+    def render(
+        self,
+        context: dict[str, Any],
+        jinja_env: jinja2.Environment | None = None,
+        autoescape: bool = False,
+    ) -> None:
         if isinstance(jinja_env, GuardedEnvironment):
             jinja_env.reset_budget()
         super().render(context, jinja_env, autoescape)
 
-    def patch_xml(self, src_xml):
+    def patch_xml(self, src_xml: str) -> str:
         """Tags are checked before docxtpl's clean-up, which can swallow text between an
         unclosed tag and the next ``{%p`` paragraph and leave broken XML behind."""
         kind = re.search(r"<w:(hdr|ftr|footnotes|document)\b", src_xml)
         name = {"hdr": "word/header", "ftr": "word/footer", "footnotes": "word/footnotes.xml"}
         part = name.get(kind.group(1), "word/document.xml") if kind else "word/document.xml"
         _check_closed_tags(part, src_xml)
-        return super().patch_xml(src_xml)
+        return str(super().patch_xml(src_xml))
 
-    def render_xml_part(self, src_xml, part, context, jinja_env=None):
+    def render_xml_part(
+        self,
+        src_xml: str,
+        part: Part,
+        context: dict[str, Any],
+        jinja_env: jinja2.Environment | None = None,
+    ) -> str:
         name = str(getattr(part, "partname", "word/document.xml")).lstrip("/")
         try:
-            xml = super().render_xml_part(src_xml, part, context, jinja_env)
+            xml: str = super().render_xml_part(src_xml, part, context, jinja_env)
         except (BaocaoError, PartError):
             raise
         except Exception as exc:  # noqa: BLE001 - whatever a template does is its error
@@ -87,7 +101,9 @@ class StrictDocxTemplate(DocxTemplate):
         _parse_strictly(name, xml)
         return xml
 
-    def render_footnotes(self, context, jinja_env=None) -> None:
+    def render_footnotes(
+        self, context: dict[str, Any], jinja_env: jinja2.Environment | None = None
+    ) -> None:
         """Each footnotes part rendered once (docxtpl renders it once per section)."""
         for part in self.docx.part.package.parts:
             if part.content_type != FOOTNOTES_TYPE:
@@ -137,7 +153,7 @@ def _parse_strictly(name: str, xml: str) -> None:
 
 def _line_of(exc: BaseException) -> int | None:
     """The template line an error happened on: Jinja's own, or its rewritten frames."""
-    line = getattr(exc, "lineno", None)
+    line: int | None = getattr(exc, "lineno", None)
     if line:
         return line
     traceback = exc.__traceback__

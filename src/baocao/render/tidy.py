@@ -23,6 +23,8 @@ REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT = "http://schemas.openxmlformats.org/package/2006/content-types"
 DROPPED_PARTS = re.compile(r"^(word/stylesWithEffects\.xml|customXml/.*|docProps/thumbnail\..*)$")
 DROPPED_TARGETS = re.compile(r"(stylesWithEffects\.xml|customXml/|thumbnail\.)")
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+"""Every part's date in the zip: the same template bytes whenever they are built."""
 ALWAYS_KEPT = {"FootnoteText", "FootnoteReference"}
 """Styles of the footnotes baocao writes itself."""
 APP_XML = (
@@ -48,7 +50,9 @@ def tidy(package: bytes) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
         for name, data in kept.items():
-            target.writestr(name, data)
+            member = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(member, data)
     return buffer.getvalue()
 
 

@@ -14,7 +14,7 @@ from ..errors import Severity
 from ..formatting import format_number, format_percent, rate, round_half_up, to_decimal
 from ..load.yaml_positions import PathKey
 from ..metrics.printing import PENDING, rate_decimals, with_unit
-from ..model.year import Metric, Observation, period_start
+from ..model.year import Metric, Observation, Target, period_start
 from .checker import Checker
 
 MET = {"Đạt", "Ước đạt"}
@@ -263,7 +263,7 @@ def check_parts(c: Checker) -> None:
                     )
 
 
-def _target_to_judge(metric: Metric, year: int):
+def _target_to_judge(metric: Metric, year: int) -> Target | None:
     same = metric.target_for(year)
     if same is not None:
         return same

@@ -9,6 +9,7 @@ from typing import Any
 from ..formatting import round_half_up
 from ..metrics.units import NOT_ENOUGH, Indicator, Side, UnitComparison, join_names
 from ..metrics.years import places_of
+from ..model.year import Unit
 from .years import _md_table, md_text, safe_row
 
 Cell = list[str]
@@ -48,7 +49,7 @@ def headers(comparison: UnitComparison, merged: bool | None = None) -> list[str]
     return ["Chỉ tiêu", *labels, gap_header(comparison), *([MERGED_HEADER] if merged else [])]
 
 
-def group_title(comparison: UnitComparison, units: tuple) -> str:
+def group_title(comparison: UnitComparison, units: tuple[Unit, ...]) -> str:
     names = join_names([u.name for u in units])
     if len(units) == len(comparison.units):
         return f"Chỉ tiêu {names} cùng báo cáo"

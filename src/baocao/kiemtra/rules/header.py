@@ -134,7 +134,9 @@ def _line_length(paragraph: Paragraph) -> float:
     return min(length, paragraph.width) if paragraph.width else length
 
 
-def _rule_share(rule_paragraph: Paragraph | None, line: float, allowed: decree30.Range, what: str):
+def _rule_share(
+    rule_paragraph: Paragraph | None, line: float, allowed: decree30.Range, what: str
+) -> str | None:
     if rule_paragraph is None:
         return f"không có đường kẻ dưới {what}"
     length = rule_paragraph.rule_length() or 0.0
