@@ -93,3 +93,14 @@ def test_the_header_of_a_document_shows_the_agency_on_two_balanced_lines(tmp_pat
     written = {f.kind: f.path for f in render_example(root, tmp_path / "out")}
     header = Document(str(written["BÁO CÁO"])).tables[0].cell(0, 0).text
     assert header.startswith("ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG THÁP\n")
+
+
+def test_a_break_keeps_every_typed_character():
+    """Two spaces typed between words: the break takes the last one, the other stays
+    (at the end of the line, where it does not show), so no text is lost (found by the
+    property test)."""
+    text = "«00000Nghị định số 30/2020/NĐ-CP  00000Nghị định số 30/2020/NĐ-CP  »"
+    broken = break_summary(text)
+    assert "\n" in broken
+    assert broken.replace("\n", " ") == text
+    assert not broken.split("\n")[1].startswith(" ")

@@ -77,7 +77,7 @@ def _two_lines(
     if total - decree30.text_length(" ", size, bold) > 2 * width:
         return text  # no break fits it on two lines; also keeps this linear in its length
     best: tuple[float, int] | None = None
-    for space in (i for i, char in enumerate(text) if char == " "):
+    for space in (i for i, char in enumerate(text) if char == " " and text[i + 1 : i + 2] != " "):
         first, second = text[:space].rstrip(), text[space + 1 :].lstrip()
         if not first or " " not in second or (" " not in first and not lone_first):
             continue
@@ -89,4 +89,4 @@ def _two_lines(
             best = (cost, space)
     if best is None:
         return text
-    return f"{text[: best[1]].rstrip()}\n{text[best[1] + 1 :].lstrip()}"
+    return f"{text[: best[1]]}\n{text[best[1] + 1 :]}"
