@@ -21,7 +21,10 @@ def test_render_year_writes_the_documents_of_every_report_of_the_year(in_repo, t
         written = [p for p in tmp_path.iterdir() if p.name.endswith(f"_2024_{report}.docx")]
         assert written, report
         for path in written:
-            kind = "BÁO CÁO" if path.name.startswith("BaoCao") else "Phụ lục"
+            prefix = path.name.split("_")[0]
+            kind = {"BaoCao": "BÁO CÁO", "CongVan": "CÔNG VĂN", "KeHoach": "KẾ HOẠCH"}.get(
+                prefix, "Phụ lục"
+            )
             assert f"Đã ghi {kind}: {path}" in result.output
 
 

@@ -194,11 +194,11 @@ def test_cli_text_output_and_exit_code(tmp_path):
     result = runner.invoke(app, ["kiemtra", str(path)])
     assert result.exit_code == 1, result.output
     assert "lỗi ke-tieu-ngu: Dưới tiêu ngữ có đường kẻ liền" in result.output
-    assert "(Phụ lục I, mục III.1)" in result.output
+    assert "(Phụ lục I, Phần I, mục II.1)" in result.output
     assert "không có đường kẻ dưới tiêu ngữ" in result.output
     assert "không kiểm tra được phu-luc, so-trang-phu-luc: tệp không có Phụ lục" in result.output
     assert result.output.rstrip().splitlines()[-1] == (
-        "Tổng kết: 1 tệp, 1 lỗi, 0 cảnh báo; 21 quy tắc đạt, 2 quy tắc không kiểm tra được."
+        "Tổng kết: 1 tệp, 1 lỗi, 0 cảnh báo; 21 quy tắc đạt, 4 quy tắc không kiểm tra được."
     )
 
 
@@ -210,7 +210,7 @@ def test_cli_json_and_a_correct_file_exits_0(tmp_path):
     (entry,) = data["files"]
     assert entry["kind"] == "văn bản"
     rule = next(r for r in entry["results"] if r["rule"] == "ngay-thang")
-    assert rule["status"] == "đạt" and rule["clause"] == "Phụ lục I, mục III.4"
+    assert rule["status"] == "đạt" and rule["clause"] == "Phụ lục I, Phần I, mục II.4"
     assert rule["severity"] == "lỗi" and rule["findings"] == []
 
 

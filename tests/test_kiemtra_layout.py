@@ -38,7 +38,25 @@ def test_official_date_form(day, month, ok):
     ],
 )
 def test_number_and_symbol(line, ok):
-    assert (decree30.number_problem(line, "BC") is None) is ok
+    assert (decree30.number_problem(line, decree30.kind_of("BÁO CÁO")) is None) is ok
+
+
+@pytest.mark.parametrize(
+    ("kind", "line", "ok"),
+    [
+        ("KẾ HOẠCH", "Số: 12/KH-UBND", True),
+        ("KẾ HOẠCH", "Số: 12/BC-UBND", False),
+        ("Tờ trình", "Số: 07/TTr-STTTT", True),
+        ("THÔNG BÁO", "Số: 07/TB-UBND", True),
+        ("CÔNG VĂN", "Số: 1247/STTTT-VP", True),
+        ("CÔNG VĂN", "Số: 1247/BC-STTTT", False),
+        ("CÔNG VĂN", "Số: 1247/STTTT", False),
+        ("BÁO CÁO TÓM TẮT", "Số: 05/BCTT-UBND", True),
+    ],
+)
+def test_the_symbol_follows_the_kind(kind, line, ok):
+    """Phụ lục III, mục I: each kind's abbreviation; a công văn has none."""
+    assert (decree30.number_problem(line, decree30.kind_of(kind)) is None) is ok
 
 
 def test_recipients():

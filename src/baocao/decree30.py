@@ -19,19 +19,23 @@ from dataclasses import dataclass
 from .formatting import _day_month
 
 PRACTICE = "thực tế"
-PAPER_CLAUSE = "Phụ lục I, mục II.1–2"
-II_3 = "Phụ lục I, mục II.3"
-FONT_CLAUSE = "Phụ lục I, mục II.4–5"
-II_7 = "Phụ lục I, mục II.7"
-III_1 = "Phụ lục I, mục III.1"
-III_2 = "Phụ lục I, mục III.2"
-III_3 = "Phụ lục I, mục III.3"
-III_4 = "Phụ lục I, mục III.4"
-III_5 = "Phụ lục I, mục III.5"
-III_6 = "Phụ lục I, mục III.6"
-III_7 = "Phụ lục I, mục III.7"
-III_9 = "Phụ lục I, mục III.9"
-IV_1 = "Phụ lục I, mục IV.1"
+_PART_I = "Phụ lục I, Phần I"
+PAPER_CLAUSE = f"{_PART_I}, mục I.1–2"
+MARGINS_CLAUSE = f"{_PART_I}, mục I.3"
+FONT_CLAUSE = f"{_PART_I}, mục I.4–5"
+PAGE_NUMBER_CLAUSE = f"{_PART_I}, mục I.7"
+NATIONAL_TITLE_CLAUSE = f"{_PART_I}, mục II.1"
+AGENCY_CLAUSE = f"{_PART_I}, mục II.2"
+NUMBER_CLAUSE = f"{_PART_I}, mục II.3"
+PLACE_DATE_CLAUSE = f"{_PART_I}, mục II.4"
+TYPE_CLAUSE = f"{_PART_I}, mục II.5"
+BODY_CLAUSE = f"{_PART_I}, mục II.6"
+PARTS_CLAUSE = f"{_PART_I}, mục II.6.đ"
+SIGNATURE_CLAUSE = f"{_PART_I}, mục II.7"
+RECIPIENTS_CLAUSE = f"{_PART_I}, mục II.9"
+ADDRESSEE_CLAUSE = f"{_PART_I}, mục II.9.b và d"
+APPENDIX_CLAUSE = f"{_PART_I}, mục III.1"
+ABBREVIATIONS_CLAUSE = "Phụ lục III, mục I"
 FONT = "Times New Roman"
 
 PAGE_WIDTH = 210.0
@@ -73,9 +77,9 @@ LANDSCAPE_MARGINS = {
 }
 """A landscape page (a wide table) is bound by its top edge: the binding margin of
 30–35 mm moves to the top and the outer one to the bottom; left and right take the
-20–25 mm of the portrait top and bottom (*practice* of reading Phụ lục I, II.3)."""
+20–25 mm of the portrait top and bottom (*practice* of reading Phụ lục I, Phần I,
+mục I.3)."""
 MARGIN_NAMES = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
-MARGINS_CLAUSE = II_3
 
 
 def margin_ranges(landscape: bool) -> dict[str, Range]:
@@ -101,23 +105,37 @@ class Element:
 
 
 ELEMENTS = {
-    "parent_agency": Element("tên cơ quan chủ quản", Range(12, 13, 12), False, False, III_2),
-    "agency": Element("tên cơ quan ban hành", Range(12, 13, 12), True, False, III_2),
-    "national_title": Element("quốc hiệu", Range(12, 13, 12), True, False, III_1),
-    "motto": Element("tiêu ngữ", Range(13, 14, 13), True, False, III_1),
-    "number": Element("số, ký hiệu", Range(13, 13, 13), False, False, III_3),
-    "place_date": Element("địa danh, ngày tháng", Range(13, 14, 14), None, True, III_4),
-    "type": Element("tên loại văn bản", Range(13, 14, 14), True, False, III_5),
-    "summary": Element("trích yếu", Range(13, 14, 14), True, False, III_5),
-    "body": Element("nội dung", Range(13, 14, 14), None, None, III_6),
-    "page_number": Element("số trang", Range(13, 14, 14), False, False, II_7),
-    "recipients_title": Element("“Nơi nhận:”", Range(12, 12, 12), True, True, III_9),
-    "recipients": Element("danh sách nơi nhận", Range(11, 11, 11), False, False, III_9),
-    "authority": Element("quyền hạn, chức vụ người ký", Range(13, 14, 14), True, False, III_7),
-    "signer": Element("họ tên người ký", Range(13, 14, 14), True, False, III_7),
-    "appendix_label": Element("số Phụ lục", Range(14, 14, 14), True, False, IV_1),
-    "appendix_title": Element("tên Phụ lục", Range(13, 14, 14), True, False, IV_1),
-    "appendix_reference": Element("dòng “Kèm theo”", Range(13, 14, 14), None, True, IV_1),
+    "parent_agency": Element(
+        "tên cơ quan chủ quản", Range(12, 13, 12), False, False, AGENCY_CLAUSE
+    ),
+    "agency": Element("tên cơ quan ban hành", Range(12, 13, 12), True, False, AGENCY_CLAUSE),
+    "national_title": Element("quốc hiệu", Range(12, 13, 12), True, False, NATIONAL_TITLE_CLAUSE),
+    "motto": Element("tiêu ngữ", Range(13, 14, 13), True, False, NATIONAL_TITLE_CLAUSE),
+    "number": Element("số, ký hiệu", Range(13, 13, 13), False, False, NUMBER_CLAUSE),
+    "place_date": Element("địa danh, ngày tháng", Range(13, 14, 14), None, True, PLACE_DATE_CLAUSE),
+    "type": Element("tên loại văn bản", Range(13, 14, 14), True, False, TYPE_CLAUSE),
+    "summary": Element("trích yếu", Range(13, 14, 14), True, False, TYPE_CLAUSE),
+    "body": Element("nội dung", Range(13, 14, 14), None, None, BODY_CLAUSE),
+    "page_number": Element("số trang", Range(13, 14, 14), False, False, PAGE_NUMBER_CLAUSE),
+    "recipients_title": Element("“Nơi nhận:”", Range(12, 12, 12), True, True, RECIPIENTS_CLAUSE),
+    "recipients": Element("danh sách nơi nhận", Range(11, 11, 11), False, False, RECIPIENTS_CLAUSE),
+    "authority": Element(
+        "quyền hạn, chức vụ người ký", Range(13, 14, 14), True, False, SIGNATURE_CLAUSE
+    ),
+    "signer": Element("họ tên người ký", Range(13, 14, 14), True, False, SIGNATURE_CLAUSE),
+    "appendix_label": Element("số Phụ lục", Range(14, 14, 14), True, False, APPENDIX_CLAUSE),
+    "appendix_title": Element("tên Phụ lục", Range(13, 14, 14), True, False, APPENDIX_CLAUSE),
+    "appendix_reference": Element(
+        "dòng “Kèm theo”", Range(13, 14, 14), None, True, APPENDIX_CLAUSE
+    ),
+    "letter_summary": Element("trích yếu công văn", Range(12, 13, 12), False, False, TYPE_CLAUSE),
+    "addressee": Element("“Kính gửi”", Range(13, 14, 14), False, False, ADDRESSEE_CLAUSE),
+    "part_label": Element(
+        "từ “Phần”, “Chương”, “Mục”", Range(13, 14, 14), True, False, PARTS_CLAUSE
+    ),
+    "part_title": Element(
+        "tiêu đề phần, chương, mục", Range(13, 14, 14), True, False, PARTS_CLAUSE
+    ),
     "footnote": Element("chú thích", Range(10, 12, 11), None, None, PRACTICE),
     "table": Element("bảng", Range(11, 14, 12), None, None, PRACTICE),
 }
@@ -125,6 +143,8 @@ ELEMENTS = {
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 TYPE = "BÁO CÁO"
+ADDRESSEE = "Kính gửi"
+LETTER_SUMMARY = "V/v"
 FINAL_MARK = "./."
 RECIPIENTS_TITLE = "Nơi nhận:"
 ARCHIVE = "- Lưu: VT"
@@ -148,19 +168,110 @@ MOTTO_RULE_TOLERANCE = 0.05
 
 NUMBER_LINE = re.compile(r"^Số:\s*(?P<number>[^/\s]*)\s*/(?P<symbol>\S*)$")
 SYMBOL = re.compile(r"^(?P<kind>[A-ZĐ][A-ZĐa-z]*)-[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*$")
-TYPE_ABBREVIATIONS = {TYPE: "BC", "KẾ HOẠCH": "KH", "TỜ TRÌNH": "TTr", "THÔNG BÁO": "TB"}
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of administrative document, and what the decree makes its kind drive."""
+
+    name: str
+    """The type name as printed, in capitals (``KẾ HOẠCH``)."""
+    abbreviation: str | None
+    """Its abbreviation in the symbol (``KH``: ``Số: 05/KH-UBND``), Phụ lục III, mục I;
+    ``None`` for a công văn (its symbol is the agency's and the drafting unit's) and for
+    a kind the decree does not list."""
+    file_prefix: str
+    """The start of its file name (``KeHoach_2025_…``)."""
+    letter: bool = False
+    """A công văn: no type name; its trích yếu ``V/v …`` stands under the number
+    (Phụ lục I, Phần I, mục II.5.b)."""
+    addressed: bool = False
+    """It may carry "Kính gửi" (a tờ trình, a báo cáo to a higher body, a công văn:
+    Phụ lục I, Phần I, mục II.9.b)."""
+
+
+LETTER = "CÔNG VĂN"
+KINDS = {
+    kind.name: kind
+    for kind in (
+        Kind("NGHỊ QUYẾT", "NQ", "NghiQuyet"),
+        Kind("QUYẾT ĐỊNH", "QĐ", "QuyetDinh"),
+        Kind("CHỈ THỊ", "CT", "ChiThi"),
+        Kind("QUY CHẾ", "QC", "QuyChe"),
+        Kind("QUY ĐỊNH", "QyĐ", "QuyDinh"),
+        Kind("THÔNG CÁO", "TC", "ThongCao"),
+        Kind("THÔNG BÁO", "TB", "ThongBao"),
+        Kind("HƯỚNG DẪN", "HD", "HuongDan"),
+        Kind("CHƯƠNG TRÌNH", "CTr", "ChuongTrinh"),
+        Kind("KẾ HOẠCH", "KH", "KeHoach"),
+        Kind("PHƯƠNG ÁN", "PA", "PhuongAn"),
+        Kind("ĐỀ ÁN", "ĐA", "DeAn"),
+        Kind("DỰ ÁN", "DA", "DuAn"),
+        Kind(TYPE, "BC", "BaoCao", addressed=True),
+        Kind("BIÊN BẢN", "BB", "BienBan"),
+        Kind("TỜ TRÌNH", "TTr", "ToTrinh", addressed=True),
+        Kind("HỢP ĐỒNG", "HĐ", "HopDong"),
+        Kind("CÔNG ĐIỆN", "CĐ", "CongDien"),
+        Kind("BẢN GHI NHỚ", "BGN", "BanGhiNho"),
+        Kind("BẢN THỎA THUẬN", "BTT", "BanThoaThuan"),
+        Kind("GIẤY ỦY QUYỀN", "GUQ", "GiayUyQuyen"),
+        Kind("GIẤY MỜI", "GM", "GiayMoi"),
+        Kind("GIẤY GIỚI THIỆU", "GGT", "GiayGioiThieu"),
+        Kind("GIẤY NGHỈ PHÉP", "GNP", "GiayNghiPhep"),
+        Kind("PHIẾU GỬI", "PG", "PhieuGui"),
+        Kind("PHIẾU CHUYỂN", "PC", "PhieuChuyen"),
+        Kind("PHIẾU BÁO", "PB", "PhieuBao"),
+        Kind(LETTER, None, "CongVan", letter=True, addressed=True),
+    )
+}
+"""Phụ lục III, mục I: the kinds of administrative documents and their abbreviations;
+the công văn (Mẫu 1.5) has none."""
+TYPE_ABBREVIATIONS = {
+    name: kind.abbreviation for name, kind in KINDS.items() if kind.abbreviation is not None
+}
 """Phụ lục III of the decree: the abbreviation of a document type in its symbol."""
+
+
+def kind_of(type_name: str) -> Kind:
+    """The kind a type name names (``Kế hoạch``, ``KẾ HOẠCH``, ``ke hoach`` alike);
+    another name is a kind of its own with the generic layout (Phụ lục III, Mẫu 1.4)."""
+    name = " ".join(unicodedata.normalize("NFC", type_name).split()).upper().replace("HOÁ", "HÓA")
+    found = (
+        KINDS.get(name)
+        or KINDS.get(name.replace("ỦY", "UỶ"))
+        or KINDS.get(name.replace("UỶ", "ỦY"))
+    )
+    if found is not None:
+        return found
+    return Kind(name, None, _camel(name) or "VanBan")
+
+
+def _camel(name: str) -> str:
+    """``CHƯƠNG TRÌNH`` → ``ChuongTrinh``: ASCII, safe in a file name on every system."""
+    words = []
+    for word in name.split():
+        plain = unicodedata.normalize("NFD", word.replace("Đ", "D").replace("đ", "d"))
+        letters = "".join(c for c in plain if c.isascii() and c.isalnum())
+        if letters:
+            words.append(letters[0].upper() + letters[1:].lower())
+    return "".join(words)
+
+
 DATE = re.compile(r"ngày\s+(?P<day>\S*?)\s*tháng\s+(?P<month>\S*?)\s*năm\s+(?P<year>\d{4})")
 PLACE_DATE = re.compile(r"^(?P<place>[^,]+), (?P<date>ngày.*)$")
 
 
-def number_problem(line: str, kind: str | None = "BC") -> str | None:
-    """What is wrong with a ``Số: 05/BC-STTTT`` line (``kind``: the type's abbreviation).
+def number_problem(line: str, kind: Kind | None = None) -> str | None:
+    """What is wrong with a ``Số: 05/BC-STTTT`` line for a document of ``kind`` (its
+    form only when the kind is not known): its symbol starts with the kind's
+    abbreviation, a công văn's with the agency's (Phụ lục I, Phần I, mục II.3.b).
 
     A blank number (spaces left to fill in by hand at registration) is allowed."""
+    kind = kind or Kind("", None, "")
     match = NUMBER_LINE.match(line.strip())
     if not match:
-        return "không đúng dạng “Số: 05/BC-…” (“Số:”, số, “/”, ký hiệu, không có dấu cách)"
+        example = "Số: 05/STTTT-VP" if kind.letter else f"Số: 05/{kind.abbreviation or 'BC'}-…"
+        return f"không đúng dạng “{example}” (“Số:”, số, “/”, ký hiệu, không có dấu cách)"
     number, symbol = match.group("number"), match.group("symbol")
     problems = []
     if number and not number.isdigit():
@@ -171,13 +282,29 @@ def number_problem(line: str, kind: str | None = "BC") -> str | None:
         )
     if number and re.search(rf"{re.escape(number)}\s+/", line):
         problems.append("không để dấu cách giữa số và “/”")
+    problem = _symbol_problem(symbol, kind)
+    if problem:
+        problems.append(problem)
+    return "; ".join(problems) or None
+
+
+def _symbol_problem(symbol: str, kind: Kind) -> str | None:
     symbol_match = SYMBOL.match(symbol)
     if not symbol_match:
-        expected = f"{kind or 'BC'}-…"
-        problems.append(f"ký hiệu “{symbol}” không đúng dạng “{expected}” (in hoa, nối bằng “-”)")
-    elif kind and symbol_match.group("kind") != kind:
-        problems.append(f"ký hiệu “{symbol}” phải bắt đầu bằng “{kind}-” (viết tắt của tên loại)")
-    return "; ".join(problems) or None
+        expected = "STTTT-VP" if kind.letter else f"{kind.abbreviation or 'BC'}-…"
+        return f"ký hiệu “{symbol}” không đúng dạng “{expected}” (in hoa, nối bằng “-”)"
+    first = symbol_match.group("kind")
+    if kind.letter and first in TYPE_ABBREVIATIONS.values():
+        return (
+            f"ký hiệu “{symbol}” của công văn không có chữ viết tắt tên loại (“{first}”): "
+            "ký hiệu là chữ viết tắt tên cơ quan và đơn vị soạn thảo, ví dụ “STTTT-VP”"
+        )
+    if kind.abbreviation and first != kind.abbreviation:
+        return (
+            f"ký hiệu “{symbol}” phải bắt đầu bằng “{kind.abbreviation}-” (viết tắt của "
+            f"“{kind.name.capitalize()}”, {ABBREVIATIONS_CLAUSE})"
+        )
+    return None
 
 
 def date_problem(day: str, month: str) -> str | None:

@@ -22,12 +22,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import decree30
+from ..decree30 import Kind
 from ..errors import BaocaoError, DataError, Problem, Severity, unexpected
 from ..files import write_files
 from ..workspace import Workspace
 from .validate import ReportValidation, validate_report
 
-REPORT = "BÁO CÁO"
 APPENDIX = "Phụ lục"
 
 
@@ -37,10 +38,12 @@ class RenderedFile:
     kind: str
 
 
-def output_names(year: int, report_id: str) -> tuple[str, str]:
-    """The two files of a report, named from its year and id: ``BaoCao_2024_<id>.docx``
-    and ``PhuLuc_2024_<id>.docx`` (ids are lowercase ASCII, safe on every system)."""
-    return f"BaoCao_{year}_{report_id}.docx", f"PhuLuc_{year}_{report_id}.docx"
+def output_names(year: int, report_id: str, kind: Kind | None = None) -> tuple[str, str]:
+    """The two files of a report, named from its kind, year and id:
+    ``BaoCao_2024_<id>.docx`` (``KeHoach_…``, ``CongVan_…``) and ``PhuLuc_2024_<id>.docx``
+    (ids are lowercase ASCII, safe on every system)."""
+    prefix = (kind or decree30.kind_of(decree30.TYPE)).file_prefix
+    return f"{prefix}_{year}_{report_id}.docx", f"PhuLuc_{year}_{report_id}.docx"
 
 
 def render_report(
@@ -75,14 +78,15 @@ def word_documents(
 
     source, data = checked.require(draft=True)
     settings = source.settings
-    report_name, appendix_name = output_names(data.year, source.id)
+    kind = decree30.kind_of(settings.document.type)
+    report_name, appendix_name = output_names(data.year, source.id, kind)
     used = [templates / settings.template, templates / settings.appendix_template]
     content_of = data.model_dump_json() + "\n".join(source.lines)
     identifier = render_id(content_of, used)  # the same in both files of the pair
     documents = []
     if checked.report is not None:
         content = engine.report_document(checked.report, settings, used[0], identifier)
-        documents.append((out_dir / report_name, content, REPORT))
+        documents.append((out_dir / report_name, content, kind.name))
     if checked.appendix is not None:
         content = engine.appendix_document(checked.appendix, settings, used[1], identifier)
         documents.append((out_dir / appendix_name, content, APPENDIX))
@@ -175,7 +179,7 @@ def _render_job(job: RenderJob, outcome: ReportOutcome) -> None:
         outcome.refused = (len(checked.errors), len(checked.warnings))
         return
     source, data = checked.require(job.draft)
-    names = output_names(data.year, source.id)
+    names = output_names(data.year, source.id, decree30.kind_of(source.settings.document.type))
     before = mismatched_pair(job.out / names[0], job.out / names[1])
     if before:
         outcome.problems.append(Problem(str(job.out), None, None, before, Severity.WARNING))

@@ -29,8 +29,58 @@ def break_summary(summary: str) -> str:
     return _two_lines(summary, size, True, SUMMARY_WIDTH_MM, _summary_cost, lone_first=True)
 
 
+def break_letter_summary(summary: str) -> str:
+    """A công văn's "V/v …" broken into balanced lines in the header's left column."""
+    if "\n" in summary:
+        return summary
+    size = decree30.ELEMENTS["letter_summary"].size.default
+    width = decree30.header_columns()[0]
+    return _two_lines(summary, size, False, width, _summary_cost, lone_first=True)
+
+
+WORDS = frozenset(
+    (
+        "thực hiện",
+        "chuyển đổi",
+        "kết quả",
+        "báo cáo",
+        "hành chính",
+        "thủ tục",
+        "nhiệm vụ",
+        "phương hướng",
+        "triển khai",
+        "đánh giá",
+        "xây dựng",
+        "phát triển",
+        "công nghệ",
+        "thông tin",
+        "truyền thông",
+        "dữ liệu",
+        "dịch vụ",
+        "chiến lược",
+        "kế hoạch",
+        "tình hình",
+        "ủy ban",
+        "nhân dân",
+        "cải cách",
+        "chính quyền",
+        "kinh tế",
+        "xã hội",
+        "công nghiệp",
+        "cách mạng",
+        "quốc gia",
+        "trực tuyến",
+        "điện tử",
+        "giai đoạn",
+    )
+)
+"""Words of two syllables a line should not split ("thực | hiện")."""
+
+
 def _summary_cost(before: str, after: str) -> float:
     cost = 0.0
+    if f"{before} {after}".casefold() in WORDS:
+        cost += 60
     if after.casefold() in PHRASE_STARTS:
         cost -= 40
     if before.casefold() in PHRASE_ENDS:

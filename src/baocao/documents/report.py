@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from .. import decree30
 from ..formatting import BLANK, format_date, format_pending_date, to_roman
 from ..load.report_file import BodyBlock, ReportSource
 from ..model.report import Appendix, AppendixPart, Attachment, Document, ReportSettings
 from ..model.year import YearData
 from ..prose.segments import Footnotes, Paragraph, Styled, TextBuilder, YearReferences
-from .line_breaks import break_agency, break_summary
+from .line_breaks import break_agency, break_letter_summary, break_summary
 from .numbering import HeadingNumbers
 from .tables import table_context
 from .types import AppendixContext, AppendixShape, Block, DocumentHeader, Part, ReportContext
@@ -57,8 +58,23 @@ def ensure_final_mark(text: str) -> str:
     return text.rstrip(".") + "./."
 
 
+def addressee_names(names: list[str] | None) -> list[str]:
+    """Each addressee as a name alone: dashes, semicolons and full stops typed around it
+    are the layout's to add (one on the line of "Kính gửi:", several as a list)."""
+    return [name.strip().lstrip("-").strip().rstrip(";.").strip() for name in names or []]
+
+
+def letter_summary(summary: str) -> str:
+    """A công văn's trích yếu as printed under its number: ``V/v …``, in balanced lines."""
+    text = summary.strip()
+    if text[:3].casefold() == decree30.LETTER_SUMMARY.casefold():
+        text = text[3:].lstrip(" :")
+    return break_letter_summary(f"{decree30.LETTER_SUMMARY} {text}")
+
+
 def document_context(settings: ReportSettings) -> DocumentHeader:
     doc = settings.document
+    kind = decree30.kind_of(doc.type)
     return {
         "parent_agency": (
             break_agency(doc.parent_agency, "parent_agency") if doc.parent_agency else None
@@ -67,9 +83,12 @@ def document_context(settings: ReportSettings) -> DocumentHeader:
         "agency_name": doc.agency_name,
         "number_line": number_line(doc),
         "place_date": f"{doc.place}, {date_text(doc)}",
-        "type": doc.type,
+        "kind": kind.name,
+        "type": "" if kind.letter else doc.type,
         "summary": doc.summary,
-        "summary_lines": break_summary(doc.summary),
+        "summary_lines": "" if kind.letter else break_summary(doc.summary),
+        "letter_summary": letter_summary(doc.summary) if kind.letter else "",
+        "to": addressee_names(doc.to),
         "authority": doc.signer.authority if doc.signer else [],
         "signer": doc.signer.name or "" if doc.signer else "",
         "recipients": recipient_lines(doc.recipients),
@@ -88,7 +107,7 @@ def reference_line(settings: ReportSettings) -> str:
 
 
 def body_blocks(report: ReportSource, data: YearData, text: TextBuilder) -> list[Block]:
-    """The report body in order, headings numbered as the report asks."""
+    """The report body in order, headings numbered and styled as the report asks."""
     numbers = HeadingNumbers(list(report.settings.numbering))
     blocks: list[Block] = []
     for block in report.blocks:
@@ -101,9 +120,7 @@ def body_blocks(report: ReportSource, data: YearData, text: TextBuilder) -> list
             continue
         segments = text.inline_segments(block.inlines, where)
         if block.kind == "heading":
-            label = numbers.next(block.level)
-            kind = f"heading{min(block.level, MAX_HEADING_STYLE)}"
-            blocks.append(_block(kind, [label, *segments] if label else segments))
+            blocks.extend(heading_blocks(numbers, block.level, segments))
         elif block.kind in ("bullet", "ordered"):
             marker = "-" if block.marker == "*" else block.marker
             kind = "bullet2" if block.level > 1 or block.marker == "+" else "bullet"
@@ -113,7 +130,49 @@ def body_blocks(report: ReportSource, data: YearData, text: TextBuilder) -> list
     return blocks
 
 
-MAX_HEADING_STYLE = 4
+def heading_blocks(numbers: HeadingNumbers, level: int, segments: Paragraph) -> list[Block]:
+    """A heading as the decree prints its number: "Phần I" on a line of its own above the
+    title in capitals, or the number before the title, bold, italic or in capitals as the
+    level's style says (Phụ lục I, Phần I, mục II.6.đ)."""
+    label = numbers.next(level)
+    style = numbers.format(level)
+    title = _without_trailing_backslash(segments)
+    if style.caps:
+        title = _upper(title)
+    if numbers.own_line(level):
+        return [_block("part_label", [label]), _block("part_title", title)]
+    if style.italic and style.bold:
+        title = [Styled(s, False, True) if isinstance(s, str) else s for s in title]
+    kind = _heading_kind(style.bold, style.italic, level)
+    return [_block(kind, [label, *title] if label else title)]
+
+
+def _heading_kind(bold: bool, italic: bool, level: int) -> str:
+    """The paragraph style a heading of this look takes (the template's BC Heading 1–4:
+    bold with space above, bold, upright, italic)."""
+    if bold:
+        return "heading1" if level == 1 else "heading2"
+    return "heading4" if italic else "heading3"
+
+
+def _upper(segments: Paragraph) -> Paragraph:
+    out: Paragraph = []
+    for segment in segments:
+        if isinstance(segment, str):
+            out.append(segment.upper())
+        elif isinstance(segment, Styled):
+            out.append(Styled(segment.text.upper(), segment.bold, segment.italic))
+        else:
+            out.append(segment)
+    return out
+
+
+def _without_trailing_backslash(segments: Paragraph) -> Paragraph:
+    """A ``\\`` typed at the end of a heading line (a line break Markdown has no room for
+    in a heading) is not printed."""
+    if segments and isinstance(segments[-1], str) and segments[-1].rstrip().endswith("\\"):
+        return [*segments[:-1], segments[-1].rstrip()[:-1].rstrip()]
+    return segments
 
 
 def _is_units_summary(block: BodyBlock) -> bool:
@@ -154,13 +213,18 @@ def appendix_context(
         parts = _parts(data, references, appendix, text, where)
         appendices.append(
             {
-                "label": f"Phụ lục {to_roman(index)}",
+                "label": appendix_label(index, report.settings.appendix_numbering),
                 "title": _plain(text, appendix.title, f"{where}.title") or "",
                 "subtitle": _plain(text, appendix.subtitle, f"{where}.subtitle"),
                 "parts": parts,
             }
         )
     return appendices
+
+
+def appendix_label(index: int, numbering: str) -> str:
+    """``Phụ lục I`` (the decree's Roman numbers) or ``Phụ lục 1``."""
+    return f"Phụ lục {to_roman(index) if numbering == 'roman' else index}"
 
 
 def _plain(text: TextBuilder, value: str | None, where: str) -> str | None:
@@ -219,7 +283,11 @@ def _header(report: ReportSource, text: TextBuilder) -> DocumentHeader:
     header = document_context(report.settings)
     where = "document"
     header["summary"] = _plain(text, header["summary"], f"{where}.summary") or ""
-    header["summary_lines"] = break_summary(header["summary"])
+    if header["letter_summary"]:
+        header["letter_summary"] = letter_summary(header["summary"])
+    else:
+        header["summary_lines"] = break_summary(header["summary"])
+    header["to"] = [_plain(text, name, f"{where}.to") or "" for name in header["to"]]
     header["recipients"] = [
         _plain(text, line, f"{where}.recipients") or "" for line in header["recipients"]
     ]

@@ -21,10 +21,17 @@ class DocumentHeader(TypedDict):
     agency_name: str
     number_line: str
     place_date: str
+    kind: str
+    """The kind of document (``KẾ HOẠCH``, ``CÔNG VĂN``), even when no type name prints."""
     type: str
+    """The type name printed above the summary; empty for a công văn."""
     summary: str
     summary_lines: str
     """The summary with the line breaks it is printed with (the title block)."""
+    letter_summary: str
+    """A công văn's ``V/v …`` under its number; empty for every other kind."""
+    to: list[str]
+    """"Kính gửi": the addressees, none, one or several."""
     authority: list[str]
     signer: str
     recipients: list[str]

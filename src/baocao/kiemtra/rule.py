@@ -90,7 +90,7 @@ def header_rule(
     return register
 
 
-GROUPS = ("page", "header", "body", "appendix")
+GROUPS = ("page", "header", "sections", "body", "appendix")
 """Rules run and print in the order of the document: page, header, body, appendices."""
 
 

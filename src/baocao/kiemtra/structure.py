@@ -8,6 +8,7 @@ start at a centred "Phụ lục …" line at the top level of the body.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -33,6 +34,8 @@ class Header:
     agency_rule: Paragraph | None = None
     number: Paragraph | None = None
     date: Paragraph | None = None
+    letter_summary: list[Paragraph] = field(default_factory=list)
+    """A công văn's "V/v …" under its number (Phụ lục I, Phần I, mục II.5.b)."""
 
 
 @dataclass
@@ -57,9 +60,18 @@ class Structure:
     type: Paragraph | None = None
     summary: list[Paragraph] = field(default_factory=list)
     summary_rule: Paragraph | None = None
+    addressee: list[Paragraph] = field(default_factory=list)
+    """"Kính gửi" and the addressees listed under it."""
+    parts: list[Paragraph] = field(default_factory=list)
+    """The "Phần I", "Chương II", "Mục 1" lines and the titles under them."""
     body: list[Paragraph] = field(default_factory=list)
     signature: Signature | None = None
     appendices: list[Appendix] = field(default_factory=list)
+
+    @property
+    def is_letter(self) -> bool:
+        """A công văn: a "V/v" under the number and no type name."""
+        return self.header is not None and bool(self.header.letter_summary) and self.type is None
 
     @property
     def kind(self) -> str:
@@ -126,6 +138,8 @@ def _header(table: Table) -> Header:
             header.number = paragraph
         elif decree30.DATE.search(text) and header.date is None:
             header.date = paragraph
+    if header.number is not None:
+        header.letter_summary = _letter_summary(table, header.number)
     names: list[Paragraph] = []
     for paragraph in left_cell.paragraphs:
         if paragraph is header.number or paragraph is header.date:
@@ -148,6 +162,22 @@ def _header(table: Table) -> Header:
         header.agency = names[-1]
         header.parent = names[:split]
     return header
+
+
+def _letter_summary(table: Table, number: Paragraph) -> list[Paragraph]:
+    """The lines under the number that start with "V/v": a công văn's trích yếu."""
+    for cell in (cell for row in table.rows for cell in row):
+        if number in cell.paragraphs:
+            after = cell.paragraphs[cell.paragraphs.index(number) + 1 :]
+            lines = [p for p in after if p.stripped]
+            first = norm(lines[0].text) if lines else ""
+            if first[:3].casefold() == decree30.LETTER_SUMMARY.casefold():
+                return lines
+    return []
+
+
+ADDRESSEE = re.compile(r"^kính gửi\b", re.IGNORECASE)
+PART_LABEL = re.compile(r"^(phần|chương|mục|tiểu mục)\s+[IVXLCDM\d]+\.?$", re.IGNORECASE)
 
 
 def _is_title(paragraph: Paragraph) -> bool:
@@ -174,10 +204,22 @@ def _title_and_body(structure: Structure, paragraphs: list[Paragraph]) -> None:
     header = structure.header
     used = {id(header.number), id(header.date)} if header else set()
     texts = [p for p in texts if id(p) not in used]
-    structure.type = texts[0] if texts else None
-    if structure.type is None:
+    if not texts:
         return
-    position = paragraphs.index(structure.type) + 1
+    position = 0
+    if not ADDRESSEE.match(norm(texts[0].text)):
+        structure.type = texts[0]
+        position = _summary(structure, paragraphs, paragraphs.index(texts[0]) + 1)
+    rest = [p for p in paragraphs[position:] if p.stripped]
+    structure.addressee = _addressee(rest)
+    rest = rest[len(structure.addressee) :]
+    structure.parts = _parts(rest)
+    parts = {id(p) for p in structure.parts}
+    structure.body = [p for p in rest if id(p) not in parts]
+
+
+def _summary(structure: Structure, paragraphs: list[Paragraph], position: int) -> int:
+    """The summary lines after the type and the rule under them; where the rest starts."""
     summary: list[Paragraph] = []
     while position < len(paragraphs):
         paragraph = paragraphs[position]
@@ -192,12 +234,40 @@ def _title_and_body(structure: Structure, paragraphs: list[Paragraph]) -> None:
         if summary and (paragraph.align != "center" or paragraph.first_line > 1):
             position -= 1
             break
+        if ADDRESSEE.match(norm(paragraph.text)):
+            position -= 1
+            break
         summary.append(paragraph)
         if paragraph.border_bottom:
             structure.summary_rule = paragraph
             break
     structure.summary = summary
-    structure.body = [p for p in paragraphs[position:] if p.stripped]
+    return position
+
+
+def _addressee(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """ "Kính gửi …" and the "- …;" lines under it, when the text goes on with it."""
+    if not paragraphs or not ADDRESSEE.match(norm(paragraphs[0].text)):
+        return []
+    found = [paragraphs[0]]
+    if norm(paragraphs[0].text).rstrip().endswith(":"):
+        for paragraph in paragraphs[1:]:
+            if not norm(paragraph.text).startswith("-") or paragraph.align == "both":
+                break
+            found.append(paragraph)
+    return found
+
+
+def _parts(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Each centred "Phần I" line and the centred title under it."""
+    found: list[Paragraph] = []
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.align == "center" and PART_LABEL.match(norm(paragraph.text)):
+            found.append(paragraph)
+            following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+            if following is not None and following.align == "center":
+                found.append(following)
+    return found
 
 
 def _recipients_cell(table: Table) -> Cell | None:

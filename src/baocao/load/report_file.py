@@ -169,9 +169,50 @@ def read_report(path: Path, report_id: str | None = None) -> ReportSource:
     if not problems:
         blocks, notes, body_problems = parse_body(lines, closing + 1, name)
         problems += body_problems
+    if settings is not None and not problems:
+        settings, blocks, problem = _addressee_from_body(settings, blocks, name)
+        problems += [problem] if problem else []
     if problems or settings is None:
         raise DataError(sorted(problems, key=lambda p: (p.line or 0, p.column or 0)))
     return ReportSource(name, stem, settings, front, blocks, notes, lines)
+
+
+ADDRESSEE = re.compile(r"^\s*kính gửi\s*:?\s*", re.IGNORECASE)
+
+
+def _addressee_from_body(
+    settings: ReportSettings, blocks: list[BodyBlock], path: str
+) -> tuple[ReportSettings, list[BodyBlock], Problem | None]:
+    """A first paragraph "Kính gửi: …" (or "Kính gửi:" and a list under it) is the
+    document's addressee, printed where the decree places it, not as body text."""
+    first = blocks[0] if blocks else None
+    if (
+        first is None
+        or first.kind != "paragraph"
+        or any(i.kind in ("ref", "note") for i in first.inlines)
+    ):
+        return settings, blocks, None
+    text = "".join("\n" if i.kind == "break" else i.text for i in first.inlines)
+    found = ADDRESSEE.match(text)
+    if not found:
+        return settings, blocks, None
+    names = [line for line in text[found.end() :].split("\n") if line.strip()]
+    used = 1
+    while not names and used < len(blocks) and blocks[used].kind == "bullet":
+        item = blocks[used]
+        if item.level != 1 or any(i.kind in ("ref", "note") for i in item.inlines):
+            break
+        names.append("".join(i.text for i in item.inlines if i.kind == "text"))
+        used += 1
+    names = [n.strip().lstrip("-").strip().rstrip(";.").strip() for n in names]
+    names = [n for n in names if n]
+    if not names:
+        return settings, blocks, None
+    if settings.document.to is not None:
+        message = "“Kính gửi” có ở cả phần khai báo ('document.to') và đầu nội dung: giữ một chỗ"
+        return settings, blocks, Problem(path, first.line, 1, message)
+    document = settings.document.model_copy(update={"to": names})
+    return settings.model_copy(update={"document": document}), blocks[used:], None
 
 
 def _unreadable(lines: list[str], first: int, path: str) -> list[Problem]:

@@ -53,6 +53,15 @@ class Document(Strict):
     signer: Signer | None = None
     """Required for a report; an appendix-only document is signed with its parent."""
     recipients: list[str] = Field(default_factory=list)
+    to: list[Annotated[str, Field(min_length=1)]] | None = None
+    """"Kính gửi": who the document is addressed to, one or several (a tờ trình, a
+    report to a higher body, a công văn; Phụ lục I, Phần I, mục II.9)."""
+
+    @field_validator("to", mode="before")
+    @classmethod
+    def _one_addressee(cls, raw: object) -> object:
+        """``to: Bộ Nội vụ`` is one addressee, as a list of one."""
+        return [raw] if isinstance(raw, str) else raw
 
 
 class Attachment(Strict):
@@ -124,12 +133,49 @@ class Appendix(Strict):
     parts: list[AppendixPart] = Field(min_length=1)
 
 
-NUMBERING_STYLES = ("I.", "1.", "1.1.", "a)", "(1)", "-", "+", "none")
-"""Per heading level: Roman, Arabic, Arabic under the parent's number, letter,
-Arabic in parentheses, a dash, a plus, or no number (the title carries its own)."""
+NUMBERING_STYLES = (
+    "Phần I",
+    "Chương I",
+    "Mục 1",
+    "Điều 1.",
+    "I.",
+    "1.",
+    "1.1.",
+    "a)",
+    "(1)",
+    "-",
+    "+",
+    "none",
+)
+"""Per heading level: a part, chapter or section (the word and its number on a line of
+their own, the title under it: Phụ lục I, Phần I, mục II.6.đ), an article, Roman,
+Arabic, Arabic under the parent's number, letter, Arabic in parentheses, a dash, a
+plus, or no number (the title carries its own)."""
 DEFAULT_NUMBERING = ["I.", "1.", "a)", "(1)"]
 
-Numbering = Literal["I.", "1.", "1.1.", "a)", "(1)", "-", "+", "none"]
+NumberStyle = Literal[
+    "Phần I", "Chương I", "Mục 1", "Điều 1.", "I.", "1.", "1.1.", "a)", "(1)", "-", "+", "none"
+]
+
+
+class HeadingLevel(Strict):
+    """One heading level with a house style of its own: its number, and bold, italic or
+    capitals where they differ from what the decree gives that number."""
+
+    number: NumberStyle
+    bold: bool | None = None
+
+    @field_validator("number", mode="before")
+    @classmethod
+    def _arabic_typed_bare(cls, raw: object) -> object:
+        """``number: 1.`` is read by YAML as the number 1.0."""
+        return "1." if raw == 1 and not isinstance(raw, bool) else raw
+
+    italic: bool | None = None
+    caps: bool | None = None
+
+
+Numbering = NumberStyle | HeadingLevel
 
 
 class ReportSettings(Strict):
@@ -142,6 +188,9 @@ class ReportSettings(Strict):
     document: Document
     attached_to: Attachment | None = None
     numbering: list[Numbering] = Field(default_factory=lambda: list(DEFAULT_NUMBERING))  # type: ignore[arg-type]
+    appendix_numbering: Literal["roman", "arabic"] = "roman"
+    """How the appendices are numbered: Phụ lục I, II (the decree's way: Phụ lục I,
+    Phần I, mục III.1) or Phụ lục 1, 2."""
     leading_zero: bool = False
     """Counts below 10 printed with a leading zero (``05 nhiệm vụ``, ``08/11``)."""
     template: str = "BaoCao.docx"
@@ -168,10 +217,19 @@ class ReportSettings(Strict):
 
     @field_validator("numbering")
     @classmethod
-    def _distinct_levels(cls, numbering: list[str]) -> list[str]:
-        repeated = [n for n in numbering if n != "none" and numbering.count(n) > 1]
+    def _distinct_levels(cls, numbering: list[Numbering]) -> list[Numbering]:
+        styles = [number_style(n) for n in numbering]
+        repeated = [n for n in styles if n != "none" and styles.count(n) > 1]
         if repeated:
             raise ValueError(
                 f"kiểu đánh số '{repeated[0]}' dùng cho hai cấp đề mục; mỗi cấp một kiểu khác nhau"
             )
         return numbering
+
+    def number_styles(self) -> list[str]:
+        """The number style of each heading level, whichever way it was typed."""
+        return [number_style(level) for level in self.numbering]
+
+
+def number_style(level: Numbering | str) -> str:
+    return level.number if isinstance(level, HeadingLevel) else level

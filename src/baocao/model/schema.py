@@ -37,6 +37,8 @@ MODELS = {
     "Table": "Bảng chỉ tiêu (rows) hoặc bảng nhiệm vụ (task_list).",
     "AppendixPart": "Một phần của Phụ lục: tiêu đề, bảng, đoạn văn.",
     "Appendix": "Phụ lục kèm báo cáo.",
+    "HeadingLevel": "Một cấp đề mục có kiểu riêng: kiểu số (number) và in đậm, in nghiêng, "
+    "in hoa khi khác với mặc định của kiểu số đó.",
 }
 
 FIELDS = {
@@ -108,8 +110,15 @@ FIELDS = {
     "columns": "Các cột: stt, name, result, evaluation, note, lead, partners, time, "
     "progress, target:YYYY.",
     "headers": "Tiêu đề cột thay cho mặc định.",
-    "numbering": "Cách đánh số. Báo cáo: một kiểu cho mỗi cấp đề mục (I., 1., 1.1., a), (1), "
-    "-, +, none). Bảng: roman hoặc decimal.",
+    "numbering": "Cách đánh số. Báo cáo: một kiểu cho mỗi cấp đề mục (Phần I, Chương I, "
+    "Mục 1, Điều 1., I., 1., 1.1., a), (1), -, +, none), hoặc {number: 1., bold: false} để "
+    "đổi kiểu chữ của cấp đó. Bảng: roman hoặc decimal.",
+    "appendix_numbering": "Đánh số phụ lục: roman (Phụ lục I, II; như Nghị định 30) hoặc "
+    "arabic (Phụ lục 1, 2).",
+    "to": "Kính gửi: một nơi, hoặc danh sách nhiều nơi (tờ trình, báo cáo gửi cấp trên, công văn).",
+    "bold": "In đậm (true/false).",
+    "italic": "In nghiêng (true/false).",
+    "caps": "In hoa (true/false).",
     "rows": "Các dòng của bảng.",
     "task_list": "Mã danh sách nhiệm vụ trong 'task_lists'.",
     "heading": "Tiêu đề phần.",

@@ -24,6 +24,7 @@ from ..documents.types import AppendixContext, AppendixShape, DocumentHeader, Re
 from ..errors import InvalidText, TemplateError
 from ..model.report import ReportSettings
 from ..prose.segments import Paragraph
+from .addressee import addressee_xml
 from .package import MalformedPart, finish_package
 from .sandbox import jinja_environment
 from .splice import Fragments
@@ -66,6 +67,7 @@ class ReportVariables(TypedDict):
     year: int
     body: list[BodyRuns]
     closing: Markup
+    addressee: Markup
 
 
 class AppendixVariables(TypedDict):
@@ -84,6 +86,8 @@ BODY_STYLES = {
     "heading4": "BCHeading4",
     "bullet": "BCBullet",
     "bullet2": "BCBullet2",
+    "part_label": "BCPartLabel",
+    "part_title": "BCPartTitle",
 }
 SPLICED = "spliced"
 """A body block holding every paragraph, spliced in after docxtpl like the tables: a
@@ -102,18 +106,52 @@ def report_variables(
         body = [{"kind": SPLICED, "runs": fragments.placeholder(xml)}] if xml else []
     else:
         body = [{"kind": b["kind"], "runs": Markup(runs(b["segments"]))} for b in context["body"]]
+    addressee = ""
+    if template is not None and fragments is not None and context["doc"]["to"]:
+        addressee = fragments.placeholder(
+            addressee_xml(context["doc"]["to"], _text_width_mm(template))
+        )
     return {
         "doc": context["doc"],
         "year": context["year"],
         "body": body,
         "closing": Markup(runs(context["closing"])),
+        "addressee": Markup(addressee),
     }
 
 
 def _splices_body(template: DocxTemplate) -> bool:
     """Whether the template's body loop has the branch for a spliced body."""
-    body = template.get_docx().element.body
-    return f"b.kind == '{SPLICED}'" in etree.tostring(body, encoding="unicode")
+    return f"b.kind == '{SPLICED}'" in _body_xml(template)
+
+
+def _body_xml(template: DocxTemplate) -> str:
+    return str(etree.tostring(template.get_docx().element.body, encoding="unicode"))
+
+
+def check_report_template(template: DocxTemplate, name: str, context: ReportContext) -> None:
+    """A template made before a feature this document uses would drop it silently (a
+    "Kính gửi", a công văn's "V/v", a part heading): refuse it and say how to update."""
+    body = _body_xml(template)
+    styles = {style.style_id for style in template.get_docx().styles}
+    missing = []
+    if context["doc"]["to"] and "addressee" not in body:
+        missing.append("“Kính gửi” ({{p addressee }})")
+    if context["doc"]["letter_summary"] and "doc.letter_summary" not in body:
+        missing.append("trích yếu công văn “V/v …” ({{ doc.letter_summary }})")
+    if not context["doc"]["type"] and "if doc.type" not in body:
+        missing.append("phần tên loại văn bản có điều kiện ({%p if doc.type %})")
+    spliced = f"b.kind == '{SPLICED}'" in body
+    for kind in dict.fromkeys(b["kind"] for b in context["body"]):
+        style = BODY_STYLES.get(kind, "BCBody")
+        if (spliced and style not in styles) or (not spliced and f"'{kind}'" not in body):
+            missing.append(f"kiểu đoạn '{style}' cho đề mục loại '{kind}'")
+    if missing:
+        raise TemplateError(
+            f"mẫu '{name}' được tạo trước khi baocao hỗ trợ: {'; '.join(missing)}. "
+            "Lấy mẫu mới bằng 'baocao init THƯ_MỤC_MỚI' (chép templates/ sang), hoặc bỏ "
+            "--templates để dùng mẫu cài sẵn"
+        )
 
 
 def appendix_variables(
@@ -147,9 +185,14 @@ def report_document(
 ) -> bytes:
     """The BÁO CÁO as the bytes of a .docx file."""
     title = f"{settings.document.type} {settings.document.summary}"
+
+    def variables(docx: DocxTemplate, fragments: Fragments) -> ReportVariables:
+        check_report_template(docx, template.name, context)
+        return report_variables(context, docx, fragments)
+
     return _render(
         template,
-        lambda t, f: report_variables(context, t, f),
+        variables,
         context["footnotes"],
         settings,
         identifier,

@@ -107,17 +107,24 @@ def header_block(document: DocxDocument) -> None:
     cells = table.add_row().cells
     cells[0].width, cells[1].width = columns
     write(cells[0], "{{ doc.number_line }}", "BC Number", first=True)
+    write(cells[0], "{%p if doc.letter_summary %}", "BC Letter Summary")
+    write(cells[0], "{{ doc.letter_summary }}", "BC Letter Summary")
+    write(cells[0], "{%p endif %}", "BC Letter Summary")
     place = write(cells[1], "{{ doc.place_date }}", "BC Date", first=True)
     place.paragraph_format.space_before = Pt(6)
 
 
 def title_block(document: DocxDocument) -> None:
+    """The type name, the summary and the rule under it (none for a công văn: its "V/v"
+    stands under the number), then "Kính gửi" when the document is addressed."""
+    document.add_paragraph("{%p if doc.type %}", style="BC Title")
     title = document.add_paragraph("{{ doc.type }}", style="BC Title")
     title.paragraph_format.space_before = Pt(18)
     document.add_paragraph("{{ doc.summary_lines }}", style="BC Title")
-    rule(document, *[Mm((TEXT_WIDTH - SUMMARY_RULE_MM) / 2)] * 2).paragraph_format.space_after = Pt(
-        12
-    )
+    under = rule(document, *[Mm((TEXT_WIDTH - SUMMARY_RULE_MM) / 2)] * 2)
+    under.paragraph_format.space_after = Pt(12)
+    document.add_paragraph("{%p endif %}", style="BC Title")
+    document.add_paragraph("{{p addressee }}", style="BC Addressee")
 
 
 BODY_KINDS = [
@@ -127,6 +134,8 @@ BODY_KINDS = [
     ("heading4", "BC Heading 4"),
     ("bullet", "BC Bullet"),
     ("bullet2", "BC Bullet 2"),
+    ("part_label", "BC Part Label"),
+    ("part_title", "BC Part Title"),
 ]
 
 

@@ -64,10 +64,17 @@ PARAGRAPH_STYLES = {
     "BC Table Group": ("BC Table Text", TABLE, True, False, "left", None, Pt(2), Pt(2)),
     "BC Table Group Center": ("BC Table Text", TABLE, True, False, "center", None, Pt(2), Pt(2)),
     "BC Appendix Heading": (None, BODY_SIZE, True, False, "left", None, Pt(6), Pt(6)),
+    "BC Letter Summary": (None, pt("letter_summary"), False, False, "center", None, Pt(6), 0),
+    "BC Addressee": (None, pt("addressee"), False, False, "center", None, Pt(12), Pt(6)),
+    "BC Part Label": (None, pt("part_label"), True, False, "center", None, Pt(12), 0),
+    "BC Part Title": (None, pt("part_title"), True, False, "center", None, 0, Pt(6)),
 }
 
 KEEP_WITH_NEXT = {
     *(name for name in PARAGRAPH_STYLES if name.startswith("BC Heading")),
+    "BC Part Label",
+    "BC Part Title",
+    "BC Addressee",
     # a part heading stays on the page of the table after it
     "BC Appendix Heading",
 }

@@ -216,8 +216,7 @@ def _check_document(source: ReportSource, data: YearData, add: Any) -> None:
             f"năm báo cáo {data.year})",
             Severity.WARNING,
         )
-    kind = decree30.TYPE_ABBREVIATIONS.get(doc.type.upper())
-    problem = decree30.number_problem(number_line(doc), kind)
+    problem = decree30.number_problem(number_line(doc), decree30.kind_of(doc.type))
     if problem:
         add(*_front(source, at + ("symbol",)), f"số và ký hiệu: {problem}")
     if source.settings.kind == "report":

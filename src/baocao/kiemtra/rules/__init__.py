@@ -1,5 +1,5 @@
 """The rules, one module per part of the document; importing them registers them."""
 
-from . import appendix, body, header, page
+from . import appendix, body, header, page, sections
 
-__all__ = ["appendix", "body", "header", "page"]
+__all__ = ["appendix", "body", "header", "page", "sections"]

@@ -14,7 +14,7 @@ NO_APPENDIX = "tệp không có Phụ lục (dòng “Phụ lục …” căn gi
     "phu-luc",
     "Phụ lục: “Phụ lục I” cỡ 14 đậm, đánh số La Mã; tên in hoa đậm; dòng “(Kèm theo …)” "
     "nghiêng, căn giữa",
-    decree30.IV_1,
+    decree30.APPENDIX_CLAUSE,
 )
 def appendices(document: Document) -> Outcome:
     found = document.structure.appendices
@@ -60,7 +60,7 @@ def appendices(document: Document) -> Outcome:
 @rule(
     "so-trang-phu-luc",
     "Mỗi phụ lục bắt đầu một phần (section) riêng, đánh số trang riêng từ 1",
-    decree30.IV_1,
+    decree30.APPENDIX_CLAUSE,
 )
 def appendix_pages(document: Document) -> Outcome:
     found = document.structure.appendices

@@ -44,7 +44,9 @@ def _limited(violations: list[Violation]) -> list[Violation]:
 
 
 @rule(
-    "noi-dung-can-le", "Nội dung căn đều hai bên, thụt đầu dòng 1 cm hoặc 1,27 cm", decree30.III_6
+    "noi-dung-can-le",
+    "Nội dung căn đều hai bên, thụt đầu dòng 1 cm hoặc 1,27 cm",
+    decree30.BODY_CLAUSE,
 )
 def body_alignment(document: Document) -> Outcome:
     body = _body(document)
@@ -67,7 +69,7 @@ def body_alignment(document: Document) -> Outcome:
 @rule(
     "noi-dung-dan-dong",
     "Nội dung cỡ chữ 13–14; cách đoạn tối thiểu 6 pt; giãn dòng từ 1 dòng đến 1,5 dòng",
-    decree30.III_6,
+    decree30.BODY_CLAUSE,
 )
 def body_spacing(document: Document) -> Outcome:
     body = _body(document)
@@ -116,7 +118,7 @@ def final_mark(document: Document) -> Outcome:
 @header_rule(
     "noi-nhan",
     "“Nơi nhận:” cỡ 12 đậm nghiêng; mỗi nơi nhận cỡ 11, “- …;”, dòng cuối “- Lưu: VT, ….”",
-    decree30.III_9,
+    decree30.RECIPIENTS_CLAUSE,
 )
 def recipients(document: Document, header: Header) -> Outcome:
     signature = document.structure.signature
@@ -148,7 +150,7 @@ def recipients(document: Document, header: Header) -> Outcome:
     "chu-ky",
     "Chữ ký: quyền hạn (KT., TM., Q., TL., TUQ.) và chức vụ in hoa đậm; họ tên chữ thường "
     "đậm, không ghi học hàm, học vị",
-    decree30.III_7,
+    decree30.SIGNATURE_CLAUSE,
 )
 def signature(document: Document, header: Header) -> Outcome:
     block = document.structure.signature

@@ -29,6 +29,7 @@ def _elements(document: Document, header: Header) -> dict[str, list[Paragraph]]:
     structure = document.structure
     found["type"] = [structure.type] if structure.type else []
     found["summary"] = structure.summary
+    found["letter_summary"] = header.letter_summary
     return found
 
 
@@ -36,7 +37,7 @@ def _elements(document: Document, header: Header) -> dict[str, list[Paragraph]]:
     "co-kieu-chu-dau",
     "Cỡ và kiểu chữ phần đầu: quốc hiệu 12–13 đậm, tiêu ngữ 13–14 đậm, cơ quan chủ quản "
     "12–13 đứng, cơ quan ban hành 12–13 đậm, số ký hiệu 13, ngày tháng 13–14, "
-    "tên loại và trích yếu 13–14 đậm",
+    "tên loại và trích yếu 13–14 đậm, trích yếu công văn “V/v” 12–13 đứng",
     decree30.FONT_CLAUSE,
 )
 def header_styles(document: Document, header: Header) -> Outcome:
@@ -53,7 +54,9 @@ def header_styles(document: Document, header: Header) -> Outcome:
 
 
 @header_rule(
-    "quoc-hieu", f"Quốc hiệu viết đúng “{decree30.NATIONAL_TITLE}”, in hoa", decree30.III_1
+    "quoc-hieu",
+    f"Quốc hiệu viết đúng “{decree30.NATIONAL_TITLE}”, in hoa",
+    decree30.NATIONAL_TITLE_CLAUSE,
 )
 def national_title(document: Document, header: Header) -> Outcome:
     title = header.title
@@ -71,7 +74,7 @@ def national_title(document: Document, header: Header) -> Outcome:
 @header_rule(
     "tieu-ngu",
     f"Tiêu ngữ viết đúng “{decree30.MOTTO}”: hoa chữ đầu mỗi cụm, gạch nối có cách trước và sau",
-    decree30.III_1,
+    decree30.NATIONAL_TITLE_CLAUSE,
 )
 def motto(document: Document, header: Header) -> Outcome:
     if header.motto is None:
@@ -89,7 +92,9 @@ def motto(document: Document, header: Header) -> Outcome:
 
 
 @header_rule(
-    "ke-tieu-ngu", "Dưới tiêu ngữ có đường kẻ liền, dài bằng dòng tiêu ngữ", decree30.III_1
+    "ke-tieu-ngu",
+    "Dưới tiêu ngữ có đường kẻ liền, dài bằng dòng tiêu ngữ",
+    decree30.NATIONAL_TITLE_CLAUSE,
 )
 def motto_rule(document: Document, header: Header) -> Outcome:
     if header.motto is None:
@@ -112,7 +117,7 @@ def motto_rule(document: Document, header: Header) -> Outcome:
 @header_rule(
     "co-quan",
     "Tên cơ quan ban hành in hoa, đậm, căn giữa; cơ quan chủ quản in hoa, không đậm",
-    decree30.III_2,
+    decree30.AGENCY_CLAUSE,
 )
 def agency(document: Document, header: Header) -> Outcome:
     if header.agency is None:
@@ -152,7 +157,7 @@ def _rule_share(
 @header_rule(
     "ke-co-quan",
     "Dưới tên cơ quan ban hành có đường kẻ liền, dài 1/3–1/2 dòng chữ, cân giữa",
-    decree30.III_2,
+    decree30.AGENCY_CLAUSE,
 )
 def agency_rule(document: Document, header: Header) -> Outcome:
     if header.agency is None:
@@ -167,14 +172,16 @@ def agency_rule(document: Document, header: Header) -> Outcome:
 @header_rule(
     "so-ky-hieu",
     "“Số: 05/BC-…”: số dưới 10 có số 0 ở trước, “/” rồi ký hiệu in hoa, không dấu cách",
-    decree30.III_3,
+    decree30.NUMBER_CLAUSE,
 )
 def number(document: Document, header: Header) -> Outcome:
     if header.number is None:
         return [missing("dòng “Số: …”")]
     kind = None
-    if document.structure.type is not None:
-        kind = decree30.TYPE_ABBREVIATIONS.get(norm(document.structure.type.text))
+    if document.structure.is_letter:
+        kind = decree30.kind_of(decree30.LETTER)
+    elif document.structure.type is not None:
+        kind = decree30.kind_of(norm(document.structure.type.text))
     problem = decree30.number_problem(norm(header.number.text), kind)
     return [Violation(header.number.where, problem)] if problem else []
 
@@ -182,7 +189,7 @@ def number(document: Document, header: Header) -> Outcome:
 @header_rule(
     "ngay-thang",
     "“Địa danh, ngày 05 tháng 3 năm 2024” in nghiêng: ngày dưới 10 và tháng 1, 2 có số 0",
-    decree30.III_4,
+    decree30.PLACE_DATE_CLAUSE,
 )
 def place_date(document: Document, header: Header) -> Outcome:
     if header.date is None:
@@ -201,9 +208,15 @@ def place_date(document: Document, header: Header) -> Outcome:
     return [Violation(header.date.where, "; ".join(problems))] if problems else []
 
 
-@header_rule("ten-loai", "Tên loại văn bản (BÁO CÁO) in hoa, đậm, căn giữa", decree30.III_5)
+@header_rule(
+    "ten-loai",
+    "Tên loại văn bản (BÁO CÁO, KẾ HOẠCH…) in hoa, đậm, căn giữa; công văn không có tên loại",
+    decree30.TYPE_CLAUSE,
+)
 def document_type(document: Document, header: Header) -> Outcome:
     paragraph = document.structure.type
+    if document.structure.is_letter:
+        return []
     if paragraph is None:
         return [missing("tên loại văn bản", "sau phần đầu văn bản")]
     problems = []
@@ -217,11 +230,14 @@ def document_type(document: Document, header: Header) -> Outcome:
 
 @header_rule(
     "trich-yeu",
-    "Trích yếu dưới tên loại: chữ thường, đậm, căn giữa; báo cáo không có “V/v”",
-    decree30.III_5,
+    "Trích yếu dưới tên loại: chữ thường, đậm, căn giữa; chỉ công văn ghi “V/v …”, dưới số "
+    "và ký hiệu",
+    decree30.TYPE_CLAUSE,
 )
 def summary(document: Document, header: Header) -> Outcome:
     structure = document.structure
+    if structure.is_letter:
+        return _letter_summary_problems(header.letter_summary)
     if not structure.summary:
         where = structure.type.where if structure.type else ""
         return [missing("trích yếu nội dung", where)]
@@ -230,21 +246,35 @@ def summary(document: Document, header: Header) -> Outcome:
     text = " ".join(norm(p.text) for p in structure.summary)
     if text == text.upper():
         out.append(Violation(first.where, "trích yếu viết chữ thường, không in hoa cả dòng"))
-    if text.lower().startswith("v/v") and structure.type and "BÁO CÁO" in norm(structure.type.text):
-        out.append(Violation(first.where, "báo cáo không ghi “V/v” ở trích yếu"))
+    if text.lower().startswith("v/v") and structure.type is not None:
+        kind = norm(structure.type.text).lower()
+        out.append(Violation(first.where, f"{kind} không ghi “V/v” ở trích yếu (chỉ công văn)"))
     for paragraph in structure.summary:
         if paragraph.align != "center":
             out.append(Violation(paragraph.where, "trích yếu phải căn giữa"))
     return out
 
 
+def _letter_summary_problems(lines: list[Paragraph]) -> list[Violation]:
+    text = " ".join(norm(p.text) for p in lines)
+    out = []
+    if text[3:] == text[3:].upper():
+        out.append(Violation(lines[0].where, "trích yếu viết chữ thường, không in hoa cả dòng"))
+    for paragraph in lines:
+        if paragraph.align != "center":
+            out.append(Violation(paragraph.where, "trích yếu công văn phải căn giữa dưới số"))
+    return out
+
+
 @header_rule(
     "ke-trich-yeu",
     "Dưới trích yếu có đường kẻ liền, dài 1/3–1/2 dòng chữ, cân giữa",
-    decree30.III_5,
+    decree30.TYPE_CLAUSE,
 )
 def summary_rule(document: Document, header: Header) -> Outcome:
     structure = document.structure
+    if structure.is_letter:
+        return []  # a công văn's "V/v" has no rule under it
     if not structure.summary:
         return [missing("trích yếu nội dung")]
     line = max(_line_length(p) for p in structure.summary)

@@ -89,7 +89,7 @@ def _page_numbers(paragraphs: list[Paragraph]) -> list[Paragraph]:
 @rule(
     "so-trang",
     "Số trang ở đầu trang (lề trên), giữa, chữ đứng, cỡ 13–14",
-    decree30.II_7,
+    decree30.PAGE_NUMBER_CLAUSE,
 )
 def page_numbers(document: Document) -> Outcome:
     out = []
@@ -120,7 +120,7 @@ def page_numbers(document: Document) -> Outcome:
     return out
 
 
-@rule("so-trang-dau", "Không đánh số trang ở trang đầu tiên", decree30.II_7)
+@rule("so-trang-dau", "Không đánh số trang ở trang đầu tiên", decree30.PAGE_NUMBER_CLAUSE)
 def no_number_on_first_page(document: Document) -> Outcome:
     section = document.facts.sections[0]
     first_page = section.first_header if section.title_page else section.header
