@@ -149,7 +149,7 @@ FINAL_MARK = "./."
 RECIPIENTS_TITLE = "Nơi nhận:"
 ARCHIVE = "- Lưu: VT"
 AUTHORITY_PREFIXES = ("KT.", "TM.", "Q.", "TL.", "TUQ.")
-APPENDIX_LABEL = re.compile(r"^Phụ lục(?: ([IVXLC]+))?$")
+APPENDIX_LABEL = re.compile(r"^Phụ lục(?: ([IVXLC]+|\d+))?$")
 APPENDIX_REFERENCE = re.compile(r"^\(Kèm theo .+\)$")
 
 BODY_INDENTS = (10.0, 12.7)
@@ -161,7 +161,7 @@ BODY_LINE_SPACING = Range(1.0, 1.5, 1.2)
 
 AGENCY_RULE = Range(1 / 3, 1 / 2, 0.4)
 """Length of the rule under the issuing agency, as a share of the agency line."""
-SUMMARY_RULE = Range(1 / 3, 1 / 2, 1 / 3)
+SUMMARY_RULE = Range(1 / 3, 1 / 2, 0.4)
 """Length of the rule under the summary line, as a share of its longest line."""
 MOTTO_RULE_TOLERANCE = 0.05
 """The rule under the motto is as long as the motto, within 5 %."""

@@ -165,11 +165,15 @@ BOUND_TYPES = {"greater_than_equal", "less_than_equal"}
 
 
 def describe_validation_error(
-    error: dict[str, Any], loc: tuple[Any, ...], choices: list[str] | None = None
+    error: dict[str, Any],
+    loc: tuple[Any, ...],
+    choices: list[str] | None = None,
+    allowed: list[str] | None = None,
 ) -> str:
     """One Vietnamese sentence for a pydantic error at data location ``loc``.
 
-    ``choices`` are the keys valid where the error is, for 'did you mean' hints.
+    ``choices`` are the keys still free where the error is, for 'did you mean' hints;
+    ``allowed`` every key valid there, listed when no key is close.
     """
     kind = error["type"]
     name = field_name(loc)
@@ -177,7 +181,7 @@ def describe_validation_error(
     if isinstance(found, str) and len(found) > 80:
         found = found[:79] + "…"  # a message echoes a value, not a megabyte of it
     if kind == "extra_forbidden":
-        return _unknown_key(loc, choices)
+        return _unknown_key(loc, choices, allowed or choices)
     if kind == "missing":
         return f"thiếu trường bắt buộc '{name}'"
     if found is None and (kind in EMPTY_TYPES or kind.startswith("date")):
@@ -189,13 +193,34 @@ def describe_validation_error(
     return _shape_message(kind, name, found, error)
 
 
-def _unknown_key(loc: tuple[Any, ...], choices: list[str] | None) -> str:
+SYNONYMS = {
+    "kinh_gui": "to",
+    "kính_gửi": "to",
+    "kinh gui": "to",
+    "noi_nhan": "recipients",
+    "nơi_nhận": "recipients",
+    "nguoi_ky": "signer",
+    "trich_yeu": "summary",
+    "so": "number",
+    "ky_hieu": "symbol",
+    "loai": "type",
+}
+"""Keys typed in Vietnamese, and the key that means the same."""
+
+
+def _unknown_key(loc: tuple[Any, ...], choices: list[str] | None, allowed: list[str] | None) -> str:
     import difflib
 
     key = loc[-1] if loc else "?"
+    synonym = SYNONYMS.get(str(key).casefold())
+    if synonym and (allowed is None or synonym in allowed):
+        return f"khóa không hợp lệ '{key}', có phải ý bạn là '{synonym}'?"
     match = difflib.get_close_matches(str(key), choices or known_keys(), n=1, cutoff=0.6)
-    hint = f", có phải ý bạn là '{match[0]}'?" if match else ""
-    return f"khóa không hợp lệ '{key}'{hint}"
+    if match:
+        return f"khóa không hợp lệ '{key}', có phải ý bạn là '{match[0]}'?"
+    if allowed:
+        return f"khóa không hợp lệ '{key}' (các khóa dùng được ở đây: {', '.join(allowed)})"
+    return f"khóa không hợp lệ '{key}'"
 
 
 def _number_message(kind: str, name: str, found: Any, error: dict[str, Any]) -> str:

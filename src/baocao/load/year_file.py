@@ -101,15 +101,15 @@ def validation_problems(
             match = closest(str(loc[-1]), unused)
             if match:
                 suggested.add(loc[:-1] + (match,))
-        described.append((error, place, unused or choices))
-    for error, place, choices in described:
+        described.append((error, place, unused or choices, choices))
+    for error, place, choices, allowed in described:
         loc = place.loc
         if error["type"] == "missing" and loc in suggested:
             continue  # the misspelt key is reported with this field as its suggestion
         on_key = error["type"] == "extra_forbidden" or "[key]" in error["loc"]
         position = parsed.locate(loc, key=on_key) or parsed.locate(loc)
         line, column = position if position else (None, None)
-        message = describe_validation_error(error, loc, choices)
+        message = describe_validation_error(error, loc, choices, allowed)
         problems.append(Problem(parsed.path, line, column, message))
     unique = list(dict.fromkeys(problems))
     unique.sort(key=lambda p: (p.line or 0, p.column or 0))

@@ -33,10 +33,19 @@ def pending_marker(metric: Metric) -> str:
     return f"[{PENDING}: {metric.name}]"
 
 
+def no_figure(metric: Metric) -> str:
+    """Why a metric without observations cannot print a figure, and what can print."""
+    targets = [f"[[{metric.id}|target:{t.year}]]" for t in metric.targets]
+    hint = f": in mục tiêu bằng {', '.join(targets)}" if targets else ""
+    return f"chỉ tiêu '{metric.id}' chưa có số liệu (observations), chỉ có mục tiêu{hint}"
+
+
 def result_text(metric: Metric, pad: bool = False) -> str:
     """What a table's result cell shows: the latest figure, or the pending marker."""
-    if metric.pending or not metric.observations:
+    if metric.pending:
         return pending_marker(metric)
+    if not metric.observations:
+        raise UnresolvedReference(no_figure(metric))
     return observation_text(metric, metric.latest, pad)
 
 
@@ -59,9 +68,7 @@ def observation_number(metric: Metric, obs: Observation, pad: bool = False) -> s
             return format_number(
                 rate(obs.numerator, obs.denominator), rate_decimals(metric), trim=True
             )
-        raise UnresolvedReference(
-            f"chỉ tiêu '{metric.id}' có tử số và mẫu số nhưng đơn vị không phải '%'"
-        )
+        return str(fraction_text(obs, pad))  # a count of a count: 30/34 chỉ tiêu
     if obs.value is not None:
         if metric.decimals is None and not metric.is_rate:
             return count_text(obs.value, pad)
@@ -88,7 +95,7 @@ def observation_text(metric: Metric, obs: Observation, pad: bool = False) -> str
             rate(obs.numerator, obs.denominator), rate_decimals(metric), trim=True
         )
         return f"{percent} ({fraction_text(obs, pad)})"
-    if obs.value is not None:
+    if obs.value is not None or (obs.numerator is not None and obs.denominator is not None):
         return with_unit(metric, observation_number(metric, obs, pad))
     if obs.text:
         return obs.text

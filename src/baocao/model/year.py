@@ -140,10 +140,10 @@ class Metric(Strict):
 
     @model_validator(mode="after")
     def _scale(self) -> Metric:
-        if self._needs_observations and not self.observations and not self.pending:
+        if self._needs_observations and not (self.observations or self.pending or self.targets):
             raise ValueError(
-                "cần ít nhất một số liệu trong 'observations' "
-                "(hoặc 'pending: true' khi còn chờ số liệu)"
+                "cần ít nhất một số liệu trong 'observations' ('pending: true' khi còn chờ "
+                "số liệu, hoặc chỉ 'targets' cho chỉ tiêu của một kế hoạch)"
             )
         if (self.kind is None) != (self.out_of is None):
             raise ValueError("'kind' (rank hoặc score) và 'out_of' đi cùng nhau")

@@ -17,7 +17,13 @@ from typing import Protocol
 from ..errors import DiffError, UnresolvedReference
 from ..formatting import FormatError, format_percent, rate
 from ..load.messages import unknown_metric
-from ..metrics.printing import count_text, format_observation, format_target, pending_marker
+from ..metrics.printing import (
+    count_text,
+    format_observation,
+    format_target,
+    no_figure,
+    pending_marker,
+)
 from ..metrics.years import change, comparison_sentence, year_value
 from ..model.year import Metric, Task, TaskGroup, TaskList, YearData
 from .grammar import Reference
@@ -96,7 +102,7 @@ def resolve(
     if metric.pending:
         return pending_marker(metric)  # validation warns: only a draft may print it
     if not metric.observations:
-        raise UnresolvedReference(f"{where}: chỉ tiêu '{metric_id}' chưa có số liệu (observations)")
+        raise UnresolvedReference(f"{where}: {no_figure(metric)}")
     try:
         if fmt is not None and fmt.startswith("change:"):
             return change_since(scope.year, metric, int(fmt.split(":", 1)[1]), where, earlier)

@@ -20,12 +20,14 @@ from docxtpl import DocxTemplate
 from lxml import etree
 from markupsafe import Markup
 
+from .. import decree30
 from ..documents.types import AppendixContext, AppendixShape, DocumentHeader, ReportContext
 from ..errors import InvalidText, TemplateError
 from ..model.report import ReportSettings
 from ..prose.segments import Paragraph
 from .addressee import addressee_xml
 from .package import MalformedPart, finish_package
+from .rules import agency_rule, summary_rule
 from .sandbox import jinja_environment
 from .splice import Fragments
 from .strict import StrictDocxTemplate, template_error
@@ -68,6 +70,8 @@ class ReportVariables(TypedDict):
     body: list[BodyRuns]
     closing: Markup
     addressee: Markup
+    agency_rule: Markup
+    summary_rule: Markup
 
 
 class AppendixVariables(TypedDict):
@@ -106,17 +110,19 @@ def report_variables(
         body = [{"kind": SPLICED, "runs": fragments.placeholder(xml)}] if xml else []
     else:
         body = [{"kind": b["kind"], "runs": Markup(runs(b["segments"]))} for b in context["body"]]
-    addressee = ""
-    if template is not None and fragments is not None and context["doc"]["to"]:
-        addressee = fragments.placeholder(
-            addressee_xml(context["doc"]["to"], _text_width_mm(template))
-        )
+    doc = context["doc"]
+    placeholder = fragments.placeholder if fragments is not None else Markup
+    width = _text_width_mm(template) if template is not None else decree30.text_width()
     return {
-        "doc": context["doc"],
+        "doc": doc,
         "year": context["year"],
         "body": body,
         "closing": Markup(runs(context["closing"])),
-        "addressee": Markup(addressee),
+        "addressee": placeholder(addressee_xml(doc["to"], width)) if doc["to"] else Markup(""),
+        "agency_rule": placeholder(agency_rule(doc["agency"])),
+        "summary_rule": placeholder(summary_rule(doc["summary_lines"], width))
+        if doc["summary_lines"]
+        else Markup(""),
     }
 
 

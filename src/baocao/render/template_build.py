@@ -24,13 +24,10 @@ from docx.text.paragraph import Paragraph
 
 from .. import decree30
 from .template_styles import (
-    AGENCY_RULE_MM,
     LEFT_COLUMN_MM,
     MOTTO_RULE_MM,
     RIGHT_COLUMN_MM,
     SIGNATURE_COLUMNS,
-    SUMMARY_RULE_MM,
-    TEXT_WIDTH,
     add_styles,
     clean_styles,
     element,
@@ -98,7 +95,7 @@ def header_block(document: DocxDocument) -> None:
     write(left, "{{ doc.parent_agency }}", "BC Agency")
     write(left, "{%p endif %}", "BC Agency")
     write(left, "{{ doc.agency }}", "BC Agency", bold=True)
-    rule(left, *[Mm((LEFT_COLUMN_MM - AGENCY_RULE_MM) / 2)] * 2)
+    write(left, "{{p agency_rule }}", "BC Rule")  # drawn per document: engine, render/rules
     left.add_paragraph(style="BC Rule")
     write(right, decree30.NATIONAL_TITLE, "BC Agency", first=True, bold=True)
     write(right, decree30.MOTTO, "BC Agency", bold=True, size=pt("motto"))
@@ -121,8 +118,7 @@ def title_block(document: DocxDocument) -> None:
     title = document.add_paragraph("{{ doc.type }}", style="BC Title")
     title.paragraph_format.space_before = Pt(18)
     document.add_paragraph("{{ doc.summary_lines }}", style="BC Title")
-    under = rule(document, *[Mm((TEXT_WIDTH - SUMMARY_RULE_MM) / 2)] * 2)
-    under.paragraph_format.space_after = Pt(12)
+    document.add_paragraph("{{p summary_rule }}", style="BC Rule")
     document.add_paragraph("{%p endif %}", style="BC Title")
     document.add_paragraph("{{p addressee }}", style="BC Addressee")
 

@@ -35,8 +35,6 @@ BODY_LINE_SPACING = decree30.BODY_LINE_SPACING.default
 TEXT_WIDTH = decree30.text_width()
 LEFT_COLUMN_MM, RIGHT_COLUMN_MM = decree30.header_columns()
 MOTTO_RULE_MM = decree30.text_length(decree30.MOTTO, pt("motto").pt, True)
-AGENCY_RULE_MM = decree30.AGENCY_RULE.default * LEFT_COLUMN_MM
-SUMMARY_RULE_MM = decree30.SUMMARY_RULE.default * TEXT_WIDTH + 1
 SIGNATURE_COLUMNS = [Mm(85), Mm(TEXT_WIDTH - 85)]
 
 TABLE = pt("table")

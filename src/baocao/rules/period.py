@@ -38,6 +38,13 @@ RANGE = re.compile(r"\s*[-–]\s*\d{4}")
 """``năm 2022-2023``: a span of years, named as such."""
 CITATION = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s*$", re.IGNORECASE)
 """``ngày 29 tháng 12`` before ``năm 2023``: the date of a cited document."""
+DOCUMENT_NAMED = re.compile(
+    r"\b(?:hiến pháp|bộ luật|luật|pháp lệnh|nghị quyết|nghị định|quyết định|chỉ thị|"
+    r"thông tư|kế hoạch|chương trình|chiến lược|đề án|quy hoạch|công ước)\b[^.;:!?]*$",
+    re.IGNORECASE,
+)
+"""``Luật phòng, chống tham nhũng năm 2018``: a document named by its year, not the
+period (its name would change if the year did)."""
 
 FRONT_TEXTS: tuple[PathKey, ...] = (("document", "summary"),)
 
@@ -50,6 +57,8 @@ def stale_years(text: str, year: int) -> Iterator[tuple[int, str]]:
             continue
         before = text[max(0, found.start() - 40) : found.start()]
         if COMPARISON.search(before) or CITATION.search(before):
+            continue
+        if DOCUMENT_NAMED.search(text[max(0, found.start() - 160) : found.start()]):
             continue
         yield found.start(), found.group("what")
 

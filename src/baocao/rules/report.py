@@ -18,6 +18,7 @@ from ..load.yaml_positions import PathKey
 from ..model.year import YearData
 from ..prose.grammar import ReferenceSyntaxError, citations, parse, scan
 from ..prose.segments import YearReferences
+from .layout import check_layout
 from .period import check_period
 from .task_claims import check_task_claims
 
@@ -64,6 +65,7 @@ def check_report(source: ReportSource, data: YearData, references: YearReference
     _check_headings(source, add)
     _check_front_text(source, references, add)
     _check_tables(source, data, add)
+    check_layout(source, data, add)
     _check_document(source, data, add)
     _check_appendix_subtitles(source, add)
     check_period(source, data, add)

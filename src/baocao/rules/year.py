@@ -9,6 +9,8 @@ rule runs, so one run reports everything.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,13 +20,14 @@ from ..load.messages import unknown_metric
 from ..load.yaml_careful import Parsed
 from ..load.yaml_positions import PathKey
 from ..load.year_file import IncompleteYear
-from ..model.year import YearData
+from ..model.year import Task, TaskGroup, TaskList, YearData
 from ..prose.grammar import Cited, citations
-from ..prose.resolve import Resolver
+from ..prose.resolve import Resolver, is_done
 from ..prose.segments import YearReferences
 from ..workspace import Workspace
 from . import figures
 from .checker import Checker
+from .period import stale_years
 
 UNLOCATED = "<dữ liệu>"
 """The path shown for data that was not read from a file (built by a script)."""
@@ -189,6 +192,55 @@ def _reference_problem(c: Checker, cited: Cited) -> str | None:
     return None
 
 
+def check_stale_years(c: Checker) -> None:
+    """A metric's or a task's name that still names an earlier year as its own ("… năm
+    2023" in the data of 2024), or the deadline of a task not done that has passed
+    ("Quý II/2023"): copied from last year's plan, a warning at its line."""
+    year = c.data.year
+    names: list[tuple[PathKey, str, str]] = []
+    for at, metric in c.metrics():
+        names.append((at + ("name",), metric.name, "tên chỉ tiêu"))
+    for index, task_list in enumerate(c.data.task_lists):
+        for at, task in _tasks_at(("task_lists", index), task_list):
+            names.append((at + ("name",), task.name, "tên nhiệm vụ"))
+            deadline = _past_deadline(task.time or "", year)
+            if deadline and not is_done(task):
+                c.add(
+                    at + ("time",),
+                    f"thời hạn '{deadline}' đã qua trong dữ liệu năm {year} (chép từ kế hoạch "
+                    "năm trước?): sửa thời gian thực hiện",
+                    Severity.WARNING,
+                )
+    for at, text, what in names:
+        for _offset, words in stale_years(text, year):
+            c.add(
+                at,
+                f"{what} nêu '{words}' trong dữ liệu năm {year}: chép từ năm trước? Sửa năm, "
+                "hoặc viết rõ là so sánh",
+                Severity.WARNING,
+            )
+
+
+DEADLINE = re.compile(r"(?:(?:[Qq]uý\s+[IV]+|[Tt]háng\s+\d{1,2})\s*/\s*|\b[Nn]ăm\s+)(\d{4})\b")
+"""``Quý II/2024``, ``Tháng 06/2024``, ``Năm 2024``: a deadline written with its year."""
+
+
+def _past_deadline(time: str, year: int) -> str | None:
+    for found in DEADLINE.finditer(time):
+        if int(found.group(1)) < year:
+            return found.group(0)
+    return None
+
+
+def _tasks_at(at: PathKey, task_list: TaskList) -> Iterator[tuple[PathKey, Task]]:
+    for i, item in enumerate(task_list.items):
+        if isinstance(item, TaskGroup):
+            for t, task in enumerate(item.tasks):
+                yield at + ("items", i, "tasks", t), task
+        else:
+            yield at + ("items", i), item
+
+
 RULES = (
     check_year_matches_name,
     check_unique_ids,
@@ -202,4 +254,5 @@ RULES = (
     figures.check_parts,
     figures.check_evaluations,
     check_references,
+    check_stale_years,
 )

@@ -74,7 +74,8 @@ def plan(workspace: Workspace, year: int, source_year: int | None = None) -> Rol
         )
     planned = Rollover(source_year, year, target, roll_data(_read(source), year))
     for path in workspace.report_paths(str(source_year)):
-        planned.reports[workspace.reports / str(year) / path.name] = roll_report(
+        name = report_name(path.stem, year - source_year) + path.suffix
+        planned.reports[workspace.reports / str(year) / name] = roll_report(
             _read(path), source_year, year
         )
     return planned
@@ -120,6 +121,8 @@ def roll_data(text: str, year: int) -> str:
     """The data file of ``year`` made from last year's ``text`` (see the module)."""
     yaml = _yaml()
     document = yaml.load(text)
+    source_year = document.get("year")
+    step = year - source_year if isinstance(source_year, int) else 0
     document["year"] = year
     for metric in document.get("metrics") or []:
         _await_figure(metric, year)
@@ -129,7 +132,7 @@ def roll_data(text: str, year: int) -> str:
     for task_list in document.get("task_lists") or []:
         for item in task_list.get("items") or []:
             for task in item.get("tasks") or [] if "group" in item else [item]:
-                _reset_task(task)
+                _reset_task(task, step)
     return _dump(yaml, document)
 
 
@@ -200,12 +203,15 @@ def _append_comments(node: Any, tokens: list[Any]) -> None:
     token.value = token.value.rstrip("\n") + "\n" + text
 
 
-def _reset_task(task: Any) -> None:
-    """A task not done starts the year again: its progress and result go."""
+def _reset_task(task: Any, step: int) -> None:
+    """A task not done starts the year again: its progress and result go, and the
+    years of its deadline move on ("Quý II/2024" → "Quý II/2025")."""
     from ..model.year import Task
 
     if is_done(Task(name="_", progress=task.get("progress"))):
         return
+    if "time" in task and step > 0:
+        task["time"] = _moved(task["time"], step)
     keys = list(task.keys())
     trailing = _trailing_comments(task) if keys and keys[-1] in TASK_PROGRESS else []
     for key in TASK_PROGRESS:
@@ -213,6 +219,13 @@ def _reset_task(task: Any) -> None:
             del task[key]
     if trailing and task:
         _append_comments(task, trailing)
+
+
+def report_name(stem: str, step: int) -> str:
+    """A report named for its year ("ke-hoach-cds-2024") is named for the new one."""
+    for _ in range(max(step, 0)):
+        stem = shift_years(stem)
+    return stem
 
 
 def shift_years(text: str) -> str:

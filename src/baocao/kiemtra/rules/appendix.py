@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ... import decree30
+from ...errors import Severity
 from ...formatting import to_roman
 from ..rule import Document, Outcome, Skip, Violation, rule, style_problems
 from ..structure import norm
@@ -26,12 +27,17 @@ def appendices(document: Document) -> Outcome:
         match = decree30.APPENDIX_LABEL.match(norm(label.text))
         numeral = match.group(1) if match else None
         problems = []
-        if len(found) > 1 and numeral != to_roman(index):
+        arabic = numeral is not None and numeral.isdigit()
+        if len(found) > 1 and numeral not in (to_roman(index), str(index)):
             problems.append(f"phụ lục thứ {index} phải đánh số “Phụ lục {to_roman(index)}”")
         element = decree30.ELEMENTS["appendix_label"]
         problems += style_problems(label, element.size, element.bold, element.italic, "số phụ lục")
         if problems:
             out.append(Violation(label.where, "; ".join(problems)))
+        elif arabic and len(found) > 1:
+            roman = to_roman(index)
+            detail = f"đánh số bằng chữ số Ả Rập; Nghị định dùng chữ số La Mã (Phụ lục {roman})"
+            out.append(Violation(label.where, detail, Severity.WARNING))
         if not appendix.title:
             out.append(Violation(label.where, "không có tên phụ lục ngay dưới"))
         element = decree30.ELEMENTS["appendix_title"]

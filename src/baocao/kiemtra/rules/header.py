@@ -133,9 +133,13 @@ def agency(document: Document, header: Header) -> Outcome:
 
 
 def _line_length(paragraph: Paragraph) -> float:
-    """Length of the longest line of ``paragraph``: its text, or the width when it wraps."""
+    """Length of the longest line of ``paragraph`` (its lines broken where a line break
+    stands), or its width when a line wraps."""
     size = max(paragraph.sizes() or {13.0})
-    length = decree30.text_length(norm(paragraph.text), size, paragraph.all_bold())
+    bold = paragraph.all_bold()
+    length = max(
+        decree30.text_length(norm(line), size, bold) for line in paragraph.text.split("\n")
+    )
     return min(length, paragraph.width) if paragraph.width else length
 
 
