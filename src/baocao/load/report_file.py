@@ -198,7 +198,8 @@ def _addressee_from_body(
         return settings, blocks, None
     names = [line for line in text[found.end() :].split("\n") if line.strip()]
     used = 1
-    while not names and used < len(blocks) and blocks[used].kind == "bullet":
+    listed = not names
+    while listed and used < len(blocks) and blocks[used].kind == "bullet":
         item = blocks[used]
         if item.level != 1 or any(i.kind in ("ref", "note") for i in item.inlines):
             break
