@@ -170,7 +170,7 @@ document:
   signer:
     authority: [GIÁM ĐỐC]
     name: Nguyễn Thanh Hải
-  recipients: ["Lưu: VT"]
+  recipients: ["Lưu: VT, VP"]
 ---
 # KẾT QUẢ
 

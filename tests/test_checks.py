@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -254,7 +255,7 @@ def test_a_figure_dated_after_today_is_an_error(tmp_path):
     ), found
 
 
-def test_a_clean_year_and_its_reports_are_checked_without_reading_positions(monkeypatch):
+def test_a_clean_year_and_its_reports_are_checked_without_reading_positions(tmp_path, monkeypatch):
     """Positions cost as much as the data for a province's year: a check that reads one
     for every value (not only for a problem) would make every run pay for them."""
     from baocao.commands.validate import validate_report
@@ -264,8 +265,14 @@ def test_a_clean_year_and_its_reports_are_checked_without_reading_positions(monk
     def refuse(self, text):
         raise AssertionError("positions read for a clean file")
 
+    root = tmp_path / "ws"
+    shutil.copytree(ROOT / "data", root / "data")
+    for report in (ROOT / "reports" / "2024").glob("*.md"):  # "Lưu: VT" is a note, located
+        text = report.read_text(encoding="utf-8").replace('"Lưu: VT"', '"Lưu: VT, VP"')
+        (root / "reports" / "2024").mkdir(parents=True, exist_ok=True)
+        (root / "reports" / "2024" / report.name).write_text(text, encoding="utf-8")
     monkeypatch.setattr(yaml_positions.PositionTree, "__init__", refuse)
-    workspace = Workspace(root=ROOT, data=ROOT / "data", reports=ROOT / "reports")
+    workspace = Workspace(root=root, data=root / "data", reports=root / "reports")
     year = validate("2024", workspace=workspace)
     assert year.problems == []
     for path in workspace.report_paths("2024"):

@@ -139,6 +139,9 @@ def test_random_text_renders_verbatim_or_fails_clearly(tmp_path_factory, text):
         written = render_in(root, root / "out")
     except BaocaoError as exc:
         assert str(exc).strip()
+        capitals = any(c.isalpha() for c in text) and text == text.upper()
+        if capitals and "trích yếu viết chữ thường" in str(exc):
+            return  # a trích yếu in capitals is refused (Phụ lục I, Phần I, mục II.5.b)
         assert "[" in text or "^" in text, f"only a reference may fail: {exc}"
         return
     docs = {f.kind: f.path for f in written}

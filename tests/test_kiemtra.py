@@ -72,7 +72,7 @@ def test_signer_with_an_academic_title_and_a_bare_kt(tmp_path):
     details = [detail for _where, detail in found["chu-ky"]]
     assert details == [
         "sau dòng “KT. …” phải có chức vụ của cấp phó ký thay",
-        "không ghi học hàm, học vị trước họ tên",
+        "không ghi học hàm, học vị trước họ tên người ký",
     ]
 
 

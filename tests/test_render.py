@@ -137,7 +137,7 @@ def test_last_paragraph_ends_with_final_mark(example_docs):
     lines = body_lines(example_docs["BÁO CÁO"])
     signature = lines[-1]
     assert lines[-2].endswith("./.")
-    assert signature.startswith("| Nơi nhận: / - UBND tỉnh (b/c); / - Lưu: VT. | KT. GIÁM ĐỐC")
+    assert signature.startswith("| Nơi nhận: / - UBND tỉnh (b/c); / - Lưu: VT, VP. | KT. GIÁM ĐỐC")
 
 
 def test_appendix_is_landscape_with_repeated_header_row(example_docs):

@@ -124,12 +124,12 @@ CASES = {
         "13:16: lỗi: thẩm quyền ký: “Phó Giám đốc” không viết in hoa",
     ),
     "archive_not_last": (
-        ('    - "Lưu: VT"', "    - Văn phòng"),
+        ('    - "Lưu: VT, VP"', "    - Văn phòng"),
         "17:7: lỗi: nơi nhận '- Văn phòng.': dòng cuối không phải “- Lưu: VT, ….”",
     ),
     "academic_title": (
         ("name: Nguyễn Thanh Hải", "name: TS. Nguyễn Thanh Hải"),
-        "14:11: cảnh báo: không ghi học hàm, học vị trước họ tên người ký",
+        "14:11: lỗi: không ghi học hàm, học vị trước họ tên người ký (Phụ lục I, Phần I, mục II.7)",
     ),
     "kem_theo_typed_as_subtitle": (
         (

@@ -273,8 +273,8 @@ metrics:
     report = tmp_path / "reports" / "2025" / "r.md"
     report.parent.mkdir(parents=True)
     front = "---\ndocument: {agency: SỞ, agency_name: Sở, symbol: BC-S, place: An Giang, "
-    front += "date: 2025-10-01, summary: Báo cáo, signer: {authority: [GIÁM ĐỐC], name: A}, "
-    front += "recipients: ['Lưu: VT']}\n---\n"
+    front += "date: 2025-10-01, summary: Báo cáo, signer: {authority: [GIÁM ĐỐC], name: Lê An}, "
+    front += "recipients: ['Lưu: VT, VP']}\n---\n"
     body = "Năm 2024, tỉnh xếp [[dti]].\n\nTỉnh xếp [[dti]].\n\nCó [[b]].\n\nNăm 2024 có [[b]].\n"
     report.write_text(front + body, encoding="utf-8")
     checked = validate_report(report, Workspace(root=tmp_path, data=data))

@@ -346,8 +346,52 @@ def authority_problem(lines: list[str]) -> str | None:
         if head.endswith(".") and head not in AUTHORITY_PREFIXES:
             return f"“{head}” không phải là KT., TM., Q., TL. hay TUQ."
     prefixes = [line.split(" ", 1)[0] for line in lines]
+    if "TM." in prefixes and prefixes.index("TM.") != 0:
+        return "dòng “TM. …” (thay mặt tập thể) đứng trên cùng, trước “KT.”, “Q.”…"
     if "KT." in prefixes and prefixes.index("KT.") == len(lines) - 1:
         return "sau dòng “KT. …” phải có chức vụ của cấp phó ký thay"
+    return None
+
+
+ACADEMIC_TITLE = re.compile(r"^(GS|PGS|TS|ThS|KS|BS|CN|Ths)\.?(\s|\.)", re.IGNORECASE)
+"""A title typed before a name: ``TS. Nguyễn Văn A``."""
+
+
+def agency_problem(line: str) -> str | None:
+    """An agency's (or parent agency's) line is in capitals (mục II.2.b)."""
+    return "tên cơ quan phải viết in hoa" if line != line.upper() else None
+
+
+def summary_problem(summary: str, kind: Kind) -> str | None:
+    """A trích yếu in lower case, without "V/v" unless the document is a công văn (mục
+    II.5.b)."""
+    text = " ".join(summary.split())
+    if kind.letter:
+        text = text[3:] if text[:3].casefold() == LETTER_SUMMARY.casefold() else text
+    if any(c.isalpha() for c in text) and text == text.upper():
+        return "trích yếu viết chữ thường, không in hoa cả dòng"
+    if not kind.letter and text[:3].casefold() == LETTER_SUMMARY.casefold():
+        return f"{kind.name.lower() or 'văn bản'} không ghi “V/v” ở trích yếu (chỉ công văn)"
+    return None
+
+
+def signer_problem(name: str) -> str | None:
+    """The signer's name: capitalised, not in capitals, no academic title (mục II.7.c)."""
+    if ACADEMIC_TITLE.match(name):
+        return "không ghi học hàm, học vị trước họ tên người ký"
+    if any(c.isalpha() for c in name) and name == name.upper():
+        return "họ tên viết chữ thường (chỉ hoa chữ đầu), không in hoa cả dòng"
+    return None
+
+
+ARCHIVE_UNIT = re.compile(r"^-\s*Lưu\s*:\s*VT\s*[,;]\s*\S")
+
+
+def archive_problem(line: str) -> str | None:
+    """The last recipient "- Lưu: VT, <drafting unit>, <copies>." (mục II.9.d): the
+    unit is often left out in practice, so this is a note, not an error."""
+    if line.strip().startswith(ARCHIVE) and not ARCHIVE_UNIT.match(line.strip()):
+        return "dòng “- Lưu: VT” thiếu chữ viết tắt tên đơn vị soạn thảo (ví dụ “- Lưu: VT, VP.”)"
     return None
 
 

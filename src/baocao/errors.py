@@ -67,6 +67,12 @@ class DraftRequired(DataError):
     """The data has warnings only: a document may be written as a draft (``--draft``)."""
 
 
+class LayoutError(DataError):
+    """A document about to be written breaks a rule of the decree that ``kiemtra``
+    checks (a template restyled out of the decree's ranges, a case no rule foresaw):
+    nothing is written."""
+
+
 class SettingsError(DataError):
     """The workspace's settings file (``baocao.yaml``) is not valid."""
 

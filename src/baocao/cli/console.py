@@ -142,8 +142,8 @@ def problems_json(items: Iterable[Problem]) -> None:
     plain(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
 
 
-def validation_summary(errors: int, warnings: int) -> None:
-    text = f"{errors} lỗi, {warnings} cảnh báo"
+def validation_summary(errors: int, warnings: int, notices: int = 0) -> None:
+    text = f"{errors} lỗi, {warnings} cảnh báo" + (f", {notices} lưu ý" if notices else "")
     if not errors and not warnings:
         text += ": dữ liệu hợp lệ"
     colour = "red" if errors else "yellow" if warnings else "green"

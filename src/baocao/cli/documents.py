@@ -33,7 +33,7 @@ def validate(
     """Kiểm tra dữ liệu và mọi báo cáo của một hay nhiều năm (hoặc một tệp .yaml, .md) và
     báo mọi vấn đề tìm thấy."""
     from ..commands.validate import problems_of
-    from ..errors import DataFileNotFound
+    from ..errors import DataFileNotFound, Severity
 
     workspace = workspace_for(data_dir)
     problems = []
@@ -45,13 +45,13 @@ def validate(
             missing = True
             console.error(str(exc))
     errors = sum(1 for p in problems if p.is_error)
-    warnings = len(problems) - errors
+    warnings = sum(1 for p in problems if p.severity is Severity.WARNING)
     if fmt is ProblemFormat.json:
         console.problems_json(problems)
     else:
         console.problem_lines(problems)
         if problems or not missing:
-            console.validation_summary(errors, warnings)
+            console.validation_summary(errors, warnings, len(problems) - errors - warnings)
     if missing or errors or (strict and warnings):
         raise typer.Exit(code=1)
 

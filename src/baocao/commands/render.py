@@ -24,7 +24,7 @@ from pathlib import Path
 
 from .. import decree30
 from ..decree30 import Kind
-from ..errors import BaocaoError, DataError, Problem, Severity, unexpected
+from ..errors import BaocaoError, DataError, LayoutError, Problem, Severity, unexpected
 from ..files import write_files
 from ..workspace import Workspace
 from .validate import ReportValidation, validate_report
@@ -62,15 +62,16 @@ def render_report(
     ``draft``."""
     checked = report if isinstance(report, ReportValidation) else validate_report(report, workspace)
     checked.require(draft)
-    documents = word_documents(checked, templates, out_dir)
+    documents = word_documents(checked, templates, out_dir, draft)
     if not draft:
         refuse_pending(documents)
+    inspect(documents)
     write_files([(path, content) for path, content, _kind in documents])
     return [RenderedFile(path, kind) for path, _content, kind in documents]
 
 
 def word_documents(
-    checked: ReportValidation, templates: Path, out_dir: Path
+    checked: ReportValidation, templates: Path, out_dir: Path, draft: bool = False
 ) -> list[tuple[Path, bytes, str]]:
     """The report's documents in memory: where each goes, its bytes, what it is."""
     from ..render import engine
@@ -91,6 +92,28 @@ def word_documents(
         content = engine.appendix_document(checked.appendix, settings, used[1], identifier)
         documents.append((out_dir / appendix_name, content, APPENDIX))
     return documents
+
+
+def inspect(documents: list[tuple[Path, bytes, str]]) -> None:
+    """kiemtra's rules on every document before it is written: an error is a
+    ``LayoutError`` naming the rule, and nothing is written."""
+    from ..kiemtra import check
+    from ..kiemtra.status import Status
+
+    problems = []
+    for path, content, _kind in documents:
+        report = check(path, content)
+        if report.error:
+            problems.append(Problem(path.name, None, None, report.error))
+        for result in (r for r in report.results if r.status is Status.ERROR):
+            rule = result.rule
+            for violation in result.violations:
+                if violation.severity is Severity.ERROR:
+                    detail = f"{violation.where}: {violation.detail}"
+                    message = f"thể thức sai (kiemtra {rule.id}, {rule.clause}): {detail}"
+                    problems.append(Problem(path.name, None, None, message))
+    if problems:
+        raise LayoutError(problems)
 
 
 def refuse_pending(documents: list[tuple[Path, bytes, str]]) -> None:
@@ -161,6 +184,12 @@ def render_job(job: RenderJob) -> ReportOutcome:
     outcome = ReportOutcome(job.name)
     try:
         _render_job(job, outcome)
+    except LayoutError as exc:
+        outcome.problems.extend(exc.problems)
+        outcome.error = (
+            f"văn bản sắp ghi sai thể thức ({len(exc.problems)} lỗi theo kiemtra), "
+            "chưa ghi tệp nào."
+        )
     except DataError as exc:
         outcome.problems.extend(exc.problems)
         count = sum(1 for p in exc.problems if p.is_error)

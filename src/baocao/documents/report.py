@@ -84,7 +84,7 @@ def document_context(settings: ReportSettings) -> DocumentHeader:
         "number_line": number_line(doc),
         "place_date": f"{doc.place}, {date_text(doc)}",
         "kind": kind.name,
-        "type": "" if kind.letter else doc.type,
+        "type": "" if kind.letter else " ".join(doc.type.split()).upper(),
         "summary": doc.summary,
         "summary_lines": "" if kind.letter else break_summary(doc.summary),
         "letter_summary": letter_summary(doc.summary) if kind.letter else "",
@@ -214,7 +214,7 @@ def appendix_context(
         appendices.append(
             {
                 "label": appendix_label(index, report.settings.appendix_numbering),
-                "title": _plain(text, appendix.title, f"{where}.title") or "",
+                "title": (_plain(text, appendix.title, f"{where}.title") or "").upper(),
                 "subtitle": _plain(text, appendix.subtitle, f"{where}.subtitle"),
                 "parts": parts,
             }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
@@ -24,14 +24,15 @@ class UnreadableDocument(Exception):
     """The file is not a Word document this checker can open."""
 
 
-def read(path: Path) -> DocumentFacts:
+def read(path: Path | IO[bytes]) -> DocumentFacts:
+    """The layout facts of the .docx at ``path`` (or in memory, a file object)."""
     import zipfile
 
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(str(path) if isinstance(path, Path) else path)
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise UnreadableDocument(f"không mở được tệp Word ({exc})") from exc
     return Reader(document).facts()

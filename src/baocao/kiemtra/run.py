@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,10 +26,11 @@ class FileReport:
         return sum(1 for r in self.results for v in r.violations if v.severity == severity)
 
 
-def check(path: Path) -> FileReport:
-    """Every rule on the document at ``path``; a file that cannot be read says why."""
+def check(path: Path, content: bytes | None = None) -> FileReport:
+    """Every rule on the document at ``path`` (or on ``content``, the document about to
+    be written there); a file that cannot be read says why."""
     try:
-        facts = read(path)
+        facts = read(io.BytesIO(content) if content is not None else path)
     except UnreadableDocument as exc:
         return FileReport(path, error=str(exc))
     try:

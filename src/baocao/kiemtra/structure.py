@@ -287,8 +287,10 @@ def _signature(table: Table) -> Signature:
     row = next(r for r in table.rows if cell in r)
     other = [c for c in row if c is not cell]
     lines = [p for c in other for p in c.paragraphs if p.stripped]
-    signer = lines[-1] if len(lines) > 1 else None
-    authority = lines[:-1] if len(lines) > 1 else lines
+    last = norm(lines[-1].text) if lines else ""
+    named = len(lines) > 1 and last != last.upper()  # a name, not "PHÓ CHỦ TỊCH"
+    signer = lines[-1] if named else None
+    authority = lines[:-1] if named else lines
     return Signature(paragraphs[title_index], recipients, authority, signer)
 
 

@@ -26,7 +26,6 @@ MARKDOWN_TABLE = re.compile(r"\|\s*:?-{3,}")
 HTML_TAG = re.compile(r"(?<!\\)</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?>")
 r"""An HTML tag typed as such (``\<b>`` is text the user chose to print)."""
 MAX_HEADING_LEVEL = 4
-ACADEMIC_TITLE = re.compile(r"^(GS|PGS|TS|ThS|KS|BS|CN|Ths)\.?(\s|\.)", re.IGNORECASE)
 
 
 def check_report(source: ReportSource, data: YearData, references: YearReferences) -> list[Problem]:
@@ -218,9 +217,17 @@ def _check_document(source: ReportSource, data: YearData, add: Any) -> None:
             f"năm báo cáo {data.year})",
             Severity.WARNING,
         )
-    problem = decree30.number_problem(number_line(doc), decree30.kind_of(doc.type))
+    kind = decree30.kind_of(doc.type)
+    problem = decree30.number_problem(number_line(doc), kind)
     if problem:
         add(*_front(source, at + ("symbol",)), f"số và ký hiệu: {problem}")
+    for key in ("parent_agency", "agency"):
+        for line in (getattr(doc, key) or "").split("\n"):
+            if problem := decree30.agency_problem(line.strip()):
+                add(*_front(source, at + (key,)), problem)
+                break
+    if problem := decree30.summary_problem(doc.summary, kind):
+        add(*_front(source, at + ("summary",)), problem)
     if source.settings.kind == "report":
         lines = recipient_lines(doc.recipients)
         for index, line in enumerate(lines):
@@ -228,15 +235,15 @@ def _check_document(source: ReportSource, data: YearData, add: Any) -> None:
             if problem:
                 where = _front(source, at + ("recipients", index))
                 add(*where, f"nơi nhận '{line}': {problem}")
+        if lines and (archive := decree30.archive_problem(lines[-1])):
+            add(*_front(source, at + ("recipients", len(lines) - 1)), archive, Severity.NOTICE)
     if source.settings.kind == "report" and doc.signer is not None:
         problem = decree30.authority_problem(doc.signer.authority)
         if problem:
             add(*_front(source, at + ("signer", "authority")), f"thẩm quyền ký: {problem}")
-        if doc.signer.name and ACADEMIC_TITLE.match(doc.signer.name):
+        if doc.signer.name and (problem := decree30.signer_problem(doc.signer.name)):
             add(
-                *_front(source, at + ("signer", "name")),
-                "không ghi học hàm, học vị trước họ tên người ký (Nghị định 30/2020, Phụ lục I)",
-                Severity.WARNING,
+                *_front(source, at + ("signer", "name")), f"{problem} ({decree30.SIGNATURE_CLAUSE})"
             )
     if source.settings.kind == "report" and doc.signer is not None and not doc.signer.name:
         add(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from ... import decree30
 from ...errors import Severity
 from ..facts import Paragraph
@@ -24,7 +22,6 @@ from ..structure import Header, norm
 
 INDENT_TOLERANCE = 0.5
 MAX_LISTED = 5
-ACADEMIC = re.compile(r"^(GS|PGS|TS|ThS|KS|CN|BS)\.", re.IGNORECASE)
 
 
 def _body(document: Document) -> list[Paragraph] | Skip:
@@ -143,6 +140,8 @@ def recipients(document: Document, header: Header) -> Outcome:
             problems.insert(0, problem)
         if problems:
             out.append(Violation(line.where, "; ".join(p.strip() for p in problems)))
+        elif last and (archive := decree30.archive_problem(norm(line.text))):
+            out.append(Violation(line.where, archive, Severity.WARNING))
     return out
 
 
@@ -172,10 +171,9 @@ def signature(document: Document, header: Header) -> Outcome:
     name = norm(block.signer.text)
     element = decree30.ELEMENTS["signer"]
     problems = style_problems(block.signer, element.size, True, None, "")
-    if name == name.upper():
-        problems.insert(0, "họ tên viết chữ thường (chỉ hoa chữ đầu), không in hoa cả dòng")
-    if ACADEMIC.match(name):
-        problems.insert(0, "không ghi học hàm, học vị trước họ tên")
+    problem = decree30.signer_problem(name)
+    if problem:
+        problems.insert(0, problem)
     if problems:
         out.append(Violation(block.signer.where, "; ".join(p.strip() for p in problems)))
     return out

@@ -124,9 +124,9 @@ def agency(document: Document, header: Header) -> Outcome:
         return [missing("tên cơ quan ban hành")]
     out = []
     for paragraph in [*header.parent, *header.agency_lines]:
-        text = norm(paragraph.text)
-        if text != text.upper():
-            out.append(Violation(paragraph.where, "tên cơ quan phải viết in hoa"))
+        problem = decree30.agency_problem(norm(paragraph.text))
+        if problem:
+            out.append(Violation(paragraph.where, problem))
         if paragraph.align != "center":
             out.append(Violation(paragraph.where, "tên cơ quan phải căn giữa"))
     return out
@@ -248,11 +248,10 @@ def summary(document: Document, header: Header) -> Outcome:
     out = []
     first = structure.summary[0]
     text = " ".join(norm(p.text) for p in structure.summary)
-    if text == text.upper():
-        out.append(Violation(first.where, "trích yếu viết chữ thường, không in hoa cả dòng"))
-    if text.lower().startswith("v/v") and structure.type is not None:
-        kind = norm(structure.type.text).lower()
-        out.append(Violation(first.where, f"{kind} không ghi “V/v” ở trích yếu (chỉ công văn)"))
+    kind = decree30.kind_of(norm(structure.type.text) if structure.type else "")
+    problem = decree30.summary_problem(text, kind)
+    if problem:
+        out.append(Violation(first.where, problem))
     for paragraph in structure.summary:
         if paragraph.align != "center":
             out.append(Violation(paragraph.where, "trích yếu phải căn giữa"))
@@ -262,8 +261,9 @@ def summary(document: Document, header: Header) -> Outcome:
 def _letter_summary_problems(lines: list[Paragraph]) -> list[Violation]:
     text = " ".join(norm(p.text) for p in lines)
     out = []
-    if text[3:] == text[3:].upper():
-        out.append(Violation(lines[0].where, "trích yếu viết chữ thường, không in hoa cả dòng"))
+    problem = decree30.summary_problem(text, decree30.kind_of(decree30.LETTER))
+    if problem:
+        out.append(Violation(lines[0].where, problem))
     for paragraph in lines:
         if paragraph.align != "center":
             out.append(Violation(paragraph.where, "trích yếu công văn phải căn giữa dưới số"))
