@@ -23,7 +23,7 @@ from ..prose.grammar import Cited, citations
 from ..prose.resolve import Resolver
 from ..prose.segments import YearReferences
 from ..workspace import Workspace
-from . import figures
+from . import agencies, figures
 from .checker import Checker
 
 UNLOCATED = "<dữ liệu>"
@@ -201,5 +201,8 @@ RULES = (
     figures.check_targets,
     figures.check_parts,
     figures.check_evaluations,
+    agencies.check_agency_list,
+    agencies.check_leads,
+    agencies.check_collection,
     check_references,
 )
