@@ -250,3 +250,14 @@ def test_a_form_made_before_the_record_is_still_read(round_ws):
     assert "chờ số liệu → 4.950 trạm" in output
     observation = metric(year_data(), "tram_bts")["observations"][0]
     assert observation["value"] == 4950 and "collected" not in observation
+
+
+def test_a_character_no_year_file_may_hold_is_refused_at_its_cell(round_ws):
+    """A line separator pasted from a web page would shift every line number after it."""
+    key = "nhiem_vu_ban_chi_dao_2024/3.2"
+    fill("van_phong_ubnd", tasks={key: {"progress": "Đang thực hiện\u2028từ trang web"}})
+    output = refused("da_nhan")
+    assert (
+        "da_nhan/BieuMau_2025_van_phong_ubnd.xlsx!Nhiệm vụ!I5: lỗi: «Cung cấp, tích hợp" in output
+    )
+    assert "ký tự xuống dòng đặc biệt U+2028" in output

@@ -113,7 +113,7 @@ def import_form(
         list[Path],
         typer.Argument(
             help="Các biểu mẫu đã điền (.xlsx), hoặc thư mục chứa chúng.",
-            metavar="TỆP_HOẶC_THƯ_MỤC...",
+            metavar="TỆP_HOẶC_THƯ_MỤC",
             show_default=False,
         ),
     ],

@@ -14,6 +14,7 @@ from typing import Any
 from ..collection.agencies import TaskPlace, task_places
 from ..errors import Problem, Severity
 from ..model.year import YearData
+from ..xmlchars import UNREADABLE_RAW_CHARS, refusal
 from ..yearfile.tasks import TaskUpdate
 from .form_layout import (
     HEADER_ROW,
@@ -148,7 +149,10 @@ def _row_update(
             problems.append(
                 Problem(where, None, None, f"{_label(place)}: {notice}", Severity.NOTICE)
             )
-        if text and text != update.old(key):
+        odd = UNREADABLE_RAW_CHARS.search(text)
+        if odd:
+            problems.append(Problem(where, None, None, f"{_label(place)}: {refusal(odd.group())}"))
+        elif text and text != update.old(key):
             update.fields[key] = text
             update.where = update.where or where
     return update if update.fields else None

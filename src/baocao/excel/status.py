@@ -26,6 +26,7 @@ FIRST = 4
 
 def status_xlsx(status: RoundStatus, deadline: date | None, today: date) -> bytes:
     from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
 
     book = Workbook()
     add_styles(book)
@@ -33,7 +34,10 @@ def status_xlsx(status: RoundStatus, deadline: date | None, today: date) -> byte
     assert summary is not None
     summary.title = "Tổng hợp"
     _table(summary, title(status, deadline), SUMMARY_HEADERS, summary_rows(status, deadline, today))
-    put(summary, "A2", totals(status, deadline, today), NOTE)
+    sentence = totals(status, deadline, today)
+    put(summary, "A2", sentence, NOTE)
+    summary.merge_cells(f"A2:{get_column_letter(len(SUMMARY_HEADERS))}2")
+    summary.row_dimensions[2].height = row_height([(sentence, sum(w for _h, w in SUMMARY_HEADERS))])
     detail = book.create_sheet("Chi tiết")
     rows: list[list[Any]] = [list(r) for r in detail_rows(status)]
     _table(detail, f"Chỉ tiêu, nhiệm vụ đã gửi và còn chờ năm {status.year}", DETAIL_HEADERS, rows)
