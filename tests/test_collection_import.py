@@ -261,3 +261,34 @@ def test_a_character_no_year_file_may_hold_is_refused_at_its_cell(round_ws):
         "da_nhan/BieuMau_2025_van_phong_ubnd.xlsx!Nhiệm vụ!I5: lỗi: «Cung cấp, tích hợp" in output
     )
     assert "ký tự xuống dòng đặc biệt U+2028" in output
+
+
+def test_one_new_source_given_two_names_by_two_forms(round_ws):
+    def added(name):
+        def edit(book, rows):
+            sheet = book[SOURCES_SHEET]
+            row = next(r for r in range(2, 80) if sheet[f"A{r}"].value is None)
+            sheet[f"A{row}"], sheet[f"B{row}"] = "bc_2025", name
+
+        return edit
+
+    figure = {"value": 0.9, "source": "bc_2025"}
+    fill("cuc_thue", {"dn_hoa_don_dien_tu": figure}, edit=added("Báo cáo của Cục Thuế"))
+    fill("so_khdt", {"kinh_te_so_grdp": figure}, edit=added("Báo cáo của Sở KHĐT"))
+    output = refused("da_nhan")
+    assert (
+        "nguồn mới 'bc_2025' có hai tên khác nhau: «Báo cáo của Cục Thuế» ở "
+        "da_nhan/BieuMau_2025_cuc_thue.xlsx, «Báo cáo của Sở KHĐT» ở "
+        "da_nhan/BieuMau_2025_so_khdt.xlsx" in output
+    )
+
+
+def test_a_tasks_grey_cell_edited_is_named(round_ws):
+    def edit(book, rows):
+        book["Nhiệm vụ"]["E4"] = "Văn phòng UBND tỉnh"  # the lead, shortened
+
+    fill("van_phong_ubnd", VP_UBND, edit=edit)
+    output = refused("da_nhan")
+    where = "da_nhan/BieuMau_2025_van_phong_ubnd.xlsx!Nhiệm vụ!E4"
+    assert f"{where}: lỗi: ô xám đã bị sửa: biểu mẫu ghi «Văn phòng UBND tỉnh; Công an" in output
+    assert "», nay là «Văn phòng UBND tỉnh»" in output
