@@ -24,6 +24,26 @@ def in_repo(monkeypatch):
     return ROOT
 
 
+@pytest.fixture
+def round_ws(tmp_path, monkeypatch):
+    """A collection round: the repository's data and reports rolled over to 2025, as
+    working directory, with every agency's form in out/BieuMau_2025/."""
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from baocao.cli import app
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "reports", tmp_path / "reports")
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(app, ["new", "2025"]).exit_code == 0
+    made = runner.invoke(app, ["form", "2025", "--by-agency"])
+    assert made.exit_code == 0, made.output
+    return tmp_path
+
+
 def pytest_addoption(parser):
     parser.addoption(
         "--update-golden",

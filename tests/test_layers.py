@@ -30,6 +30,7 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("load", {"load"}),
     ("workspace", {"workspace"}),
     ("metrics", {"metrics"}),
+    ("collection", {"collection"}),
     ("prose", {"prose"}),
     ("tables", {"tables"}),
     ("documents", {"documents"}),

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import typer
 
-from . import compare, documents, excel, i18n, kiemtra, workspace
+from . import collection, compare, documents, excel, i18n, kiemtra, workspace
 from .common import handled
 
 i18n.install()
@@ -41,6 +41,7 @@ COMMANDS: dict[str, Callable[..., None]] = {
     "kiemtra": kiemtra.kiemtra,
     "form": excel.form,
     "import": excel.import_form,
+    "status": collection.status,
     "export": excel.export,
 }
 """Every command, in the order ``baocao --help`` lists them."""

@@ -14,8 +14,11 @@ from typing import TYPE_CHECKING
 from ..errors import Problem
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from rich.console import Console
 
+    from ..collection.status import RoundStatus
     from ..commands.render import ReportOutcome
     from ..metrics.units import UnitComparison
     from ..metrics.years import Comparison
@@ -115,6 +118,26 @@ def unit_comparison_table(comparison: UnitComparison) -> None:
         _console().print(table)
     if export.any_merged(comparison):
         _console().print(escape(export.merge_note()))
+
+
+def status_table(status: RoundStatus, deadline: date | None, today: date) -> None:
+    """``baocao status``: one row per agency, late ones in red."""
+    from rich import box
+    from rich.table import Table
+
+    from ..tables import status as export
+
+    table = Table(title=export.title(status, deadline), box=box.SQUARE)
+    for index, header in enumerate(export.SCREEN_HEADERS):
+        table.add_column(header, ratio=3 if index == 1 else 1, overflow="fold")
+    rows = export.screen_rows(status, deadline, today)
+    for row, cells in zip(status.agencies, rows, strict=True):
+        texts = [escape(cell) for cell in cells]
+        if row.overdue(deadline, today):
+            texts[-1] = f"[red]{texts[-1]}[/red]"
+        table.add_row(*texts)
+    _console().print(table)
+    _console().print(escape(export.totals(status, deadline, today)))
 
 
 def problem_lines(items: Iterable[Problem]) -> None:

@@ -1,22 +1,31 @@
-"""Plan and apply ``baocao import``: the form read, the year file updated in memory,
-checked like ``validate``, then written atomically, or not at all."""
+"""Plan and apply ``baocao import``: every form read and checked, their answers merged
+(``import_merge``), the year file updated in memory, checked like ``validate``, then
+written atomically, or not at all: one error in any form and nothing is written.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
-from ..errors import DataError, Problem, Severity
+from ..errors import DataError, DataFileNotFound, Problem, Severity
 from ..excel.read_form import read_form
 from ..load.yaml_careful import parse_yaml
 from ..load.year_file import year_data
+from ..model.agencies import Collected
 from ..model.year import YearData
 from ..prose.segments import YearReferences
 from ..rules.year import check
 from ..workspace import Workspace
-from ..yearfile.observations import Change, apply_entries, confirm
+from ..yearfile.lines import LineEditor
+from ..yearfile.observations import Change, confirm, write_figures, write_sources
+from ..yearfile.tasks import TaskUpdate, confirm_tasks, write_tasks
+from .import_merge import Merged, ReadForm, merge
 
 BOM = "\ufeff"
+LOCK_FILES = ("~$", ".~lock")
+"""Names Excel and LibreOffice give the lock file of a workbook open for editing."""
 
 
 @dataclass
@@ -25,37 +34,95 @@ class PlannedImport:
     content: bytes | None
     """The new year file, or ``None`` when nothing changes."""
     changes: list[Change] = field(default_factory=list)
+    tasks: list[TaskUpdate] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     notices: list[Problem] = field(default_factory=list)
+    forms: list[ReadForm] = field(default_factory=list)
     warnings: int = 0
 
 
-def plan_import(workspace: Workspace, year: str, form: Path) -> PlannedImport:
-    """What importing ``form`` would write; ``DataError`` with every problem otherwise."""
+def form_files(paths: list[Path]) -> list[Path]:
+    """The forms named: files as given, and the .xlsx files of each folder, by name."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            inside = sorted(
+                p
+                for p in path.iterdir()
+                if p.suffix.lower() == ".xlsx" and p.is_file() and not p.name.startswith(LOCK_FILES)
+            )
+            if not inside:
+                raise DataFileNotFound(f"thư mục '{path}' không có tệp biểu mẫu .xlsx nào")
+            found += inside
+        elif not path.exists():
+            raise DataFileNotFound(f"không tìm thấy tệp '{path}'")
+        else:
+            found.append(path)
+    unique: dict[Path, Path] = {}
+    for path in found:
+        unique.setdefault(path.resolve(), path)
+    return list(unique.values())
+
+
+def plan_import(
+    workspace: Workspace, year: str, paths: list[Path], today: date | None = None
+) -> PlannedImport:
+    """What importing the forms at ``paths`` would write; ``DataError`` with every problem
+    of every form otherwise."""
     path = workspace.year_path(year)
-    data = workspace.load(year)
-    found = read_form(form, data)
-    if found.errors:
-        raise DataError(found.problems)
+    data, parsed = workspace.load_with_positions(year)
+    forms = [ReadForm(form, read_form(form, data)) for form in form_files(paths)]
+    problems = [p for form in forms for p in form.content.problems]
+    for form in forms:
+        _record_origin(form, today or date.today())
+    merged = merge(forms, data)
+    problems += merged.problems
+    if any(p.severity == Severity.ERROR for p in problems):
+        raise DataError(problems)
     raw = path.read_bytes().decode("utf-8")
     bom = raw.startswith(BOM)
     text = raw.removeprefix(BOM)
     crlf = "\r\n" in text
     if crlf:
         text = text.replace("\r\n", "\n")
-    update = apply_entries(text, found.entries, found.new_sources, found.default_quotes)
-    planned = PlannedImport(path, None, update.changes, update.sources, found.problems)
-    if update.text == text:
+    editor = LineEditor(text, parsed)
+    planned = PlannedImport(path, None, notices=problems, forms=forms, tasks=merged.tasks)
+    planned.changes = write_figures(editor, data, merged.entries, merged.default_quotes)
+    write_tasks(editor, merged.tasks)
+    planned.sources = write_sources(editor, merged.sources)
+    updated = editor.result()
+    if updated == text:
         return planned
-    problems, new_data = check_text(update.text, path, workspace)
-    errors = [p for p in problems if p.severity == Severity.ERROR]
-    if errors or new_data is None:
-        raise DataError(found.problems + errors)
-    confirm(new_data, found.entries, str(path))
-    planned.warnings = len(problems)
-    written = update.text.replace("\n", "\r\n") if crlf else update.text
+    planned.warnings = _checked(updated, path, workspace, merged)
+    written = updated.replace("\n", "\r\n") if crlf else updated
     planned.content = ((BOM if bom else "") + written).encode("utf-8")
     return planned
+
+
+def _record_origin(form: ReadForm, today: date) -> None:
+    """Each figure and task update of an agency's form says where it came from."""
+    agency = form.agency
+    if agency is None:
+        return
+    prefix = f"{form.path}!"
+    for entry in form.content.entries:
+        cell = entry.where.removeprefix(prefix)
+        entry.collected = Collected(agency=agency, form=form.path.name, cell=cell, date=today)
+    for update in form.content.tasks:
+        cell = update.where.removeprefix(prefix)
+        update.collected = Collected(agency=agency, form=form.path.name, cell=cell, date=today)
+
+
+def _checked(text: str, path: Path, workspace: Workspace, merged: Merged) -> int:
+    """The warnings of the updated file; ``DataError`` if it has an error, or if a
+    figure or task update does not read back as written."""
+    problems, new_data = check_text(text, path, workspace)
+    errors = [p for p in problems if p.severity == Severity.ERROR]
+    if errors or new_data is None:
+        raise DataError(errors or problems)
+    confirm(new_data, merged.entries, str(path))
+    confirm_tasks(new_data, merged.tasks, str(path))
+    return len(problems)
 
 
 def check_text(

@@ -34,6 +34,8 @@ INTEGER = re.compile(r"^\d+$")
 THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 VIETNAMESE = re.compile(r"^\d{1,3}(?:\.\d{3})*,\d+$|^\d+,\d+$")
 POINT_DECIMAL = re.compile(r"^\d+\.\d+$")
+ENGLISH_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
+"""``4,950``: four thousand nine hundred and fifty as English writes it."""
 DAY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 MONTH = re.compile(r"^(\d{1,2})[/.-](\d{4})$")
 ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -90,8 +92,31 @@ def _number(value: object) -> tuple[Decimal | None, str | None, str | None]:
     return None, None, f"ô chứa {value!r}, không phải số"
 
 
-def read_count(value: object, fmt: str) -> Reading:
-    """A plain number (a count, a numerator, a rank): a number cell, or text read as one."""
+def read_count(value: object, fmt: str, whole: str | None = None) -> Reading:
+    """A plain number (a count, a numerator, a rank): a number cell, or text read as one.
+    With ``whole`` (the unit counted), a fraction is an error, not a reading."""
+    reading = _read_count(value, fmt)
+    if whole is None or reading.error or not isinstance(reading.value, float):
+        return reading
+    return Reading(error=_not_whole(value, reading.value, whole))
+
+
+def _not_whole(typed: object, read: float, unit: str) -> str:
+    """Why a fraction cannot be a count; ``4,950`` may be 4.950 written the English way."""
+    counted = f"chỉ tiêu này đếm '{unit}', là số nguyên"
+    if isinstance(typed, str):
+        english = ENGLISH_THOUSANDS.match(typed.strip())
+        if english:
+            meant = int(typed.strip().replace(",", ""))
+            return (
+                f"'{typed.strip()}' là chữ, không rõ là {shown(meant)} hay {shown(read)} "
+                f"({counted}): gõ số {meant} vào ô, không gõ dấu phẩy"
+            )
+        return f"'{typed.strip()}' đọc là {shown(read)}, không phải số nguyên ({counted})"
+    return f"ô chứa {shown(read)}, không phải số nguyên ({counted})"
+
+
+def _read_count(value: object, fmt: str) -> Reading:
     if value is None or (isinstance(value, str) and not value.strip()):
         return Reading()
     if isinstance(value, str):

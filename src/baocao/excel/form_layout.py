@@ -10,8 +10,11 @@ from dataclasses import dataclass
 
 FORM_MARK = "baocao-form"
 """First cell of the hidden sheet: says the workbook is a baocao form."""
-FORM_VERSION = 1
+FORM_VERSION = 2
+"""2: the hidden sheet also records the agency, the data version and each row's locked
+cells (``form_record``); a form of version 1 is still read, without those checks."""
 DATA_SHEET = "Số liệu"
+TASKS_SHEET = "Nhiệm vụ"
 SOURCES_SHEET = "Nguồn"
 META_SHEET = "_baocao"
 HEADER_ROW = 3
@@ -46,6 +49,23 @@ COLUMNS = (
 BY_KEY = {c.key: c for c in COLUMNS}
 INPUT_KEYS = ("value", "numerator", "denominator", "as_of", "source", "quote")
 FIGURE_KEYS = ("value", "numerator", "denominator")
+LOCKED_KEYS = ("number", "name", "unit", "target", "previous", "hint")
+"""The grey cells of a metric's row, recorded to find one edited."""
+
+TASK_COLUMNS = (
+    Column("A", "Mã nhiệm vụ (không sửa)", 14, "key"),
+    Column("B", "STT", 5, "number"),
+    Column("C", "Nhiệm vụ", 46, "name"),
+    Column("D", "Thuộc", 24, "group"),
+    Column("E", "Cơ quan chủ trì", 20, "lead"),
+    Column("F", "Cơ quan phối hợp", 20, "partners"),
+    Column("G", "Kết quả thực hiện", 36, "result"),
+    Column("H", "Thời gian thực hiện", 16, "time"),
+    Column("I", "Tiến độ thực hiện", 40, "progress"),
+)
+TASK_BY_KEY = {c.key: c for c in TASK_COLUMNS}
+TASK_INPUT_KEYS = ("result", "time", "progress")
+TASK_LOCKED_KEYS = ("number", "name", "group", "lead", "partners")
 
 RATE_FORMAT = "0.00%"
 DATE_FORMAT = "dd/mm/yyyy"
@@ -62,3 +82,12 @@ def headers(year: int) -> dict[str, str]:
 
 def cell(key: str, row: int) -> str:
     return f"{BY_KEY[key].letter}{row}"
+
+
+def task_cell(key: str, row: int) -> str:
+    return f"{TASK_BY_KEY[key].letter}{row}"
+
+
+def form_name(year: int, agency_id: str | None = None) -> str:
+    """``BieuMau_2025.xlsx``, or ``BieuMau_2025_so_tttt.xlsx`` for one agency."""
+    return f"BieuMau_{year}" + (f"_{agency_id}" if agency_id else "") + ".xlsx"

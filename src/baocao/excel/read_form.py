@@ -17,19 +17,21 @@ from ..errors import DataError, DataFileNotFound, Problem, Severity
 from ..model.base import ID_PATTERN
 from ..model.year import Metric, YearData
 from ..yearfile.observations import Entry
+from ..yearfile.tasks import TaskUpdate
 from .cells import Reading, read_as_of, read_count, read_rate
 from .form_layout import (
     DATA_SHEET,
     FIGURE_KEYS,
     FIRST_ROW,
-    FORM_MARK,
     HEADER_ROW,
     INPUT_KEYS,
-    META_SHEET,
     SOURCES_SHEET,
     cell,
     headers,
 )
+from .form_record import FormRecord, read_record
+from .read_checks import missing_figure
+from .read_tasks import record_parts
 
 NAME_LIMIT = 70
 
@@ -42,6 +44,9 @@ class FormContent:
     new_sources: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     default_quotes: dict[str, str] = field(default_factory=dict)
+    record: FormRecord | None = None
+    """What the form was made from (year, agency, data version), when it is a form."""
+    tasks: list[TaskUpdate] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Problem]:
@@ -119,20 +124,24 @@ def read_form(path: Path, data: YearData) -> FormContent:
                 f"{label(metric)}: thiếu dòng của chỉ tiêu này (mã {metric_id}), dòng đã bị "
                 "xóa: dùng lại biểu mẫu gốc hoặc chép lại dòng đó",
             )
+    if reader.found.record is not None:
+        parts = record_parts(path, book, data, reader.found.record)
+        reader.found.tasks, problems = parts
+        reader.found.problems += problems
     return reader.found
 
 
 def _form_ids(reader: _Reader, book: Any) -> list[str] | None:
     """The metric ids the form was written with, or ``None`` (with a problem)."""
-    if META_SHEET not in book.sheetnames or book[META_SHEET]["A1"].value != FORM_MARK:
+    record = read_record(book)
+    if record is None:
         reader.add(
             str(reader.path),
             "tệp không phải biểu mẫu của baocao (thiếu trang ẩn '_baocao'): tạo biểu mẫu bằng "
             f"'baocao form {reader.data.year}', điền vào đó rồi nhập lại",
         )
         return None
-    meta = book[META_SHEET]
-    year = meta["B2"].value
+    year = record.year
     if year != reader.data.year:
         reader.add(
             str(reader.path),
@@ -140,10 +149,8 @@ def _form_ids(reader: _Reader, book: Any) -> list[str] | None:
             f"nhập bằng 'baocao import {year} {reader.path}'",
         )
         return None
-    ids = []
-    for row in meta.iter_rows(min_row=3, max_col=2, values_only=True):
-        if row[0] == "metric" and isinstance(row[1], str):
-            ids.append(row[1])
+    reader.found.record = record
+    ids = record.metric_ids
     for metric_id in ids:
         if reader.data.metric(metric_id) is None:
             reader.add(
@@ -240,7 +247,8 @@ def _read_row(reader: _Reader, sheet: Any, row: int, metric: Metric, known: set[
         if key == "value" and metric.is_rate:
             readings[key] = read_rate(value, fmt, metric.allow_over_100)
         else:
-            readings[key] = read_count(value, fmt)
+            whole = metric.unit if key == "value" and metric.whole else None
+            readings[key] = read_count(value, fmt, whole)
     at = {key: reader.where(DATA_SHEET, cells[key].coordinate) for key in INPUT_KEYS}
     ok = True
     for key, reading in readings.items():
@@ -253,6 +261,7 @@ def _read_row(reader: _Reader, sheet: Any, row: int, metric: Metric, known: set[
     if not ok:
         return
     if value is None and numerator is None and denominator is None:
+        reader.found.problems += missing_figure(label(metric), cells, at["value"])
         return
     if not _figures_agree(reader, metric, at, value, numerator, denominator):
         return

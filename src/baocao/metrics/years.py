@@ -55,8 +55,13 @@ class YearValue:
         return self.observation.as_of
 
     @property
+    def pending(self) -> bool:
+        """The year's figure is still awaited: no figure, so no evaluation either."""
+        return self.metric.pending or not self.metric.observations
+
+    @property
     def evaluation(self) -> str | None:
-        return self.metric.evaluation
+        return None if self.pending else self.metric.evaluation
 
 
 @dataclass(frozen=True)
@@ -131,16 +136,20 @@ class MetricComparison:
 
     @property
     def evaluation_change(self) -> str | None:
-        """``Chưa đạt → Đạt`` when the evaluation changed, else ``None``."""
+        """``Chưa đạt → Đạt`` when the evaluation changed, else ``None`` (also while the
+        last year's figure is awaited)."""
         stated = [e for e in self.evaluations if e]
-        if len(set(stated)) < 2:
+        if len(set(stated)) < 2 or self.values[-1].pending:
             return None
         path = [e for i, e in enumerate(stated) if i == 0 or e != stated[i - 1]]
         return " → ".join(path)
 
     @property
     def evaluation_text(self) -> str:
-        """The change of evaluation, or the evaluation every year shares, or nothing."""
+        """The change of evaluation, or the evaluation every year shares, or nothing
+        (nothing, too, while the last year's figure is awaited)."""
+        if self.values[-1].pending:
+            return ""
         stated = [e for e in self.evaluations if e]
         return self.evaluation_change or (stated[-1] if stated else "")
 

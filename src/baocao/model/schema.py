@@ -39,6 +39,8 @@ MODELS = {
     "Appendix": "Phụ lục kèm báo cáo.",
     "HeadingLevel": "Một cấp đề mục có kiểu riêng: kiểu số (number) và in đậm, in nghiêng, "
     "in hoa khi khác với mặc định của kiểu số đó.",
+    "Agency": "Cơ quan chủ trì chỉ tiêu, nhiệm vụ: tên đầy đủ và tên ngắn.",
+    "Collected": "Biểu mẫu mà số liệu hoặc tiến độ được nhập từ đó (baocao import).",
 }
 
 FIELDS = {
@@ -132,7 +134,21 @@ FIELDS = {
     "closing": "Đoạn kết thúc ('Trên đây là báo cáo ...').",
     "footnotes": "Chú thích: mã → nội dung; dùng [^mã] trong văn bản.",
     "appendices": "Các phụ lục.",
+    "agencies": "Các cơ quan chủ trì (lead): mỗi cơ quan một lần, có tên ngắn.",
+    "short_name": "Tên ngắn (dùng trong bảng, thông báo).",
+    "collect_from": "Các cơ quan được gửi biểu mẫu để lấy số liệu (tên hoặc tên ngắn trong "
+    "'agencies'), thay cho mọi cơ quan ghi ở 'lead'.",
+    "collected": "Biểu mẫu mà số liệu hoặc tiến độ được nhập từ đó.",
+    "form": "Tên tệp biểu mẫu.",
+    "cell": "Ô của biểu mẫu (trang tính!ô).",
 }
+
+MODEL_FIELDS = {
+    ("Collected", "agency"): "Mã cơ quan (trong 'agencies') đã gửi biểu mẫu.",
+    ("Collected", "date"): "Ngày nhập biểu mẫu (YYYY-MM-DD).",
+    ("TaskList", "lead"): "Cơ quan chủ trì của mọi nhiệm vụ trong danh sách không ghi 'lead'.",
+}
+"""Descriptions of a field that means something else in this model than elsewhere."""
 
 
 def _describe(node: dict[str, Any], model: str) -> None:
@@ -144,8 +160,9 @@ def _describe(node: dict[str, Any], model: str) -> None:
     for name, prop in node.get("properties", {}).items():
         prop.pop("title", None)
         prop.pop("description", None)
-        if name in FIELDS:
-            prop["description"] = FIELDS[name]
+        described = MODEL_FIELDS.get((model, name)) or FIELDS.get(name)
+        if described:
+            prop["description"] = described
 
 
 def build_schema(report: bool = False) -> dict[str, Any]:

@@ -20,7 +20,15 @@ from pydantic import (
     model_validator,
 )
 
+from .agencies import Agency, Collected
 from .base import AS_OF_PATTERN, Evaluation, Identifier, Number, Strict, _kind_by_key
+
+MEASURE_WORDS = (
+    "ha m m2 m² m3 m³ km km2 km² tỷ triệu nghìn ngàn đồng usd tấn tạ kg g lít mw kw kwh mwh "
+    "gb tb mb mbps gbps giờ phút giây ngày tuần tháng năm điểm độ"
+)
+MEASURES = frozenset(MEASURE_WORDS.split())
+"""First words of units that measure rather than count: their figures may be fractions."""
 
 
 class SourceRef(Strict):
@@ -43,6 +51,8 @@ class Observation(Strict):
     note: str | None = None
     """A remark kept with the data, never printed (e.g. what a source printed wrongly)."""
     source: SourceRef
+    collected: Collected | None = None
+    """The agency's form it was imported from (``baocao import``)."""
 
     @field_validator("as_of", mode="before")
     @classmethod
@@ -127,6 +137,9 @@ class Metric(Strict):
     printed in a document."""
     lead: str | None = None
     partners: str | None = None
+    collect_from: list[str] = Field(default_factory=list)
+    """The agencies asked for the figure (names or short names of ``agencies``), in place
+    of every agency ``lead`` names."""
     definition: str | None = None
     kind: Literal["rank", "score"] | None = None
     """A rank (``06/63``) or a score out of a maximum (``84,34/100``): printed over
@@ -154,6 +167,18 @@ class Metric(Strict):
     @property
     def is_rate(self) -> bool:
         return self.unit == "%"
+
+    @property
+    def whole(self) -> bool:
+        """A count of things (stations, people, agencies), never a fraction: a rank, a
+        metric printed with no decimals, or one whose unit is no measure (hectares,
+        money, hours) and whose decimals are not set."""
+        if self.is_rate or self.kind == "score":
+            return False
+        if self.kind == "rank" or self.decimals is not None:
+            return self.kind == "rank" or self.decimals == 0
+        first = self.unit.split()[0].casefold() if self.unit.split() else ""
+        return first not in MEASURES
 
     @property
     def latest(self) -> Observation:
@@ -224,8 +249,10 @@ class Task(Strict):
     progress: str | None = None
     lead: str | None = None
     partners: str | None = None
+    collect_from: list[str] = Field(default_factory=list)
     evaluation: Evaluation | None = None
     note: str | None = None
+    collected: Collected | None = None
 
 
 class TaskGroup(Strict):
@@ -245,6 +272,8 @@ class TaskList(Strict):
     id: Identifier
     title: str = Field(min_length=1)
     source: SourceRef
+    lead: str | None = None
+    """The lead of every task of the list that names none."""
     items: list[TaskItem] = Field(min_length=1)
 
 
@@ -257,6 +286,8 @@ class YearData(Strict):
     task_lists: list[TaskList] = Field(default_factory=list)
     units: list[Unit] = Field(default_factory=list)
     """Reporting units compared side by side; the first is this file's own."""
+    agencies: list[Agency] = Field(default_factory=list)
+    """The agencies that lead metrics and tasks, named once (``model.agencies``)."""
     _by_id: dict[str, Metric] = PrivateAttr(default_factory=dict)
 
     def model_post_init(self, __context: object) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from ..collection.agencies import AgencyIndex
 from ..errors import Problem, Severity
 from ..load.yaml_careful import Parsed
 from ..load.yaml_positions import Location, PathKey
@@ -23,6 +24,14 @@ class Checker:
     parsed: Parsed
     references: YearReferences
     problems: list[Problem] = field(default_factory=list)
+    _agencies: AgencyIndex | None = None
+
+    @property
+    def agencies(self) -> AgencyIndex:
+        """The year's agencies by name, built once for every rule."""
+        if self._agencies is None:
+            self._agencies = AgencyIndex(self.data.agencies)
+        return self._agencies
 
     def add(
         self,

@@ -13,8 +13,10 @@ from typing import Any
 from ..errors import Severity
 from ..formatting import format_number, format_percent, rate, round_half_up, to_decimal
 from ..load.yaml_positions import PathKey
+from ..metrics.evaluation import meets, printed_figure, target_to_judge
 from ..metrics.printing import PENDING, rate_decimals, with_unit
-from ..model.year import Metric, Observation, Target, period_start
+from ..model.year import Metric, Observation, period_start
+from .agencies import waiting_for
 from .checker import Checker
 
 MET = {"Đạt", "Ước đạt"}
@@ -34,15 +36,6 @@ def _year_of(as_of: str) -> int:
 
 def _percent(value: Any, decimals: int) -> str:
     return format_percent(value, decimals, trim=False)
-
-
-def _figure(metric: Metric, obs: Observation) -> Decimal | None:
-    """The observation's number as the report prints it (rates at their decimals)."""
-    if obs.numerator is not None and obs.denominator is not None and metric.is_rate:
-        return round_half_up(rate(obs.numerator, obs.denominator), rate_decimals(metric))
-    if obs.value is not None:
-        return to_decimal(obs.value)
-    return None
 
 
 # --- observations: printed figures, rates, dates ---------------------------------
@@ -198,10 +191,12 @@ def check_pending(c: Checker) -> None:
                 "'pending: true': xóa dòng này để văn bản in số liệu"
             )
         else:
+            awaited = waiting_for(c, metric.lead, metric.collect_from)
             message = (
-                f"chỉ tiêu '{metric.id}' ({metric.name}) còn chờ số liệu năm {c.data.year}: "
-                "thêm số liệu vào 'observations' rồi xóa dòng 'pending: true' (bản nháp in "
-                f"'[{PENDING}: …]' ở chỗ của số liệu)"
+                f"chỉ tiêu '{metric.id}' ({metric.name}) còn chờ số liệu năm {c.data.year}"
+                + (f" của {awaited}" if awaited else "")
+                + ": thêm số liệu vào 'observations' rồi xóa dòng 'pending: true' (bản nháp "
+                f"in '[{PENDING}: …]' ở chỗ của số liệu)"
             )
         c.add(at + ("pending",), message, Severity.WARNING)
 
@@ -263,21 +258,13 @@ def check_parts(c: Checker) -> None:
                     )
 
 
-def _target_to_judge(metric: Metric, year: int) -> Target | None:
-    same = metric.target_for(year)
-    if same is not None:
-        return same
-    later = sorted((t for t in metric.targets if t.year > year), key=lambda t: t.year)
-    return later[0] if later else None
-
-
 def check_evaluations(c: Checker) -> None:
     for at, metric in c.metrics():
         if metric.evaluation is None or not metric.observations:
             continue
         where = at + ("evaluation",)
         latest = metric.latest
-        figure = _figure(metric, latest)
+        figure = printed_figure(metric, latest)
         if metric.evaluation == "Chưa có số liệu":
             if figure is not None and _year_of(latest.as_of) == c.data.year:
                 c.add(
@@ -286,7 +273,7 @@ def check_evaluations(c: Checker) -> None:
                     f"({_shown(metric, figure)})",
                 )
             continue
-        target = _target_to_judge(metric, c.data.year)
+        target = target_to_judge(metric, c.data.year)
         if metric.evaluation in MET | {"Chưa đạt"} and not any(
             _year_of(o.as_of) >= c.data.year for o in metric.observations
         ):
@@ -299,8 +286,7 @@ def check_evaluations(c: Checker) -> None:
         if figure is None or target is None or target.value is None:
             continue
         goal = to_decimal(target.value)
-        lower_is_better = metric.lower_is_better or metric.kind == "rank"  # 1st is best
-        met = figure <= goal if lower_is_better else figure >= goal
+        met = meets(metric, figure, goal)
         expected = "Đạt" if met else "Chưa đạt"
         if (metric.evaluation in MET) != met and metric.evaluation != "Chưa đánh giá":
             relation = "đạt" if met else "chưa đạt"

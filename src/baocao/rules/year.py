@@ -25,7 +25,7 @@ from ..prose.grammar import Cited, citations
 from ..prose.resolve import Resolver, is_done
 from ..prose.segments import YearReferences
 from ..workspace import Workspace
-from . import figures
+from . import agencies, figures
 from .checker import Checker
 from .period import stale_years
 
@@ -253,6 +253,9 @@ RULES = (
     figures.check_targets,
     figures.check_parts,
     figures.check_evaluations,
+    agencies.check_agency_list,
+    agencies.check_leads,
+    agencies.check_collection,
     check_references,
     check_stale_years,
 )

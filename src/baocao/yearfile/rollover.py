@@ -205,16 +205,17 @@ def _append_comments(node: Any, tokens: list[Any]) -> None:
 
 def _reset_task(task: Any, step: int) -> None:
     """A task not done starts the year again: its progress and result go, and the
-    years of its deadline move on ("Quý II/2024" → "Quý II/2025")."""
+    years of its deadline move on ("Quý II/2024" → "Quý II/2025"). The form an update
+    came from (``collected``) belongs to last year's round, done or not."""
     from ..model.year import Task
 
-    if is_done(Task(name="_", progress=task.get("progress"))):
-        return
-    if "time" in task and step > 0:
+    done = is_done(Task(name="_", progress=task.get("progress")))
+    dropped = ("collected",) if done else (*TASK_PROGRESS, "collected")
+    if not done and "time" in task and step > 0:
         task["time"] = _moved(task["time"], step)
     keys = list(task.keys())
-    trailing = _trailing_comments(task) if keys and keys[-1] in TASK_PROGRESS else []
-    for key in TASK_PROGRESS:
+    trailing = _trailing_comments(task) if keys and keys[-1] in dropped else []
+    for key in dropped:
         if key in task:
             del task[key]
     if trailing and task:
