@@ -26,7 +26,7 @@ RATE = (
 )
 FOOTNOTE = (
     f"{REPORT_PATH}:35:77: lỗi: chú thích '[^ctr55]' chưa có nội dung "
-    "(thêm dòng '[^ctr55]: …' cuối báo cáo)"
+    "(thêm dòng '[^ctr55]: …' cuối báo cáo); có phải ý bạn là '[^ctr553]'?"
 )
 UNUSED = f"{REPORT_PATH}:49:1: cảnh báo: chú thích '[^ctr553]' không được dùng ở đâu"
 

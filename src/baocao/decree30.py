@@ -188,6 +188,8 @@ class Kind:
     addressed: bool = False
     """It may carry "Kính gửi" (a tờ trình, a báo cáo to a higher body, a công văn:
     Phụ lục I, Phần I, mục II.9.b)."""
+    needs_addressee: bool = False
+    """It always carries one (a tờ trình, a công văn)."""
 
 
 LETTER = "CÔNG VĂN"
@@ -209,7 +211,7 @@ KINDS = {
         Kind("DỰ ÁN", "DA", "DuAn"),
         Kind(TYPE, "BC", "BaoCao", addressed=True),
         Kind("BIÊN BẢN", "BB", "BienBan"),
-        Kind("TỜ TRÌNH", "TTr", "ToTrinh", addressed=True),
+        Kind("TỜ TRÌNH", "TTr", "ToTrinh", addressed=True, needs_addressee=True),
         Kind("HỢP ĐỒNG", "HĐ", "HopDong"),
         Kind("CÔNG ĐIỆN", "CĐ", "CongDien"),
         Kind("BẢN GHI NHỚ", "BGN", "BanGhiNho"),
@@ -221,11 +223,15 @@ KINDS = {
         Kind("PHIẾU GỬI", "PG", "PhieuGui"),
         Kind("PHIẾU CHUYỂN", "PC", "PhieuChuyen"),
         Kind("PHIẾU BÁO", "PB", "PhieuBao"),
-        Kind(LETTER, None, "CongVan", letter=True, addressed=True),
+        Kind(LETTER, None, "CongVan", letter=True, addressed=True, needs_addressee=True),
     )
 }
 """Phụ lục III, mục I: the kinds of administrative documents and their abbreviations;
 the công văn (Mẫu 1.5) has none."""
+_BY_LETTERS: dict[str, Kind] = {}
+"""Each kind by its name without accents (``KeHoach``): ``KE HOACH``, ``Ke hoach``
+typed without diacritics, ``ỦY``/``UỶ`` and ``HÓA``/``HOÁ`` spelled either way."""
+
 TYPE_ABBREVIATIONS = {
     name: kind.abbreviation for name, kind in KINDS.items() if kind.abbreviation is not None
 }
@@ -233,17 +239,18 @@ TYPE_ABBREVIATIONS = {
 
 
 def kind_of(type_name: str) -> Kind:
-    """The kind a type name names (``Kế hoạch``, ``KẾ HOẠCH``, ``ke hoach`` alike);
+    """The kind a type name names (``Kế hoạch``, ``KẾ HOẠCH``, ``KE HOACH`` alike);
     another name is a kind of its own with the generic layout (Phụ lục III, Mẫu 1.4)."""
-    name = " ".join(unicodedata.normalize("NFC", type_name).split()).upper().replace("HOÁ", "HÓA")
-    found = (
-        KINDS.get(name)
-        or KINDS.get(name.replace("ỦY", "UỶ"))
-        or KINDS.get(name.replace("UỶ", "ỦY"))
-    )
+    name = " ".join(unicodedata.normalize("NFC", type_name).split()).upper()
+    found = KINDS.get(name) or _BY_LETTERS.get(_camel(name))
     if found is not None:
         return found
     return Kind(name, None, _camel(name) or "VanBan")
+
+
+def _fill_by_letters() -> None:
+    for kind in KINDS.values():
+        _BY_LETTERS[_camel(kind.name)] = kind
 
 
 def _camel(name: str) -> str:
@@ -294,7 +301,7 @@ def _symbol_problem(symbol: str, kind: Kind) -> str | None:
         expected = "STTTT-VP" if kind.letter else f"{kind.abbreviation or 'BC'}-…"
         return f"ký hiệu “{symbol}” không đúng dạng “{expected}” (in hoa, nối bằng “-”)"
     first = symbol_match.group("kind")
-    if kind.letter and first in TYPE_ABBREVIATIONS.values():
+    if kind.letter and (first in TYPE_ABBREVIATIONS.values() or first == "CV"):
         return (
             f"ký hiệu “{symbol}” của công văn không có chữ viết tắt tên loại (“{first}”): "
             "ký hiệu là chữ viết tắt tên cơ quan và đơn vị soạn thảo, ví dụ “STTTT-VP”"
@@ -441,3 +448,6 @@ def header_columns() -> tuple[float, float]:
     size = ELEMENTS["national_title"].size.default
     right = round(text_length(NATIONAL_TITLE, size, bold=True)) + 1
     return text_width() - right, right
+
+
+_fill_by_letters()

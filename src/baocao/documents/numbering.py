@@ -26,6 +26,9 @@ TYPED_NUMBER = re.compile(
 
 OWN_LINE = {"Phần I": "Phần", "Chương I": "Chương", "Mục 1": "Mục"}
 """Numbers printed on a line of their own, centred, above a centred title in capitals."""
+RUNNING = ("Chương I", "Điều 1.")
+"""Numbers that run on through the whole document: chapters across parts, articles
+across chapters and sections (a section starts again at Mục 1 in each chapter)."""
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,7 @@ class HeadingNumbers:
     def __init__(self, levels: Sequence[Numbering | str]):
         self.levels = list(levels)
         self.counts: list[int] = []
+        self.running: dict[int, int] = {}
 
     def style(self, level: int) -> str:
         if level <= len(self.levels):
@@ -117,6 +121,9 @@ class HeadingNumbers:
             self.counts.append(0)
         del self.counts[level:]
         self.counts[level - 1] += 1
+        if self.style(level) in RUNNING:
+            self.running[level] = self.running.get(level, 0) + 1
+            self.counts[level - 1] = self.running[level]
         return label(self.style(level), self.counts)
 
 

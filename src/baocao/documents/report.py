@@ -7,6 +7,7 @@ Footnotes are numbered per document, in order of appearance.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from .. import decree30
@@ -59,9 +60,20 @@ def ensure_final_mark(text: str) -> str:
 
 
 def addressee_names(names: list[str] | None) -> list[str]:
-    """Each addressee as a name alone: dashes, semicolons and full stops typed around it
-    are the layout's to add (one on the line of "Kính gửi:", several as a list)."""
-    return [name.strip().lstrip("-").strip().rstrip(";.").strip() for name in names or []]
+    """Each addressee as a name alone: "Kính gửi:", dashes, semicolons and full stops
+    typed around it are the layout's to add (one on the line of "Kính gửi:", several as
+    a list); "A; B; C" typed on one line are three addressees."""
+    found = []
+    for typed in names or []:
+        text = ADDRESSEE_TYPED.sub("", typed.strip())
+        for name in text.split(";"):
+            name = name.strip().lstrip("-").strip().rstrip(";.").strip()
+            if name:
+                found.append(name)
+    return found
+
+
+ADDRESSEE_TYPED = re.compile(r"^kính gửi\s*:?\s*", re.IGNORECASE)
 
 
 def letter_summary(summary: str) -> str:
@@ -141,10 +153,10 @@ def heading_blocks(numbers: HeadingNumbers, level: int, segments: Paragraph) -> 
         title = _upper(title)
     if numbers.own_line(level):
         return [_block("part_label", [label]), _block("part_title", title)]
-    if style.italic and style.bold:
-        title = [Styled(s, False, True) if isinstance(s, str) else s for s in title]
-    kind = _heading_kind(style.bold, style.italic, level)
-    return [_block(kind, [label, *title] if label else title)]
+    segments = [label, *title] if label else title
+    if style.italic and style.bold:  # the style is bold: the runs are made italic too
+        segments = [Styled(s, False, True) if isinstance(s, str) else s for s in segments]
+    return [_block(_heading_kind(style.bold, style.italic, level), segments)]
 
 
 def _heading_kind(bold: bool, italic: bool, level: int) -> str:

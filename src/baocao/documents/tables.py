@@ -134,7 +134,7 @@ def _metric_cell(column: str, row: Any, metrics: list[Metric], pad: bool) -> str
         return row.label or first.name
     if column.startswith("target:"):
         year = int(column.split(":")[1])
-        texts = [target_text(m, year) for m in metrics]
+        texts = [target_text(m, year, pad) for m in metrics]
         return "\n".join(t for t in texts if t) or None
     if column == "result":
         if row.result:

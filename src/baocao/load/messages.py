@@ -277,6 +277,8 @@ def _shape_message(kind: str, name: str, found: Any, error: dict[str, Any]) -> s
     if kind in {"value_error", "assertion_error"}:
         text = str(error.get("msg", "")).removeprefix("Value error, ")
         return f"'{name}': {text}"
+    if kind in {"bool_parsing", "bool_type"}:
+        return f"'{name}' phải là true (có) hoặc false (không) (tìm thấy: {shown(found)})"
     if kind == "union_tag_invalid":
         return f"'{name}' không đúng dạng nào được phép"
     return f"'{name}': {error.get('msg', kind)}"

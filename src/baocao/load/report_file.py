@@ -25,6 +25,8 @@ from .yaml_careful import Parsed, parse_yaml
 from .year_file import validation_problems
 
 REPORT_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+DUPLICATE = "\x00duplicate"
+"""The label being read is a second definition of a footnote, reported once."""
 FRONT_MATTER_FENCE = "---"
 
 InlineKind = Literal["text", "ref", "note", "break"]
@@ -71,6 +73,8 @@ class ReportSource:
     blocks: list[BodyBlock] = field(default_factory=list)
     notes: dict[str, NoteDefinition] = field(default_factory=dict)
     lines: list[str] = field(default_factory=list, repr=False)
+    addressee_line: int | None = None
+    """The line of a "Kính gửi" typed as the body's first paragraph (read as ``to``)."""
 
     def locate(self, text: str, from_line: int) -> tuple[int, int]:
         """Line and column of ``text`` at or after ``from_line`` (1-based), else that line."""
@@ -169,12 +173,16 @@ def read_report(path: Path, report_id: str | None = None) -> ReportSource:
     if not problems:
         blocks, notes, body_problems = parse_body(lines, closing + 1, name)
         problems += body_problems
+    addressee_line = None
     if settings is not None and not problems:
-        settings, blocks, problem = _addressee_from_body(settings, blocks, name)
+        first_line = blocks[0].line if blocks else None
+        settings, rest, problem = _addressee_from_body(settings, blocks, name)
         problems += [problem] if problem else []
+        addressee_line = first_line if len(rest) < len(blocks) else None
+        blocks = rest
     if problems or settings is None:
         raise DataError(sorted(problems, key=lambda p: (p.line or 0, p.column or 0)))
-    return ReportSource(name, stem, settings, front, blocks, notes, lines)
+    return ReportSource(name, stem, settings, front, blocks, notes, lines, addressee_line)
 
 
 ADDRESSEE = re.compile(r"^\s*kính gửi\s*:?\s*", re.IGNORECASE)
@@ -205,7 +213,8 @@ def _addressee_from_body(
             break
         names.append("".join(i.text for i in item.inlines if i.kind == "text"))
         used += 1
-    names = [n.strip().lstrip("-").strip().rstrip(";.").strip() for n in names]
+    names = [n.strip() for line in names for n in line.split(";")]
+    names = [n.lstrip("-").strip().rstrip(";.").strip() for n in names]
     names = [n for n in names if n]
     if not names:
         return settings, blocks, None
@@ -254,6 +263,14 @@ def parse_body(
             item_numbers.pop()
         elif kind == "footnote_reference_open":
             note_label = token.meta["label"]
+            if note_label in notes:
+                line = first + (token.map[0] if token.map else 0) + 1
+                message = (
+                    f"chú thích '[^{note_label}]' có hai lần nội dung (dòng "
+                    f"{notes[note_label].line} và dòng {line}): giữ một"
+                )
+                problems.append(Problem(path, line, 1, message))
+                note_label = DUPLICATE
         elif kind == "footnote_reference_close":
             note_label = None
         elif kind == "paragraph_open" and pending is None:
@@ -267,7 +284,9 @@ def parse_body(
             line = first + (token.map[0] if token.map else 0) + 1
             source = lines[line - 1 : first + (token.map[1] if token.map else 0)]
             inlines = _inlines(token.children or [], source, line, path, problems)
-            if note_label is not None:
+            if note_label is DUPLICATE:
+                pass
+            elif note_label is not None:
                 if note_label in notes:
                     notes[note_label].inlines += [Inline("break", "\n"), *inlines]
                 else:

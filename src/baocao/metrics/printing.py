@@ -102,21 +102,24 @@ def observation_text(metric: Metric, obs: Observation, pad: bool = False) -> str
     raise UnresolvedReference(f"chỉ tiêu '{metric.id}' không có số liệu")
 
 
-def target_text(metric: Metric, year: int) -> str | None:
+def target_text(metric: Metric, year: int, pad: bool = False) -> str | None:
+    """The target of ``year`` as printed; a count padded like the figures when ``pad``."""
     target = metric.target_for(year)
     if target is None:
         return None
     if target.value is not None:
         if metric.is_rate:
             return format_percent(target.value, metric.decimals)
+        if metric.decimals is None and metric.kind is None:
+            return with_unit(metric, count_text(target.value, pad))
         return with_unit(metric, format_number(target.value, metric.decimals, trim=True))
     return target.text
 
 
-def format_target(metric: Metric, fmt: str, where: str) -> str:
+def format_target(metric: Metric, fmt: str, where: str, pad: bool = False) -> str:
     """``[[metric|target:2025]]``: the target of that year, whatever the observations."""
     year = int(fmt.split(":", 1)[1])
-    text = target_text(metric, year)
+    text = target_text(metric, year, pad)
     if text is None:
         raise UnresolvedReference(f"{where}: chỉ tiêu '{metric.id}' không có mục tiêu năm {year}")
     return text
@@ -145,7 +148,7 @@ def format_observation(
             raise UnresolvedReference(f"{where}: chỉ tiêu '{metric.id}' không có 'text'")
         return obs.text
     if fmt.startswith("target:"):
-        return format_target(metric, fmt, where)
+        return format_target(metric, fmt, where, pad)
     raise UnresolvedReference(
         f"{where}: định dạng '{fmt}' không hợp lệ (dùng: {', '.join(FORMATS)})"
     )

@@ -171,6 +171,19 @@ class HeadingLevel(Strict):
         """``number: 1.`` is read by YAML as the number 1.0."""
         return "1." if raw == 1 and not isinstance(raw, bool) else raw
 
+    @model_validator(mode="after")
+    def _decree_fixed(self) -> HeadingLevel:
+        """A part's, chapter's or section's line and title are bold, upright, the title
+        in capitals (Phụ lục I, Phần I, mục II.6.đ): no house style changes them."""
+        fixed = self.number in ("Phần I", "Chương I", "Mục 1")
+        if fixed and (self.bold is False or self.italic is True or self.caps is False):
+            raise ValueError(
+                f"dòng “{self.number}” và tiêu đề của nó in đậm, chữ đứng, tiêu đề in hoa "
+                "(Nghị định 30/2020, Phụ lục I, Phần I, mục II.6.đ): bỏ bold, italic, caps "
+                "của cấp này"
+            )
+        return self
+
     italic: bool | None = None
     caps: bool | None = None
 

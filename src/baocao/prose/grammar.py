@@ -97,8 +97,12 @@ def _check_id(name: str, typed: str, what: str) -> None:
         )
 
 
+NOTE_LABEL = re.compile(r"^[a-z0-9][a-z0-9_]*$")
+"""A footnote's label: ``[^ctr553]``, or a number as Markdown writers use (``[^2]``)."""
+
+
 def check_note_label(label: str) -> None:
-    if not ID.match(label):
+    if not NOTE_LABEL.match(label):
         raise ReferenceSyntaxError(
             f"chú thích '[^{label}]': mã chú thích chỉ gồm chữ thường không dấu, số và '_'"
         )

@@ -98,7 +98,7 @@ def resolve(
     if metric is None:
         raise UnresolvedReference(f"{where}: {unknown_metric(metric_id, scope.metric_ids())}")
     if fmt is not None and fmt.startswith("target:"):
-        return format_target(metric, fmt, where)
+        return format_target(metric, fmt, where, pad)
     if metric.pending:
         return pending_marker(metric)  # validation warns: only a draft may print it
     if not metric.observations:

@@ -25,21 +25,35 @@ def addressee_xml(names: list[str], width_mm: float) -> str:
     if len(names) == 1:
         line = f"{label} {names[0]}"
         if decree30.text_length(line, size) <= width_mm:
-            return _paragraph(line)
-        return _paragraph(line, left=label_mm, hanging=label_mm)
+            return _paragraph(line, after=SPACE)
+        return _paragraph(line, left=label_mm, hanging=label_mm, after=SPACE)
     lines = [f"- {name};" for name in names[:-1]] + [f"- {names[-1]}."]
     longest = max(decree30.text_length(line, size) for line in lines)
     left = max(0.0, (width_mm - label_mm - longest) / 2)
     dash = decree30.text_length("- ", size)
-    paragraphs = [_paragraph(label, left=left)]
-    paragraphs += [_paragraph(line, left=left + label_mm + dash, hanging=dash) for line in lines]
+    paragraphs = [_paragraph(label, left=left, after=0)]
+    for index, line in enumerate(lines):
+        after = SPACE if index == len(lines) - 1 else 0
+        item_left = left + label_mm + dash
+        paragraphs.append(_paragraph(line, left=item_left, hanging=dash, before=0, after=after))
     return "".join(paragraphs)
 
 
-def _paragraph(text: str, left: float | None = None, hanging: float = 0.0) -> str:
+SPACE = 12
+"""Points above "Kính gửi" and below its last line; none between its lines."""
+
+
+def _paragraph(
+    text: str,
+    left: float | None = None,
+    hanging: float = 0.0,
+    before: int = SPACE,
+    after: int = 0,
+) -> str:
     """A paragraph of the addressee style; with ``left`` set, aligned left at that
     indent (a wrapped line under the text, past ``hanging``), else centred."""
     properties = f'<w:pStyle w:val="{STYLE}"/><w:keepNext/>'
+    properties += f'<w:spacing w:before="{before * 20}" w:after="{after * 20}"/>'
     if left is not None:
         indent = f'w:left="{round(left * TWIPS_PER_MM)}"'
         if hanging:

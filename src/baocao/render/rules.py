@@ -15,7 +15,7 @@ TWIPS_PER_MM = 1440 / 25.4
 
 def rule_xml(text: str, size: float, share: float, width_mm: float, after_pt: int = 0) -> str:
     """A rule centred in ``width_mm``, ``share`` of the longest line of ``text`` long."""
-    longest = max(decree30.text_length(line, size, bold=True) for line in text.split("\n"))
+    longest = max(decree30.text_length(line.strip(), size, bold=True) for line in text.split("\n"))
     length = share * min(longest, width_mm)  # a line that wraps is as wide as its column
     side = round((width_mm - length) / 2 * TWIPS_PER_MM)
     border = '<w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/>'

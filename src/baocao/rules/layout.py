@@ -21,7 +21,13 @@ from ..model.report import MetricRow
 from ..model.year import YearData
 
 Add = Callable[..., None]
-CITED_APPENDIX = re.compile(r"\bPhụ lục\s+([IVXLCDM]+|\d+)\b(?!\s*(?:kèm theo|của|ban hành))")
+CITED_APPENDIX = re.compile(
+    r"\bPhụ lục\s+(?:số\s+)?([IVXLCDM]+|\d+)\b"
+    r"(?!\s*(?:(?:ban hành\s+)?kèm theo\s+\S+(?:\s+\S+)?\s+số\s*\d|của\s))",
+    re.IGNORECASE,
+)
+""""Phụ lục I", "phụ lục số 1" in the text; not "Phụ lục I kèm theo Quyết định số …" nor
+"Phụ lục I của Kế hoạch …", which are another document's."""
 
 
 def check_layout(source: ReportSource, data: YearData, add: Add) -> None:
@@ -39,20 +45,33 @@ def _front(source: ReportSource, loc: PathKey) -> tuple[int | None, int | None]:
 def _check_addressee(source: ReportSource, add: Add) -> None:
     doc = source.settings.document
     kind = decree30.kind_of(doc.type)
+    typed = source.addressee_line
     if doc.to and not kind.addressed:
+        where = (typed, 1) if typed else _front(source, ("document", "to"))
+        remedy = "bỏ dòng “Kính gửi” ở đầu nội dung" if typed else "bỏ 'to'"
         add(
-            *_front(source, ("document", "to")),
+            *where,
             f"{kind.name.lower()} không có phần “Kính gửi” (chỉ tờ trình, báo cáo gửi cấp trên "
-            f"và công văn có: {decree30.ADDRESSEE_CLAUSE}); bỏ 'to', hoặc đổi 'type'",
+            f"và công văn có: {decree30.ADDRESSEE_CLAUSE}); {remedy}, hoặc đổi 'type'",
             Severity.WARNING,
         )
-    if not doc.to and kind.letter and source.settings.kind == "report":
+    if not doc.to and kind.needs_addressee and source.settings.kind == "report":
         add(
-            *_front(source, ("document",)),
-            "công văn cần “Kính gửi” ('document.to', hoặc dòng đầu nội dung “Kính gửi: …”) "
-            f"({decree30.ADDRESSEE_CLAUSE})",
+            *_front(source, ("document", "type")),
+            f"{kind.name.lower()} cần “Kính gửi” ('document.to', hoặc dòng đầu nội dung "
+            f"“Kính gửi: …”) ({decree30.ADDRESSEE_CLAUSE})",
             Severity.WARNING,
         )
+    for block in source.blocks:
+        text = "".join(i.text for i in block.inlines if i.kind == "text").lstrip()
+        if block.kind == "paragraph" and text[:8].casefold() == decree30.ADDRESSEE.casefold():
+            add(
+                block.line,
+                1,
+                "“Kính gửi” chỉ đặt ở dòng đầu nội dung (hoặc 'document.to'); ở đây nó in "
+                "như một đoạn văn",
+                Severity.WARNING,
+            )
 
 
 def _check_cited_appendices(source: ReportSource, add: Add) -> None:
@@ -68,7 +87,7 @@ def _check_cited_appendices(source: ReportSource, add: Add) -> None:
             if inline.kind != "text":
                 continue
             for found in CITED_APPENDIX.finditer(inline.text):
-                cited = found.group(1)
+                cited = found.group(1).upper().lstrip("0") or "0"
                 if cited in labels:
                     continue
                 line, column = source.locate(found.group(0), inline.line)

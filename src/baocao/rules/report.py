@@ -5,6 +5,7 @@ report file."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -55,7 +56,7 @@ def check_report(source: ReportSource, data: YearData, references: YearReference
                     snippet = inline.text[found.start : max(found.end, found.start + 40)]
                     where = source.locate(snippet.split("\n")[0], inline.line)
                     if found.note is not None:
-                        add(*where, _undefined_note(found.note))
+                        add(*where, _undefined_note(found.note, source.notes))
                     elif found.error:
                         add(*where, found.error)
     for label, note in source.notes.items():
@@ -72,8 +73,12 @@ def check_report(source: ReportSource, data: YearData, references: YearReference
     return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
 
 
-def _undefined_note(label: str) -> str:
-    return f"chú thích '[^{label}]' chưa có nội dung (thêm dòng '[^{label}]: …' cuối báo cáo)"
+def _undefined_note(label: str, defined: Iterable[str] = ()) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(label, list(defined), n=1, cutoff=0.6)
+    hint = f"; có phải ý bạn là '[^{close[0]}]'?" if close else ""
+    return f"chú thích '[^{label}]' chưa có nội dung (thêm dòng '[^{label}]: …' cuối báo cáo){hint}"
 
 
 def _reference_problem(inner: str, references: YearReferences, leading_zero: bool) -> str | None:
@@ -120,6 +125,19 @@ def _check_headings(source: ReportSource, add: Any) -> None:
             add(block.line, 1, f"chỉ có {MAX_HEADING_LEVEL} cấp đề mục (# đến ####)")
         title = "".join(i.text for i in block.inlines if i.kind == "text")
         style = numbers.style(block.level)
+        levels = len(source.settings.numbering)
+        if (
+            block.level > levels
+            and block.level <= MAX_HEADING_LEVEL
+            and not starts_with_number(title)
+        ):
+            add(
+                block.line,
+                1,
+                f"đề mục cấp {block.level} nhưng 'numbering' chỉ có {levels} cấp: đề mục in "
+                "không có số; thêm kiểu số cho cấp này (hoặc none)",
+                Severity.WARNING,
+            )
         if style != "none" and starts_with_number(title):
             add(
                 block.line,
@@ -148,7 +166,7 @@ def _check_front_text(source: ReportSource, references: YearReferences, add: Any
             if "paragraphs" not in cited.at:
                 message = f"chú thích '{whole}' chỉ đặt trong đoạn văn"
             elif found.note not in source.notes:
-                message = _undefined_note(found.note)
+                message = _undefined_note(found.note, source.notes)
         elif found.reference is not None:
             message = _reference_problem(whole[2:-2], references, source.settings.leading_zero)
         if message:
@@ -219,7 +237,13 @@ def _check_document(source: ReportSource, data: YearData, add: Any) -> None:
         )
     kind = decree30.kind_of(doc.type)
     problem = decree30.number_problem(number_line(doc), kind)
-    if problem:
+    if doc.number and "/" in doc.number:
+        number, _, symbol = doc.number.partition("/")
+        add(
+            *_front(source, at + ("number",)),
+            f"'number' chỉ ghi số ({number.strip()}); ký hiệu “{symbol.strip()}” ghi ở 'symbol'",
+        )
+    elif problem:
         add(*_front(source, at + ("symbol",)), f"số và ký hiệu: {problem}")
     for key in ("parent_agency", "agency"):
         for line in (getattr(doc, key) or "").split("\n"):

@@ -125,7 +125,8 @@ def roll_data(text: str, year: int) -> str:
     step = year - source_year if isinstance(source_year, int) else 0
     document["year"] = year
     for metric in document.get("metrics") or []:
-        _await_figure(metric, year)
+        if metric.get("observations") or metric.get("pending") or not metric.get("targets"):
+            _await_figure(metric, year)  # not a plan's metric with targets only
     for unit in (document.get("units") or [])[1:]:
         for metric in unit.get("metrics") or []:
             _await_figure(metric, year)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from ... import decree30
 from ..facts import Paragraph
 from ..rule import (
@@ -137,9 +139,8 @@ def _line_length(paragraph: Paragraph) -> float:
     stands), or its width when a line wraps."""
     size = max(paragraph.sizes() or {13.0})
     bold = paragraph.all_bold()
-    length = max(
-        decree30.text_length(norm(line), size, bold) for line in paragraph.text.split("\n")
-    )
+    lines = unicodedata.normalize("NFC", paragraph.text).split("\n")
+    length = max(decree30.text_length(line.strip(), size, bold) for line in lines)
     return min(length, paragraph.width) if paragraph.width else length
 
 

@@ -7,7 +7,7 @@ import re
 from ... import decree30
 from ..facts import Paragraph
 from ..rule import Document, Outcome, Skip, Violation, rule, style_problems
-from ..structure import norm
+from ..structure import PART_LABEL, norm
 
 PART_LABELS = {"phần": "Roman", "chương": "Roman", "mục": "Arabic", "tiểu mục": "Arabic"}
 ROMAN = re.compile(r"^[IVXLCDM]+$")
@@ -61,18 +61,15 @@ def parts(document: Document) -> Outcome:
     out = []
     for index, line in enumerate(lines):
         text = norm(line.text)
-        word, _, number = text.rpartition(" ")
-        if word.lower() in PART_LABELS:
+        if PART_LABEL.match(text):
+            word, _, number = text.rpartition(" ")
             problems = _label_problems(line, word, number.rstrip("."))
         else:
             element = decree30.ELEMENTS["part_title"]
             problems = style_problems(line, element.size, True, False, "tiêu đề")
             if text != text.upper():
                 problems.append("tiêu đề phải viết in hoa")
-            if (
-                index == 0
-                or norm(lines[index - 1].text).rpartition(" ")[0].lower() not in PART_LABELS
-            ):
+            if index == 0 or not PART_LABEL.match(norm(lines[index - 1].text)):
                 problems.append("tiêu đề không đứng ngay dưới dòng “Phần/Chương/Mục …”")
         if problems:
             out.append(Violation(line.where, "; ".join(p.strip() for p in problems)))
