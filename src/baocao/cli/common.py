@@ -82,10 +82,11 @@ def report_error(exc: BaocaoError) -> None:
 
 
 def workspace_for(data: Path | None = None) -> Workspace:
-    """The workspace of the current folder, with ``--data`` when given."""
+    """The workspace the current folder is in (it or a folder above it), with
+    ``--data`` when given."""
     from ..workspace import Workspace
 
-    return Workspace.open(Path("."), data=data)
+    return Workspace.find(Path("."), data=data)
 
 
 def refusal(errors: int, warnings: int) -> str:
