@@ -59,6 +59,17 @@ def error(message: str) -> None:
     _console(stderr=True).print(f"[red]Lỗi:[/red] {escape(message)}")
 
 
+FINDING_COLOURS = {"đạt": "green", "cảnh báo": "yellow", "lỗi": "red"}
+
+
+def finding(status: str, subject: str, detail: str) -> None:
+    """One line of ``baocao kiemtra-may``: status, what was checked, what was found."""
+    colour = FINDING_COLOURS.get(status, "white")
+    _console().print(
+        f"  [{colour}]{escape(status):<8}[/{colour}] {escape(subject)}: {escape(detail)}"
+    )
+
+
 def stream_is_terminal() -> bool:
     return sys.stdout.isatty()
 
