@@ -29,6 +29,10 @@ class Problem:
     column: int | None
     message: str
     severity: Severity = Severity.ERROR
+    group: str = ""
+    """What problems of this kind are called together (``chỉ tiêu còn chờ số liệu năm
+    2025 …``), when a file may hold many of them: the command line prints many as one
+    line, ``148 chỉ tiêu còn chờ số liệu năm 2025 …``."""
 
     def __post_init__(self) -> None:
         if not isinstance(self.severity, Severity):
