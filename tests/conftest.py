@@ -18,10 +18,15 @@ def _stable_terminal(monkeypatch):
 
 
 @pytest.fixture
-def in_repo(monkeypatch):
-    """Run with the repository as working directory (data/ and templates/ found there)."""
-    monkeypatch.chdir(ROOT)
-    return ROOT
+def in_repo(monkeypatch, tmp_path_factory):
+    """Run in a copy of the repository's own workspace (data/, reports/, templates/,
+    examples/, schema/) as a fresh checkout has it: what a user's trial of the README
+    left in the checkout (a 2025 year, out/) is not there."""
+    from .helpers import clean_copy
+
+    root = clean_copy(tmp_path_factory.mktemp("repo"))
+    monkeypatch.chdir(root)
+    return root
 
 
 def pytest_addoption(parser):
@@ -46,6 +51,17 @@ def golden(request):
         assert text == path.read_text(encoding="utf-8")
 
     return check
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Only a test marked ``libreoffice`` may run LibreOffice (``helpers.libreoffice``)."""
+    from .helpers import LIBREOFFICE_ALLOWED
+
+    if item.get_closest_marker("libreoffice") is not None:
+        os.environ[LIBREOFFICE_ALLOWED] = "1"
+    else:
+        os.environ.pop(LIBREOFFICE_ALLOWED, None)
 
 
 def pytest_report_header(config):

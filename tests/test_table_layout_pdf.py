@@ -7,7 +7,6 @@ from __future__ import annotations
 import html
 import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -16,22 +15,20 @@ from docx.oxml.ns import qn
 from typer.testing import CliRunner
 
 from baocao.cli import app
-from baocao.commands import pdf
 
+from .helpers import clean_copy, libreoffice
 from .test_table_layout import SHIPPED, W, document, row_lines, tables
 
 ROOT = Path(__file__).resolve().parents[1]
-pytestmark = pytest.mark.skipif(
-    pdf.find_soffice() is None or shutil.which("pdftotext") is None,
-    reason="LibreOffice (soffice) or poppler-utils is not installed",
-)
+pytestmark = pytest.mark.libreoffice
 
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory) -> Path:
+    libreoffice("Writer", tools=("pdftotext", "pdffonts"))
     out = tmp_path_factory.mktemp("pdf")
     here = Path.cwd()
-    os.chdir(ROOT)
+    os.chdir(clean_copy(tmp_path_factory.mktemp("repo")))
     try:
         result = CliRunner().invoke(app, ["render", "2024", "--pdf", "--out", str(out)])
     finally:
