@@ -148,3 +148,11 @@ def test_a_narrow_screen_gets_whole_ids_and_the_way_to_excel(in_repo, monkeypatc
     monkeypatch.setattr(console, "_consoles", {})
     wide = runner.invoke(app, command)
     assert "┌" in wide.output and "--format xlsx" not in wide.output
+
+
+def test_the_hint_after_init_can_be_typed_as_shown(tmp_path, monkeypatch):
+    """A folder with a space: ``cd thư mục`` would fail in every shell."""
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["init", "thư mục"])
+    assert result.exit_code == 0, result.output
+    assert 'Tiếp theo: cd "thư mục" rồi chạy: baocao render 2024' in result.output

@@ -26,9 +26,10 @@ def init(
         console.wrote(str(path), "tệp mới")
     for path in started.skipped:
         console.plain(f"Bỏ qua (đã có, không ghi đè): {path}\n")
+    shown = f'"{folder}"' if " " in str(folder) else str(folder)  # as a shell needs it
     console.plain(
         f"Xong: {len(started.written)} tệp mới, {len(started.skipped)} tệp đã có được giữ nguyên."
-        f"\nTiếp theo: cd {folder} rồi chạy: baocao render 2024\n"
+        f"\nTiếp theo: cd {shown} rồi chạy: baocao render 2024\n"
     )
 
 
