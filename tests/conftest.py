@@ -18,24 +18,28 @@ def _stable_terminal(monkeypatch):
 
 
 @pytest.fixture
-def in_repo(monkeypatch):
-    """Run with the repository as working directory (data/ and templates/ found there)."""
-    monkeypatch.chdir(ROOT)
-    return ROOT
+def in_repo(monkeypatch, tmp_path_factory):
+    """Run in a copy of the repository's own workspace (data/, reports/, templates/,
+    examples/, schema/) as a fresh checkout has it: what a user's trial of the README
+    left in the checkout (a 2025 year, out/) is not there."""
+    from .helpers import clean_copy
+
+    root = clean_copy(tmp_path_factory.mktemp("repo"))
+    monkeypatch.chdir(root)
+    return root
 
 
 @pytest.fixture
 def round_ws(tmp_path, monkeypatch):
     """A collection round: the repository's data and reports rolled over to 2025, as
     working directory, with every agency's form in out/BieuMau_2025/."""
-    import shutil
-
     from typer.testing import CliRunner
 
     from baocao.cli import app
 
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copytree(ROOT / "reports", tmp_path / "reports")
+    from .helpers import clean_copy
+
+    clean_copy(tmp_path, ("data", "reports"))
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
     assert runner.invoke(app, ["new", "2025"]).exit_code == 0
@@ -66,6 +70,17 @@ def golden(request):
         assert text == path.read_text(encoding="utf-8")
 
     return check
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Only a test marked ``libreoffice`` may run LibreOffice (``helpers.libreoffice``)."""
+    from .helpers import LIBREOFFICE_ALLOWED
+
+    if item.get_closest_marker("libreoffice") is not None:
+        os.environ[LIBREOFFICE_ALLOWED] = "1"
+    else:
+        os.environ.pop(LIBREOFFICE_ALLOWED, None)
 
 
 def pytest_report_header(config):

@@ -1,7 +1,11 @@
-"""Shared test helpers: build input files next to assertions, read documents back."""
+"""Shared test helpers: build input files next to assertions, read documents back,
+copy the repository's own workspace without what a user's trial left in it."""
 
 from __future__ import annotations
 
+import functools
+import shutil
+import subprocess
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -86,6 +90,72 @@ def golden_text(path: Path) -> str:
 
 
 ROOT = Path(__file__).resolve().parents[1]
+WORKSPACE_FOLDERS = ("data", "reports", "templates", "examples", "schema")
+"""The folders of the repository's own workspace that tests read."""
+
+
+@functools.cache
+def tracked_files(root: Path = ROOT) -> frozenset[Path] | None:
+    """The checkout's files under version control; ``None`` when ``root`` is not a git
+    checkout (an unpacked source archive: then every file counts)."""
+    try:
+        listed = subprocess.run(
+            ["git", "ls-files", "-z"], cwd=root, capture_output=True, check=True
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return frozenset(root / name for name in listed.decode("utf-8").split("\0") if name)
+
+
+def shipped(pattern: str) -> list[Path]:
+    """The repository's files matching ``pattern`` (a glob from its root), leaving out
+    what is not part of it: the year, reports and files that trying the README's
+    commands in the checkout leaves behind (``data/2025.yaml``, ``reports/2025/``…)."""
+    files = tracked_files()
+    return [p for p in sorted(ROOT.glob(pattern)) if p.is_file() and (files is None or p in files)]
+
+
+def clean_copy(target: Path, folders: tuple[str, ...] = WORKSPACE_FOLDERS) -> Path:
+    """The repository's own ``folders`` copied under ``target``, as a fresh checkout has
+    them; ``target`` returned."""
+    for folder in folders:
+        for path in shipped(f"{folder}/**/*"):
+            copy = target / path.relative_to(ROOT)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, copy)
+    return target
+
+
+CODE_FOLDERS = ("src", "tests")
+"""Where a developer's new files count before ``git add``: a build ships all of src/."""
+
+
+def repository_copy(target: Path) -> Path:
+    """The repository's files (those under version control, as they are in the working
+    tree, and the code not yet added in src/ and tests/) copied to ``target`` and added
+    to a git index of its own, so the copy tells its own files from what is made in it
+    afterwards; skipped without git."""
+    import pytest
+
+    files = tracked_files()
+    if files is None or shutil.which("git") is None:
+        pytest.skip("needs a git checkout and git")
+    new = subprocess.run(
+        ["git", "ls-files", "-z", "--others", "--exclude-standard", *CODE_FOLDERS],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout.decode("utf-8")
+    for path in sorted(files | {ROOT / name for name in new.split("\0") if name}):
+        if path.is_file():
+            copy = target / path.relative_to(ROOT)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, copy)
+    for command in (["git", "init", "-q"], ["git", "add", "-A"]):
+        subprocess.run(command, cwd=target, check=True, capture_output=True)
+    return target
+
+
 TEMPLATES = ROOT / "templates"
 EXAMPLES = ROOT / "examples"
 EXAMPLE_DATA = EXAMPLES / "data" / "2024.yaml"
@@ -132,17 +202,43 @@ def render_example(root: Path, out: Path, templates: Path = TEMPLATES, draft: bo
     return render_report(report, templates, out, draft=draft, workspace=workspace_at(root))
 
 
-def converts_to_pdf(path: Path, tmp_path: Path) -> None:
-    """LibreOffice opens ``path`` and prints it to a PDF (skipped without LibreOffice)."""
-    import subprocess
+LIBREOFFICE_ALLOWED = "BAOCAO_TEST_MARKED_LIBREOFFICE"
+"""Set by conftest.py while a test marked ``libreoffice`` runs."""
+
+
+def libreoffice(*needed: str, tools: tuple[str, ...] = ()) -> str:
+    """LibreOffice's ``soffice`` for a test marked ``libreoffice``, which is skipped, with
+    the reason, when LibreOffice, a component of it ("Writer", "Calc") or one of the
+    command-line ``tools`` (pdfinfo, pdftotext) is missing. A test that is not marked
+    fails here: ``python -m pytest -m "not libreoffice"`` must leave out every test that
+    runs LibreOffice."""
+    import os
 
     import pytest
 
+    from baocao.commands.machine import components
     from baocao.commands.pdf import find_soffice
 
+    if os.environ.get(LIBREOFFICE_ALLOWED) != "1":
+        pytest.fail("this test runs LibreOffice: mark it @pytest.mark.libreoffice")
     soffice = find_soffice()
     if soffice is None:
         pytest.skip("LibreOffice is not installed")
+    found = components(soffice) or {}
+    for component in needed:
+        if not found.get(component, True):
+            package = f"libreoffice-{component.lower()}-nogui"
+            pytest.skip(f"LibreOffice {component} is not installed (Debian: {package})")
+    for tool in tools:
+        if shutil.which(tool) is None:
+            pytest.skip(f"{tool} is not installed (Debian: poppler-utils)")
+    return soffice
+
+
+def converts_to_pdf(path: Path, tmp_path: Path) -> None:
+    """LibreOffice (Calc for a spreadsheet, Writer otherwise) opens ``path`` and prints
+    it to a PDF; see ``libreoffice`` for when it is skipped."""
+    soffice = libreoffice("Calc" if path.suffix == ".xlsx" else "Writer")
     subprocess.run(
         [
             str(soffice),

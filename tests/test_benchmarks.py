@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from benchmarks.run import measure_rows
 
+from .helpers import shipped
+
 
 def test_one_small_measurement_runs(tmp_path):
     result = measure_rows(100, tmp_path, quick=True)
@@ -28,10 +30,9 @@ def test_the_targets_table_says_which_hold_and_by_how_much_one_does_not():
     assert "×2.00 over the limit. imports" in over
 
 
-def test_the_validate_floor_reads_the_files_validate_reads(monkeypatch):
-    from benchmarks.targets import ROOT, floor_code
+def test_the_validate_floor_reads_the_files_validate_reads(in_repo):
+    from benchmarks.targets import floor_code
 
-    monkeypatch.chdir(ROOT)
     read: list[str] = []
     real_open = open
 
@@ -42,5 +43,5 @@ def test_the_validate_floor_reads_the_files_validate_reads(monkeypatch):
     exec(floor_code("2024"), {"open": spying_open})
     assert sorted(read) == sorted(
         [f"data/{year}.yaml" for year in (2022, 2023, 2024)]
-        + [f"reports/2024/{p.name}" for p in (ROOT / "reports" / "2024").glob("*.md")]
+        + [f"reports/2024/{p.name}" for p in shipped("reports/2024/*.md")]
     )

@@ -10,7 +10,7 @@ import pytest
 from baocao.rules.year import validate
 
 from .conftest import ROOT
-from .helpers import build_file_tree
+from .helpers import build_file_tree, shipped
 
 MINIMAL = (ROOT / "examples" / "data" / "2024.yaml").read_text(encoding="utf-8")
 
@@ -179,7 +179,7 @@ def test_whole_file_reports_every_problem(tmp_path):
     ]
 
 
-SHIPPED = sorted((ROOT / "data").glob("*.yaml"))
+SHIPPED = shipped("data/*.yaml")
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=[p.name for p in SHIPPED])

@@ -6,7 +6,7 @@ from typer.testing import CliRunner
 
 from baocao.cli import app
 
-from .helpers import EXAMPLE_REPORT, body_lines, example_workspace
+from .helpers import EXAMPLE_REPORT, body_lines, example_workspace, shipped
 
 ROOT = Path(__file__).resolve().parents[1]
 runner = CliRunner()
@@ -15,7 +15,7 @@ runner = CliRunner()
 def test_render_year_writes_the_documents_of_every_report_of_the_year(in_repo, tmp_path):
     result = runner.invoke(app, ["render", "2024", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    reports = sorted(p.stem for p in (ROOT / "reports" / "2024").glob("*.md"))
+    reports = [p.stem for p in shipped("reports/2024/*.md")]
     assert len(reports) >= 1
     for report in reports:
         written = [p for p in tmp_path.iterdir() if p.name.endswith(f"_2024_{report}.docx")]

@@ -119,7 +119,7 @@ def test_the_agency_list_itself_is_checked(round_ws):
 
 
 def test_validate_names_the_agency_a_pending_metric_waits_for(round_ws):
-    code, output = invoke("validate", "2025")
+    code, output = invoke("validate", "2025", "--verbose")
     assert (
         "cảnh báo: chỉ tiêu 'dn_hoa_don_dien_tu' (Doanh nghiệp sử dụng hóa đơn điện tử) còn chờ "
         "số liệu năm 2025 của Cục Thuế:" in output

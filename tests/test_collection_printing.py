@@ -51,6 +51,7 @@ def collisions(pages) -> list[tuple[str, str]]:
     return found
 
 
+@pytest.mark.libreoffice
 @pytest.mark.parametrize("form", ["BieuMau_2025_so_tttt.xlsx", "whole"])
 def test_libreoffice_prints_every_row_whole(round_ws, tmp_path, form):
     """Rows had no height: LibreOffice kept one line and ran long names over the rows

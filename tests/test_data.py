@@ -10,9 +10,10 @@ import pytest
 from baocao.load.year_file import load_year
 
 from .conftest import SEEDS
+from .helpers import shipped
 
 ROOT = Path(__file__).resolve().parents[1]
-YEAR_FILES = sorted((ROOT / "data").glob("[0-9][0-9][0-9][0-9].yaml"))
+YEAR_FILES = shipped("data/[0-9][0-9][0-9][0-9].yaml")
 SEED_NAME = re.compile(r"\d{3}_[0-9a-f]{16}\.txt")
 
 

@@ -34,3 +34,17 @@ def test_every_command_is_in_the_readme():
     assert names
     for name in names:
         assert f"baocao {name}" in README, f"'baocao {name}' is not documented in README.md"
+
+
+def test_the_workspace_readme_shows_the_excel_path():
+    """Issue 26: the README of a new workspace listed render, validate and new only."""
+    starter = (ROOT / "starter" / "README.md").read_text(encoding="utf-8")
+    for command in (
+        "baocao render 2024",
+        "baocao validate 2024",
+        "baocao new 2025",
+        "baocao form 2025",
+        "baocao import 2025 out/BieuMau_2025.xlsx",
+        "baocao kiemtra-may",
+    ):
+        assert f"`{command}" in starter, command

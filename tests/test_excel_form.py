@@ -282,6 +282,7 @@ def test_round_trip_into_the_report(ws):
     assert "[CHỜ SỐ LIỆU" not in body
 
 
+@pytest.mark.libreoffice
 def test_libreoffice_opens_the_form(ws, tmp_path):
     converts_to_pdf(ws / "blank.xlsx", tmp_path)
 

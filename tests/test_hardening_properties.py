@@ -26,7 +26,7 @@ from baocao.errors import BaocaoError, DataError
 from baocao.yearfile.migrate import escape
 
 from .hardening import TEMPLATES, example_data, example_report, write_report, write_year
-from .helpers import body_lines, footnotes, workspace_at
+from .helpers import body_lines, footnotes, libreoffice, workspace_at
 
 TOKENS = [
     "{{",
@@ -181,8 +181,9 @@ def sample_texts() -> list[str]:
     return ["".join(chooser.choice(TOKENS) for _ in range(40)).replace("[", "(") for _ in range(2)]
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@pytest.mark.libreoffice
 def test_libreoffice_opens_a_sample_of_generated_documents(tmp_path):
+    soffice = libreoffice("Writer")
     documents = []
     for index, text in enumerate(sample_texts()):
         root = workspace_with(tmp_path / f"in{index}", text)
@@ -190,7 +191,7 @@ def test_libreoffice_opens_a_sample_of_generated_documents(tmp_path):
     profile = (tmp_path / "profile").as_uri()
     subprocess.run(
         [
-            "soffice",
+            soffice,
             f"-env:UserInstallation={profile}",
             "--headless",
             "--convert-to",

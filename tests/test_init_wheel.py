@@ -20,6 +20,7 @@ def test_installed_wheel_inits_a_workspace_that_renders(tmp_path):
         capture_output=True,
     )
     [wheel] = tmp_path.glob("baocao-*.whl")
+    alone = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # the wheel's baocao only
     env_dir = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(env_dir)], check=True)
     python = env_dir / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
@@ -27,6 +28,7 @@ def test_installed_wheel_inits_a_workspace_that_renders(tmp_path):
         [str(python), "-m", "pip", "install", "-q", "--no-deps", "--no-index", str(wheel)],
         check=True,
         capture_output=True,
+        env=alone,
     )
     # The dependencies come from this environment (offline); baocao from the wheel only:
     # a path added by a .pth file does not run that folder's own .pth (the editable hook).
@@ -35,6 +37,7 @@ def test_installed_wheel_inits_a_workspace_that_renders(tmp_path):
         check=True,
         capture_output=True,
         text=True,
+        env=alone,
     ).stdout.strip()
     Path(site, "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
     work = tmp_path / "outside"
@@ -42,7 +45,7 @@ def test_installed_wheel_inits_a_workspace_that_renders(tmp_path):
 
     def baocao(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [str(python), "-m", "baocao", *args], cwd=cwd, capture_output=True, text=True
+            [str(python), "-m", "baocao", *args], cwd=cwd, capture_output=True, text=True, env=alone
         )
 
     where = subprocess.run(
@@ -50,6 +53,7 @@ def test_installed_wheel_inits_a_workspace_that_renders(tmp_path):
         cwd=work,
         capture_output=True,
         text=True,
+        env=alone,
     ).stdout
     assert str(env_dir) in where
     started = baocao("init", "ws", cwd=work)

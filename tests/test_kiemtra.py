@@ -225,6 +225,26 @@ def test_cli_missing_and_unreadable_files(tmp_path):
     assert "không tìm thấy tệp" in result.output
 
 
+def test_cli_expands_a_folder_and_a_wildcard_itself(tmp_path, monkeypatch):
+    """The Windows command prompt passes ``*.docx`` as typed: kiemtra expands it."""
+    folder = tmp_path / "van ban"
+    folder.mkdir()
+    save(typed_report(), folder / "b.docx")
+    save(typed_report(), folder / "a.docx")
+    (folder / "~$a.docx").write_bytes(b"Word's lock file")
+    (folder / "ghi chu.txt").write_text("không phải văn bản", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for named in (["van ban/*.docx"], ["van ban"], ["van ban", "van ban/a.docx"]):
+        result = runner.invoke(app, ["kiemtra", *named, "--format", "json"])
+        assert result.exit_code == 0, result.output
+        files = [Path(entry["file"]).name for entry in json.loads(result.output)["files"]]
+        assert files == ["a.docx", "b.docx"], named
+    result = runner.invoke(app, ["kiemtra", "van ban/*.doc", "van ban/a.docx"])
+    assert result.exit_code == 1
+    assert "không có tệp Word .docx nào khớp với 'van ban/*.doc'" in result.output
+    assert "Tổng kết: 1 tệp" in result.output
+
+
 @pytest.mark.parametrize("rule_id", ["le-trang", "ke-tieu-ngu", "so-trang-dau", "noi-nhan"])
 def test_every_rule_has_a_clause_and_a_severity(rule_id):
     from baocao.kiemtra import RULES

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -12,11 +11,11 @@ from baocao.commands.render import render_report
 from baocao.kiemtra import check
 from baocao.kiemtra.status import Status
 
-from .helpers import workspace_at
+from .helpers import libreoffice, shipped, workspace_at
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = {
-    **{p.relative_to(ROOT / "reports").as_posix(): p for p in sorted(ROOT.glob("reports/*/*.md"))},
+    **{p.relative_to(ROOT / "reports").as_posix(): p for p in shipped("reports/*/*.md")},
     "example": ROOT / "examples" / "reports" / "2024" / "bao-cao-mau.md",
 }
 NOT_APPLICABLE = {"phu-luc", "so-trang-phu-luc", "kinh-gui", "phan-chuong"}
@@ -70,13 +69,14 @@ def test_our_appendix_passes(rendered, name):
     assert statuses["quoc-hieu"] == Status.UNCHECKED
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@pytest.mark.libreoffice
 def test_a_copy_saved_by_libreoffice_still_passes(rendered, tmp_path):
+    soffice = libreoffice("Writer")
     source = rendered[("2024/chuyen-doi-so.md", "main")]
     profile = tmp_path / "profile"
     subprocess.run(
         [
-            "soffice",
+            soffice,
             f"-env:UserInstallation=file://{profile}",
             "--headless",
             "--convert-to",

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,13 +16,11 @@ from typer.testing import CliRunner
 from baocao.cli import app
 from baocao.commands import pdf
 
+from .helpers import libreoffice
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "reports" / "2024" / "bao-cao-mau.md"
 runner = CliRunner()
-needs_libreoffice = pytest.mark.skipif(
-    pdf.find_soffice() is None or shutil.which("pdfinfo") is None,
-    reason="LibreOffice (soffice) or pdfinfo is not installed",
-)
 A4 = (595, 842)
 
 
@@ -34,8 +31,9 @@ def pdfinfo(path: Path) -> tuple[int, tuple[int, int]]:
     return pages, (round(float(width)), round(float(height)))
 
 
-@needs_libreoffice
+@pytest.mark.libreoffice
 def test_pdf_of_the_example_portrait_report_and_landscape_appendix(tmp_path):
+    libreoffice("Writer", tools=("pdfinfo",))
     result = runner.invoke(app, ["render", str(EXAMPLE), "--pdf", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert f"Đã ghi bản PDF BÁO CÁO: {tmp_path / 'BaoCao_2024_bao-cao-mau.pdf'}" in result.output
@@ -50,8 +48,9 @@ def test_pdf_of_the_example_portrait_report_and_landscape_appendix(tmp_path):
     ]
 
 
-@needs_libreoffice
+@pytest.mark.libreoffice
 def test_pdf_of_several_years_in_parallel_workers(in_repo, tmp_path):
+    libreoffice("Writer", tools=("pdfinfo",))
     result = runner.invoke(
         app,
         ["render", "2022", "2024", "-r", "chuyen-doi-so", "--pdf", "--draft", "-j", "2"]

@@ -12,6 +12,8 @@ from baocao.errors import DataError
 from baocao.load.yaml_careful import StructureError, _careful, parse_yaml
 from baocao.load.yaml_fast import CarefulPathNeeded, RepeatedKeys, plain_data
 
+from .helpers import shipped
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -53,8 +55,8 @@ def same_as_careful(text: str) -> None:
 
 
 def shipped_yaml() -> list[Path]:
-    files = sorted((ROOT / "data").glob("*.yaml")) + sorted((ROOT / "examples").rglob("*.yaml"))
-    return files + sorted((ROOT / "reports").rglob("*.md")) + sorted(ROOT.glob("*.yaml"))
+    files = shipped("data/*.yaml") + shipped("examples/**/*.yaml")
+    return files + shipped("reports/**/*.md") + shipped("*.yaml")
 
 
 @pytest.mark.parametrize("path", shipped_yaml(), ids=lambda p: str(p.relative_to(ROOT)))

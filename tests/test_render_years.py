@@ -11,13 +11,13 @@ from docx.enum.section import WD_ORIENT
 from baocao.commands.render import render_report
 from baocao.workspace import Workspace
 
-from .helpers import W, body_lines, footnotes, golden_text
+from .helpers import W, body_lines, footnotes, golden_text, shipped
 
 ROOT = Path(__file__).resolve().parents[1]
 YEARS = (2022, 2023, 2024)
 MAIN = {2022: "chuyen-doi-so", 2023: "nganh-tttt", 2024: "chuyen-doi-so"}
 """The Sở's yearly report of each year (the seeds' main document)."""
-SHIPPED = sorted((ROOT / "reports").glob("*/*.md"))
+SHIPPED = shipped("reports/*/*.md")
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,13 +15,14 @@ from baocao.rules.year import validate
 from baocao.workspace import Workspace
 from baocao.yearfile import rollover
 
+from .helpers import clean_copy
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture()
 def rolled(tmp_path, monkeypatch):
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copytree(ROOT / "reports", tmp_path / "reports")
+    clean_copy(tmp_path, ("data", "reports"))
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(app, ["new", "2025"])
     assert result.exit_code == 0, result.output
@@ -164,7 +164,7 @@ def test_new_refuses_an_existing_year(rolled):
 
 
 def test_validate_lists_waiting_figures_and_stale_years_with_lines(rolled):
-    result = CliRunner().invoke(app, ["validate", "2025"])
+    result = CliRunner().invoke(app, ["validate", "2025", "--verbose"])
     lines = result.output.splitlines()
     waiting = [x for x in lines if "còn chờ số liệu năm 2025" in x]
     assert len(waiting) == len(Workspace().load("2025").metrics) + sum(

@@ -20,6 +20,8 @@ from typer.testing import CliRunner
 from baocao import decree30
 from baocao.cli import app
 
+from .helpers import clean_copy
+
 ROOT = Path(__file__).resolve().parents[1]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MM_PER_TWIP = 25.4 / 1440
@@ -35,7 +37,7 @@ SHIPPED = ("chuyen-doi-so", "phu-luc-ke-hoach-2025", "cai-cach-hanh-chinh")
 def shipped(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("shipped")
     here = Path.cwd()
-    os.chdir(ROOT)
+    os.chdir(clean_copy(tmp_path_factory.mktemp("repo")))
     try:
         result = CliRunner().invoke(app, ["render", "2024", "--out", str(out)])
     finally:

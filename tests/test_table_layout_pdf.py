@@ -7,7 +7,6 @@ from __future__ import annotations
 import html
 import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -16,22 +15,20 @@ from docx.oxml.ns import qn
 from typer.testing import CliRunner
 
 from baocao.cli import app
-from baocao.commands import pdf
 
+from .helpers import clean_copy, libreoffice
 from .test_table_layout import SHIPPED, W, document, row_lines, tables
 
 ROOT = Path(__file__).resolve().parents[1]
-pytestmark = pytest.mark.skipif(
-    pdf.find_soffice() is None or shutil.which("pdftotext") is None,
-    reason="LibreOffice (soffice) or poppler-utils is not installed",
-)
+pytestmark = pytest.mark.libreoffice
 
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory) -> Path:
+    libreoffice("Writer", tools=("pdftotext", "pdffonts"))
     out = tmp_path_factory.mktemp("pdf")
     here = Path.cwd()
-    os.chdir(ROOT)
+    os.chdir(clean_copy(tmp_path_factory.mktemp("repo")))
     try:
         result = CliRunner().invoke(app, ["render", "2024", "--pdf", "--out", str(out)])
     finally:
@@ -52,7 +49,8 @@ def pages(path: Path) -> list[str]:
 
 def test_every_pdf_is_pdf_a_with_every_font_embedded(rendered):
     pdfs = sorted(rendered.glob("*.pdf"))
-    assert len(pdfs) == 6
+    assert [p.stem for p in pdfs] == sorted(p.stem for p in rendered.glob("*.docx"))
+    assert len(pdfs) == 9  # six documents of 2024, three with their Phụ lục
     for path in pdfs:
         metadata = run("pdfinfo", "-meta", str(path))
         assert re.search(r"<pdfaid:part>2</pdfaid:part>", metadata), path.name

@@ -82,3 +82,52 @@ def test_years_are_loaded_once_until_the_file_changes(tmp_path):
     stat = path.stat()
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
     assert workspace.load("2024") is not first
+
+
+def test_the_workspace_is_found_from_any_subfolder(tmp_path, monkeypatch):
+    """Issue 26: from reports/2024/ commands did not find the workspace, and a report
+    rendered there wrote a stray out/ beside it."""
+    from .helpers import EXAMPLE_REPORT, example_workspace
+
+    example_workspace(tmp_path)
+    here = tmp_path / "reports" / "2024"
+    monkeypatch.chdir(here)
+    result = runner.invoke(
+        app, ["render", "bao-cao-mau.md", "--templates", str(ROOT / "templates")]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Đã ghi BÁO CÁO: ../../out/BaoCao_2024_bao-cao-mau.docx" in result.output
+    assert (tmp_path / "out" / "BaoCao_2024_bao-cao-mau.docx").is_file()
+    assert sorted(p.name for p in here.iterdir()) == [EXAMPLE_REPORT.name]  # no stray out/
+    monkeypatch.chdir(tmp_path / "data")
+    checked = runner.invoke(app, ["validate", "2024"])
+    assert checked.exit_code == 0, checked.output
+    assert "dữ liệu hợp lệ" in checked.output
+
+
+def test_the_root_is_the_nearest_folder_that_has_a_workspace(tmp_path):
+    from baocao.workspace import find_root
+
+    build_file_tree(
+        tmp_path,
+        {
+            "data/x.txt": "",  # a home folder's own data/: not a workspace without reports/
+            "ws/baocao.yaml": "out: ket_qua\n",
+            "ws/so_lieu/2024.yaml": "",
+            "ws/bao_cao/2024/a.md": "",
+            "ws2/data/2024.yaml": "",
+            "ws2/reports/2024/a.md": "",
+            "ws2/khac/sau/x.txt": "",
+        },
+    )
+    inner = tmp_path / "ws" / "bao_cao" / "2024"
+    assert (inner / find_root(inner)).resolve() == tmp_path / "ws"
+    assert find_root(inner) == inner / ".." / ".."
+    deep = tmp_path / "ws2" / "khac" / "sau"
+    assert (deep / find_root(deep)).resolve() == tmp_path / "ws2"
+    assert find_root(tmp_path / "ws2") == tmp_path / "ws2"
+    alone = tmp_path / "rieng"
+    alone.mkdir()
+    assert find_root(alone) == alone  # nothing above qualifies: the folder itself
+    opened = Workspace.find(inner)
+    assert opened.out.resolve() == tmp_path / "ws" / "ket_qua"

@@ -29,6 +29,10 @@ class Problem:
     column: int | None
     message: str
     severity: Severity = Severity.ERROR
+    group: str = ""
+    """What problems of this kind are called together (``chỉ tiêu còn chờ số liệu năm
+    2025 …``), when a file may hold many of them: the command line prints many as one
+    line, ``148 chỉ tiêu còn chờ số liệu năm 2025 …``."""
 
     def __post_init__(self) -> None:
         if not isinstance(self.severity, Severity):
@@ -101,8 +105,9 @@ class NoUnits(BaocaoError):
     """The data has fewer than two reporting units: nothing to compare."""
 
 
-def unexpected(exc: Exception) -> str:
+def unexpected(exc: Exception, detail: str | None = None) -> str:
     """What a user reads about an error baocao did not foresee (a bug): no Python class
-    name, and who to tell."""
-    detail = str(exc) or "không rõ chi tiết"
+    name, and who to tell. ``detail`` replaces the exception's own text when that is
+    not for a user's eyes (``load.messages.explain``)."""
+    detail = detail or str(exc) or "không rõ chi tiết"
     return f"lỗi không mong đợi ({detail}); hãy báo lỗi cho người phát triển kèm tệp dữ liệu"

@@ -1,14 +1,17 @@
 """A workspace: where a user's data, reports, templates and output live.
 
-Defaults to today's layout under the current folder (``data/``, ``reports/``,
-``templates/``, ``out/``); a ``baocao.yaml`` at the workspace root may move any of
-them, and command-line options override both. The workspace also loads year files
+Defaults to today's layout under the workspace's root (``data/``, ``reports/``,
+``templates/``, ``out/``); a ``baocao.yaml`` at the root may move any of them, and
+command-line options override both. The command line finds the root from the current
+folder as git finds its repository (``find_root``), so every command works from any
+subfolder of a workspace. The workspace also loads year files
 and keeps them, keyed by path, size and modification time, so that a year read for
 a ``[[…|change:YYYY]]`` reference is parsed once per run.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -62,6 +65,11 @@ class Workspace:
             out=out if out is not None else found.get("out", root / locations.OUT),
             data_chosen=data is not None or "data" in found,
         )
+
+    @classmethod
+    def find(cls, start: Path = Path("."), *, data: Path | None = None) -> Workspace:
+        """The workspace ``start`` belongs to (see ``find_root``)."""
+        return cls.open(find_root(start), data=data)
 
     def templates_dir(self) -> Path:
         if self.templates is not None:
@@ -192,6 +200,30 @@ class Workspace:
             return found
 
         return lookup
+
+
+def find_root(start: Path = Path(".")) -> Path:
+    """The root of the workspace that ``start`` is in: ``start`` itself when it has a
+    ``baocao.yaml``, a ``data/`` or a ``reports/`` folder, else the nearest folder above
+    it that has a ``baocao.yaml``, or both ``data/`` and ``reports/`` (a folder above
+    needs both, so a ``data`` folder in a home directory is not taken for one); when no
+    folder qualifies, ``start``. A folder above is given relative to ``start`` (``..``,
+    ``../..``), so the paths built on it print as short as the user would type them."""
+    if _is_root(start, alone=True):
+        return start
+    here = start.resolve()
+    for folder in here.parents:
+        if _is_root(folder, alone=False):
+            return start / os.path.relpath(folder, here)
+    return start
+
+
+def _is_root(folder: Path, alone: bool) -> bool:
+    if (folder / locations.SETTINGS_FILE).is_file():
+        return True
+    has_data = (folder / locations.DATA).is_dir()
+    has_reports = (folder / locations.REPORTS).is_dir()
+    return (has_data or has_reports) if alone else (has_data and has_reports)
 
 
 def read_settings(root: Path) -> dict[str, str]:

@@ -4,10 +4,11 @@ process's entry point."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Annotated
 
 import typer
 
-from . import collection, compare, documents, excel, i18n, kiemtra, workspace
+from . import collection, compare, documents, excel, i18n, kiemtra, machine, workspace
 from .common import handled
 
 i18n.install()
@@ -17,15 +18,34 @@ SUMMARY = "Soạn BÁO CÁO chuyển đổi số và Phụ lục từ dữ liệ
 app = typer.Typer(
     name="baocao",
     help=SUMMARY,
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
 )
 
 
+def _show_version(asked: bool) -> None:
+    if asked:
+        from .. import __version__
+
+        typer.echo(f"baocao {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def root() -> None:
+def root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            callback=_show_version,
+            is_eager=True,
+            help="In phiên bản của baocao rồi thoát.",
+        ),
+    ] = False,
+) -> None:
     """Soạn BÁO CÁO chuyển đổi số và Phụ lục từ dữ liệu YAML theo Nghị định 30/2020/NĐ-CP."""
 
 
@@ -39,6 +59,7 @@ COMMANDS: dict[str, Callable[..., None]] = {
     "init": workspace.init,
     "new": workspace.new,
     "kiemtra": kiemtra.kiemtra,
+    "kiemtra-may": machine.kiemtra_may,
     "form": excel.form,
     "import": excel.import_form,
     "status": collection.status,

@@ -18,12 +18,26 @@ from . import console
 if TYPE_CHECKING:
     from ..workspace import Workspace
 
+
+def complete_year(incomplete: str) -> list[str]:
+    """The years of the workspace, for the shell's Tab completion of NĂM."""
+    from ..workspace import Workspace
+
+    try:
+        workspace = Workspace.find(Path("."))
+        years = set(workspace.years()) | set(workspace.report_years())
+    except (BaocaoError, OSError):
+        return []
+    return sorted(year for year in years if year.startswith(incomplete))
+
+
 YearsArgument = Annotated[
     list[str],
     typer.Argument(
         help="Năm (ví dụ 2024, đọc data/2024.yaml) hoặc đường dẫn tới tệp YAML.",
         show_default=False,
         metavar="NĂM",
+        autocompletion=complete_year,
     ),
 ]
 DataOption = Annotated[
@@ -65,7 +79,9 @@ def handled(function: Command) -> Command:
         except Exception as exc:
             if type(exc).__module__.startswith(("typer", "click")) or DEBUG in os.environ:
                 raise  # typer's own exits and usage errors; a developer's traceback
-            console.error(unexpected(exc))
+            from ..load.messages import explain
+
+            console.error(unexpected(exc, explain(exc)))
             raise typer.Exit(code=1) from None
 
     return run
@@ -82,10 +98,11 @@ def report_error(exc: BaocaoError) -> None:
 
 
 def workspace_for(data: Path | None = None) -> Workspace:
-    """The workspace of the current folder, with ``--data`` when given."""
+    """The workspace the current folder is in (it or a folder above it), with
+    ``--data`` when given."""
     from ..workspace import Workspace
 
-    return Workspace.open(Path("."), data=data)
+    return Workspace.find(Path("."), data=data)
 
 
 def refusal(errors: int, warnings: int) -> str:

@@ -80,6 +80,7 @@ def diff(
     comparison = compare(datasets, names=years)
     if kind == "table":
         console.comparison_table(comparison)
+        console.wide_view_hint(f"baocao diff {' '.join(years)} --format xlsx")
     elif kind == "docx":
         from ..files import write_atomically
         from ..render.comparison import comparison_docx
@@ -172,6 +173,7 @@ def compare(
     comparison = compare_units(workspace.load(year))
     if kind == "table":
         console.unit_comparison_table(comparison)
+        console.wide_view_hint(f"baocao compare {year} --format xlsx")
         return
     from ..files import write_atomically
 

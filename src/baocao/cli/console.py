@@ -62,6 +62,17 @@ def error(message: str) -> None:
     _console(stderr=True).print(f"[red]Lỗi:[/red] {escape(message)}")
 
 
+FINDING_COLOURS = {"đạt": "green", "cảnh báo": "yellow", "lỗi": "red"}
+
+
+def finding(status: str, subject: str, detail: str) -> None:
+    """One line of ``baocao kiemtra-may``: status, what was checked, what was found."""
+    colour = FINDING_COLOURS.get(status, "white")
+    _console().print(
+        f"  [{colour}]{escape(status):<8}[/{colour}] {escape(subject)}: {escape(detail)}"
+    )
+
+
 def stream_is_terminal() -> bool:
     return sys.stdout.isatty()
 
@@ -71,13 +82,50 @@ def plain(text: str) -> None:
     _console().out(text, end="", highlight=False)
 
 
+NARROW = 100
+"""Below this many columns a comparison's table would break its cells (and the metric
+ids under the names) into pieces: each metric is printed as a block of lines instead."""
+
+
+def narrow() -> bool:
+    return _console().width < NARROW
+
+
+def blocks(title: str, headers: list[str], rows: Iterable[tuple[str, list[list[str]]]]) -> None:
+    """A comparison on a narrow screen: per metric its name, its id whole, then one
+    ``header: value`` line per column."""
+    _console().print(escape(title))
+    for metric_id, cells in rows:
+        _console().print()
+        _console().print(f"[bold]{escape(' '.join(cells[0]))}[/bold]")
+        _console().print(f"  mã: {escape(metric_id)}")
+        for header, cell in zip(headers[1:], cells[1:], strict=True):
+            if any(cell):
+                label = " ".join(header.split())
+                _console().print(f"  {escape(label)}: {escape(' '.join(cell))}")
+
+
+def wide_view_hint(command: str) -> None:
+    """On a narrow screen, how to see the comparison as a table (``command``)."""
+    if narrow():
+        _console().print()
+        _console().print(
+            f"Màn hình hẹp ({_console().width} cột) nên bảng được in thành từng khối. "
+            f"Xem dạng bảng trong Excel: {escape(command)}"
+        )
+
+
 def comparison_table(comparison: Comparison) -> None:
-    """``baocao diff``: metrics of every year side by side, then those found in only some."""
+    """``baocao diff``: metrics of every year side by side, then those found in only some
+    (as blocks of lines on a narrow screen)."""
     from rich import box
     from rich.table import Table
 
     from ..tables import years as export
 
+    if narrow():
+        _comparison_blocks(comparison)
+        return
     table = Table(title=export.title(comparison), box=box.SQUARE, show_lines=True)
     for index, header in enumerate(export.headers(comparison)):
         table.add_column(header, ratio=3 if index == 0 else 2, overflow="fold")
@@ -99,13 +147,35 @@ def comparison_table(comparison: Comparison) -> None:
         _console().print(apart)
 
 
+def _comparison_blocks(comparison: Comparison) -> None:
+    from ..tables import years as export
+
+    headers = export.headers(comparison)
+    blocks(export.title(comparison), headers, ((m.id, export.row(m)) for m in comparison.metrics))
+    _console().print(escape(export.summary(comparison)))
+    if comparison.partial:
+        _console().print()
+        rows = ((p.id, export.partial_row(p, comparison)) for p in comparison.partial)
+        blocks(export.PARTIAL_TITLE, list(export.PARTIAL_HEADERS), rows)
+
+
 def unit_comparison_table(comparison: UnitComparison) -> None:
-    """``baocao compare``: one table per group of units reporting the indicators."""
+    """``baocao compare``: one table per group of units reporting the indicators (as
+    blocks of lines on a narrow screen)."""
     from rich import box
     from rich.table import Table
 
     from ..tables import units as export
 
+    if narrow():
+        headers = export.headers(comparison)
+        _console().print(escape(export.title(comparison)))
+        for units, indicators in comparison.groups():
+            rows = ((i.id, export.row(comparison, i)) for i in indicators)
+            blocks(export.group_title(comparison, units), headers, rows)
+        if export.any_merged(comparison):
+            _console().print(escape(export.merge_note()))
+        return
     _console().print(escape(export.title(comparison)))
     for units, indicators in comparison.groups():
         table = Table(title=export.group_title(comparison, units), box=box.SQUARE, show_lines=True)
@@ -194,23 +264,30 @@ def progress(total: int, label: str) -> Iterator[Callable[[str], None]]:
         yield lambda text: bar.update(task, advance=1, description=text)
 
 
-def report_outcome(outcome: ReportOutcome, failure: str | None) -> None:
-    """``baocao render``: one report's problems, failure, and the files it wrote."""
-    problems(outcome.problems)
+def report_outcome(
+    outcome: ReportOutcome, failure: str | None, shown: list[Problem], quiet: bool = False
+) -> None:
+    """``baocao render``: one report's problems (those ``shown``: see ``cli.output``),
+    failure, and the files it wrote (not when ``quiet``)."""
+    problems(shown)
     if failure is not None:
         error(failure)
-    for path, kind in [*outcome.written, *outcome.pdfs]:
+    for path, kind in [] if quiet else [*outcome.written, *outcome.pdfs]:
         wrote(path, kind)
     for path, reason in outcome.pdf_errors:
         error(f"không tạo được PDF từ '{path}': {reason}")
 
 
-def render_summary(outcomes: list[ReportOutcome], refusal: Callable[[int, int], str]) -> None:
-    """``baocao render`` of several reports: one line per report, then the totals."""
+def render_summary(
+    outcomes: list[ReportOutcome], refusal: Callable[[int, int], str], quiet: bool = False
+) -> None:
+    """``baocao render`` of several reports: one line per report (not when ``quiet``),
+    then the totals."""
     from pathlib import Path
 
-    _console().print("Tổng kết:")
-    for outcome in outcomes:
+    if not quiet:
+        _console().print("Tổng kết:")
+    for outcome in [] if quiet else outcomes:
         if outcome.refused is not None or outcome.error is not None:
             text = refusal(*outcome.refused) if outcome.refused else str(outcome.error)
         else:

@@ -6,17 +6,29 @@ Commands import heavy libraries (docx, lxml) only inside their own body so that
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from . import console
-from .common import DataOption, ProblemFormat, YearsArgument, refusal, workspace_for
+from .common import (
+    DataOption,
+    ProblemFormat,
+    YearsArgument,
+    complete_year,
+    refusal,
+    workspace_for,
+)
+from .output import ProblemPrinter, QuietOption, VerboseOption, verbosity
 
 if TYPE_CHECKING:
     from ..commands.render import RenderJob, ReportOutcome
     from ..workspace import Workspace
+    from .watching import WatchSession
 
 
 def validate(
@@ -29,12 +41,15 @@ def validate(
         typer.Option("--format", "-f", help="text (mỗi vấn đề một dòng) hoặc json."),
     ] = ProblemFormat.text,
     data_dir: DataOption = None,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """Kiểm tra dữ liệu và mọi báo cáo của một hay nhiều năm (hoặc một tệp .yaml, .md) và
     báo mọi vấn đề tìm thấy."""
     from ..commands.validate import problems_of
     from ..errors import DataFileNotFound, Severity
 
+    printer = ProblemPrinter(verbosity(quiet, verbose))
     workspace = workspace_for(data_dir)
     problems = []
     missing = False
@@ -49,7 +64,7 @@ def validate(
     if fmt is ProblemFormat.json:
         console.problems_json(problems)
     else:
-        console.problem_lines(problems)
+        console.problem_lines(printer.shown(problems))
         if problems or not missing:
             console.validation_summary(errors, warnings, len(problems) - errors - warnings)
     if missing or errors or (strict and warnings):
@@ -80,9 +95,11 @@ def _pdf_timeout(value: float) -> float:
 RenderYears = Annotated[
     list[str] | None,
     typer.Argument(
-        help="Năm (ví dụ 2024, đọc data/2024.yaml) hoặc đường dẫn tới tệp YAML.",
+        help="Năm (ví dụ 2024: mọi báo cáo trong reports/2024/, số liệu ở data/2024.yaml) "
+        "hoặc đường dẫn tới một tệp báo cáo .md.",
         show_default=False,
         metavar="NĂM",
+        autocompletion=complete_year,
     ),
 ]
 OutOption = Annotated[
@@ -145,6 +162,17 @@ JobsOption = Annotated[
 ]
 
 
+WatchOption = Annotated[
+    bool,
+    typer.Option(
+        "--watch",
+        "-w",
+        help="Sau khi tạo, theo dõi các tệp dữ liệu, báo cáo và mẫu: mỗi khi một tệp được "
+        "lưu thì kiểm tra và tạo lại, chỉ in những gì thay đổi (Ctrl+C để dừng).",
+    ),
+]
+
+
 def render(
     years: RenderYears = None,
     out: OutOption = None,
@@ -156,14 +184,18 @@ def render(
     pdf: PdfOption = False,
     pdf_timeout: PdfTimeoutOption = 180.0,
     jobs: JobsOption = None,
+    watch: WatchOption = False,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """Tạo BÁO CÁO và Phụ lục (tệp Word, thêm PDF nếu cần) của các báo cáo của một hay
     nhiều năm, hoặc của một tệp báo cáo .md."""
-    from ..commands.render import RenderJob, clashing_outputs
-    from ..errors import OutputError
+    from ..commands.render import RenderJob
 
+    printer = ProblemPrinter(verbosity(quiet, verbose))
     workspace = workspace_for(data_dir)
-    reports = workspace.reports_for(_render_names(workspace, years, all_years), report)
+    names = _render_names(workspace, years, all_years)
+    reports = workspace.reports_for(names, report)
     soffice = _soffice() if pdf else None
     target = out if out is not None else workspace.out
     used = templates if templates is not None else workspace.templates_dir()
@@ -171,17 +203,56 @@ def render(
         RenderJob(path, workspace, used, target, draft, pdf, pdf_timeout, soffice)
         for path in reports
     ]
+    outcomes = _run(_unclashing(work), jobs)
+    _print_outcomes(outcomes, printer)
+    if watch:
+        from .watching import watch as watch_until_stopped
+
+        def planned() -> list[RenderJob]:
+            listed = workspace.reports_for(names, report)
+            return _unclashing([replace(work[0], report=path) for path in listed])
+
+        session = _watching(workspace, names, used, planned, partial(_run, jobs=jobs), printer)
+        watch_until_stopped(session, outcomes)
+    elif any(o.failed for o in outcomes) or (pdf and soffice is None):
+        raise typer.Exit(code=1)
+
+
+def _unclashing(work: list[RenderJob]) -> list[RenderJob]:
+    """``work``, unless two of its reports would write the same files."""
+    from ..commands.render import clashing_outputs
+    from ..errors import OutputError
+
     clashes = clashing_outputs(work)
     if clashes:
         raise OutputError("\n".join(f"{clash}. Chưa ghi tệp nào." for clash in clashes))
-    outcomes = _run(work, jobs)
+    return work
+
+
+def _print_outcomes(outcomes: list[ReportOutcome], printer: ProblemPrinter) -> None:
     for outcome in outcomes:
         reason = refusal(*outcome.refused) if outcome.refused else outcome.error
-        console.report_outcome(outcome, reason)
+        if reason is not None and len(outcomes) > 1:
+            reason = f"{outcome.name}: {reason}"
+        console.report_outcome(outcome, reason, printer.shown(outcome.problems), printer.quiet)
     if len(outcomes) > 1:
-        console.render_summary(outcomes, refusal)
-    if any(o.failed for o in outcomes) or (pdf and soffice is None):
-        raise typer.Exit(code=1)
+        console.render_summary(outcomes, refusal, printer.quiet)
+
+
+def _watching(
+    workspace: Workspace,
+    names: list[str],
+    templates: Path,
+    planned: Callable[[], list[RenderJob]],
+    run: Callable[[list[RenderJob]], list[ReportOutcome]],
+    printer: ProblemPrinter,
+) -> WatchSession:
+    """The watch of the files that rendering ``names`` reads (see ``cli.watching``)."""
+    from ..commands.watch import Watcher, watched_files
+    from .watching import WatchSession
+
+    watcher = Watcher(lambda: watched_files(workspace, names, templates))
+    return WatchSession(watcher, planned, run, printer)
 
 
 def _render_names(workspace: Workspace, years: list[str] | None, all_years: bool) -> list[str]:
@@ -244,7 +315,14 @@ def migrate(
 
     workspace = workspace_for(data_dir)
     for name in years:
-        planned = migration.plan(workspace.year_path(name), workspace.reports, report_id)
+        path = workspace.year_path(name)
+        planned = migration.plan(path, workspace.reports, report_id)
+        if planned is None:
+            console.plain(
+                f"Không có gì để tách: '{path}' đã ở dạng mới (không còn phần 'report:'; mỗi "
+                f"báo cáo là một tệp .md trong '{workspace.reports}/NĂM/').\n"
+            )
+            continue
         migration.apply(planned)
         console.wrote(str(planned.report_path), "báo cáo")
         console.wrote(str(planned.data_path), "dữ liệu (không còn phần 'report')")

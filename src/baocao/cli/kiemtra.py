@@ -32,7 +32,13 @@ COLOURS = {
 
 
 def kiemtra(
-    files: Annotated[list[Path], typer.Argument(help="Tệp Word (.docx).", metavar="TỆP")],
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Tệp Word (.docx), thư mục (mọi tệp .docx trong đó) hoặc mẫu tên như out/*.docx.",
+            metavar="TỆP",
+        ),
+    ],
     fmt: Annotated[ProblemFormat, typer.Option("--format", "-f", help="text hoặc json.")] = (
         ProblemFormat.text
     ),
@@ -42,14 +48,21 @@ def kiemtra(
 
 
 def run(paths: list[Path], fmt: ProblemFormat = ProblemFormat.text) -> int:
-    """Check ``paths``; 0 when no error, 1 when a rule fails or a file is unreadable,
-    2 when a file does not exist."""
+    """Check ``paths`` (folders and wildcard patterns expanded); 0 when no error, 1 when a
+    rule fails, a file is unreadable or a name matches no file."""
+    from ..errors import DataFileNotFound
     from ..kiemtra import check
+    from ..load.paths import named_files
 
-    missing = [path for path in paths if not path.is_file()]
-    for path in missing:
-        console.error(f"không tìm thấy tệp {path}")
-    reports = [check(path) for path in paths if path.is_file()]
+    files: list[Path] = []
+    missing = []
+    for path in paths:
+        try:
+            files += named_files([path], ".docx", "tệp Word .docx")
+        except DataFileNotFound as exc:
+            missing.append(path)
+            console.error(str(exc))
+    reports = [check(path) for path in dict.fromkeys(files)]
     if fmt is ProblemFormat.json:
         console.plain(json.dumps(as_json(reports), ensure_ascii=False, indent=2) + "\n")
     else:

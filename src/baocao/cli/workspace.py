@@ -26,14 +26,17 @@ def init(
         console.wrote(str(path), "tệp mới")
     for path in started.skipped:
         console.plain(f"Bỏ qua (đã có, không ghi đè): {path}\n")
+    shown = f'"{folder}"' if " " in str(folder) else str(folder)  # as a shell needs it
     console.plain(
         f"Xong: {len(started.written)} tệp mới, {len(started.skipped)} tệp đã có được giữ nguyên."
-        f"\nTiếp theo: cd {folder} rồi chạy: baocao render 2024\n"
+        f"\nTiếp theo: cd {shown} rồi chạy: baocao render 2024\n"
     )
 
 
 def new(
-    year: Annotated[int, typer.Argument(help="Năm mới, ví dụ 2025.", metavar="NĂM", min=2000)],
+    year: Annotated[
+        int, typer.Argument(help="Năm mới, ví dụ 2025.", metavar="NĂM", min=2000, max=2100)
+    ],
     source: Annotated[
         int | None,
         typer.Option(
@@ -41,6 +44,8 @@ def new(
             help="Năm làm gốc (mặc định: năm gần nhất trước NĂM có tệp dữ liệu).",
             metavar="NĂM",
             show_default=False,
+            min=2000,
+            max=2100,
         ),
     ] = None,
     data_dir: DataOption = None,
@@ -55,5 +60,8 @@ def new(
         console.wrote(str(path), "tệp mới")
     console.plain(
         f"Đã tạo năm {year} từ năm {planned.source_year}. Mỗi chỉ tiêu đang chờ số liệu "
-        f"('pending: true'). Chạy 'baocao validate {year}' để xem những gì cần điền, sửa.\n"
+        f"('pending: true'). Tiếp theo:\n"
+        f"  baocao form {year}      tạo biểu mẫu Excel để điền số liệu "
+        f"(rồi baocao import {year} out/BieuMau_{year}.xlsx)\n"
+        f"  baocao validate {year}  xem những gì còn cần điền, sửa (câu còn ghi năm cũ…)\n"
     )

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..errors import DataError, DataFileNotFound, Problem, Severity
+from ..errors import DataError, Problem, Severity
 from ..excel.read_form import read_form
+from ..load.paths import named_files
 from ..load.yaml_careful import parse_yaml
 from ..load.year_file import year_data
 from ..model.agencies import Collected
@@ -24,8 +25,6 @@ from ..yearfile.tasks import TaskUpdate, confirm_tasks, write_tasks
 from .import_merge import Merged, ReadForm, merge
 
 BOM = "\ufeff"
-LOCK_FILES = ("~$", ".~lock")
-"""Names Excel and LibreOffice give the lock file of a workbook open for editing."""
 
 
 @dataclass
@@ -41,29 +40,6 @@ class PlannedImport:
     warnings: int = 0
 
 
-def form_files(paths: list[Path]) -> list[Path]:
-    """The forms named: files as given, and the .xlsx files of each folder, by name."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            inside = sorted(
-                p
-                for p in path.iterdir()
-                if p.suffix.lower() == ".xlsx" and p.is_file() and not p.name.startswith(LOCK_FILES)
-            )
-            if not inside:
-                raise DataFileNotFound(f"thư mục '{path}' không có tệp biểu mẫu .xlsx nào")
-            found += inside
-        elif not path.exists():
-            raise DataFileNotFound(f"không tìm thấy tệp '{path}'")
-        else:
-            found.append(path)
-    unique: dict[Path, Path] = {}
-    for path in found:
-        unique.setdefault(path.resolve(), path)
-    return list(unique.values())
-
-
 def plan_import(
     workspace: Workspace, year: str, paths: list[Path], today: date | None = None
 ) -> PlannedImport:
@@ -71,7 +47,10 @@ def plan_import(
     of every form otherwise."""
     path = workspace.year_path(year)
     data, parsed = workspace.load_with_positions(year)
-    forms = [ReadForm(form, read_form(form, data)) for form in form_files(paths)]
+    forms = [
+        ReadForm(form, read_form(form, data))
+        for form in named_files(paths, ".xlsx", "tệp biểu mẫu .xlsx")
+    ]
     problems = [p for form in forms for p in form.content.problems]
     for form in forms:
         _record_origin(form, today or date.today())

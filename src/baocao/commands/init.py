@@ -16,6 +16,22 @@ from ..errors import DataFileNotFound, OutputError
 
 TEMPLATES = ("BaoCao.docx", "PhuLuc.docx")
 SCHEMAS = ("year.schema.json", "report.schema.json")
+STARTER = (
+    "data/2022.yaml",
+    "data/2023.yaml",
+    "data/2024.yaml",
+    "reports/2022/chuyen-doi-so.md",
+    "reports/2023/nganh-tttt.md",
+    "reports/2024/cai-cach-hanh-chinh.md",
+    "reports/2024/chuyen-doi-so.md",
+    "reports/2024/cmcn4-1045.md",
+    "reports/2024/cong-van-gui-bo.md",
+    "reports/2024/ke-hoach-chuyen-doi-so-2025.md",
+    "reports/2024/phu-luc-ke-hoach-2025.md",
+)
+"""The years and reports a new workspace receives, file by file: the wheel ships these
+(``force-include`` of pyproject.toml lists the same), never whatever else a checkout
+holds in its data/ and reports/ (a year made while trying the README's commands)."""
 
 
 @dataclass
@@ -36,10 +52,7 @@ def starter_files() -> dict[Path, Path]:
         root = locations.SOURCE_ROOT
         starter = root / "starter"
         templates, schemas = locations.SOURCE_TREE, root / "schema"
-    files: dict[Path, Path] = {}
-    for pattern in ("data/*.yaml", "reports/*/*.md"):
-        for path in sorted(root.glob(pattern)):
-            files[path.relative_to(root)] = path
+    files = {Path(name): root / name for name in STARTER}
     files[Path("README.md")] = starter / "README.md"
     files[Path(".vscode/settings.json")] = starter / ".vscode" / "settings.json"
     for name in TEMPLATES:
@@ -47,10 +60,10 @@ def starter_files() -> dict[Path, Path]:
     for name in SCHEMAS:
         files[Path("schema") / name] = schemas / name
     missing = [str(source) for source in files.values() if not source.is_file()]
-    if missing or not any(p.parts[0] == "data" for p in files):
+    if missing:
         raise DataFileNotFound(
             "bản cài đặt baocao thiếu tệp của thư mục mẫu: "
-            + (", ".join(missing) or "data/*.yaml")
+            + ", ".join(missing)
             + ". Hãy cài lại: python -m pip install --force-reinstall baocao"
         )
     return files

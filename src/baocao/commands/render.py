@@ -197,7 +197,9 @@ def render_job(job: RenderJob) -> ReportOutcome:
     except BaocaoError as exc:
         outcome.error = str(exc)
     except Exception as exc:  # noqa: BLE001 - one report's bug must not stop the others
-        outcome.error = unexpected(exc)
+        from ..load.messages import explain
+
+        outcome.error = unexpected(exc, explain(exc))
     return outcome
 
 

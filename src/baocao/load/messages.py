@@ -282,3 +282,17 @@ def _shape_message(kind: str, name: str, found: Any, error: dict[str, Any]) -> s
     if kind == "union_tag_invalid":
         return f"'{name}' không đúng dạng nào được phép"
     return f"'{name}': {error.get('msg', kind)}"
+
+
+def explain(exc: BaseException) -> str | None:
+    """A pydantic ``ValidationError`` that escaped the loaders (a bug), as Vietnamese
+    sentences instead of pydantic's English dump with its web addresses; ``None`` for
+    any other exception."""
+    from pydantic import ValidationError
+
+    if not isinstance(exc, ValidationError):
+        return None
+    errors = exc.errors()
+    sentences = [describe_validation_error(dict(e), tuple(e.get("loc", ()))) for e in errors[:3]]
+    more = f" (và {len(errors) - 3} lỗi khác)" if len(errors) > 3 else ""
+    return "; ".join(sentences) + more

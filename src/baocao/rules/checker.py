@@ -40,11 +40,12 @@ class Checker:
         severity: Severity = Severity.ERROR,
         key: bool = False,
         position: Location | None = None,
+        group: str = "",
     ) -> None:
         if position is None:
             position = (key and self.parsed.locate(loc, key=True)) or self.parsed.locate(loc)
         line, column = position if position else (None, None)
-        self.problems.append(Problem(self.parsed.path, line, column, message, severity))
+        self.problems.append(Problem(self.parsed.path, line, column, message, severity, group))
 
     def metrics(self) -> Iterator[tuple[PathKey, Metric]]:
         for index, metric in enumerate(self.data.metrics):

@@ -173,6 +173,7 @@ def check_as_of(c: Checker) -> None:
                     f"thời điểm số liệu không thuộc năm báo cáo (as_of: {obs.as_of}, "
                     f"năm báo cáo {year})",
                     Severity.WARNING,
+                    group=f"số liệu có thời điểm không thuộc năm báo cáo {year}",
                 )
 
 
@@ -198,7 +199,14 @@ def check_pending(c: Checker) -> None:
                 + ": thêm số liệu vào 'observations' rồi xóa dòng 'pending: true' (bản nháp "
                 f"in '[{PENDING}: …]' ở chỗ của số liệu)"
             )
-        c.add(at + ("pending",), message, Severity.WARNING)
+        c.add(at + ("pending",), message, Severity.WARNING, group=_pending_group(c.data.year))
+
+
+def _pending_group(year: int) -> str:
+    return (
+        f"chỉ tiêu còn chờ số liệu năm {year} → điền bằng Excel: baocao form {year}, "
+        "hoặc thêm vào 'observations' và xóa 'pending: true'"
+    )
 
 
 def check_targets(c: Checker) -> None:

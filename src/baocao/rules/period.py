@@ -70,6 +70,13 @@ def _message(words: str, year: int) -> str:
     )
 
 
+def _stale_group(year: int) -> str:
+    return (
+        f"chỗ còn ghi năm cũ như năm hiện tại trong báo cáo năm {year}: sửa thành năm {year}, "
+        "hoặc viết rõ là so sánh như 'so với năm …', [[mã|change:NĂM]]"
+    )
+
+
 def check_period(source: ReportSource, data: YearData, add: Add) -> None:
     """Every stale year in the body and the summary, every figure of another time.
 
@@ -90,7 +97,7 @@ def check_period(source: ReportSource, data: YearData, add: Add) -> None:
                 where = source.locate(words, inline.line)
                 if _named_year(words) not in dated and where not in seen:
                     seen.add(where)
-                    add(*where, _message(words, year), Severity.WARNING)
+                    add(*where, _message(words, year), Severity.WARNING, _stale_group(year))
         for inline, printed in figures:
             if printed is not None and printed != year and printed not in named:
                 add(
@@ -100,6 +107,7 @@ def check_period(source: ReportSource, data: YearData, add: Add) -> None:
                     f"{year} (nếu đúng là số liệu năm {printed}, ghi rõ 'năm {printed}' "
                     "trong câu)",
                     Severity.WARNING,
+                    f"số liệu in ra không thuộc năm báo cáo {year}",
                 )
             elif printed is not None:
                 _check_after_date(inline, source, data, add)
@@ -109,7 +117,8 @@ def check_period(source: ReportSource, data: YearData, add: Add) -> None:
             continue
         for _offset, words in stale_years(value, year):
             found = source.front.locate_in(at, words)
-            add(*(found or (None, None)), _message(words, year), Severity.WARNING)
+            line, column = found or (None, None)
+            add(line, column, _message(words, year), Severity.WARNING, _stale_group(year))
 
 
 def _named_year(words: str) -> int:

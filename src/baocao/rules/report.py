@@ -34,9 +34,13 @@ def check_report(source: ReportSource, data: YearData, references: YearReference
     problems: list[Problem] = []
 
     def add(
-        line: int | None, column: int | None, message: str, severity: Severity = Severity.ERROR
+        line: int | None,
+        column: int | None,
+        message: str,
+        severity: Severity = Severity.ERROR,
+        group: str = "",
     ) -> None:
-        problems.append(Problem(source.path, line, column, message, severity))
+        problems.append(Problem(source.path, line, column, message, severity, group))
 
     settings = source.settings
     if settings.year != data.year:

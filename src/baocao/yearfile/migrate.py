@@ -35,8 +35,9 @@ class Migration:
     report_text: str
 
 
-def plan(data_path: Path, reports: Path, report_id: str = DEFAULT_ID) -> Migration:
-    """What ``migrate`` would write, without writing (``DataError`` when it cannot)."""
+def plan(data_path: Path, reports: Path, report_id: str = DEFAULT_ID) -> Migration | None:
+    """What ``migrate`` would write, without writing (``DataError`` when it cannot);
+    ``None`` when the file has no ``report:`` section: it is already of the new form."""
     if not REPORT_ID.match(report_id):
         raise DataError(
             [
@@ -51,8 +52,10 @@ def plan(data_path: Path, reports: Path, report_id: str = DEFAULT_ID) -> Migrati
         )
     text = read_text(data_path)
     parsed = parse_yaml(text, str(data_path))
-    if not isinstance(parsed.data, dict) or "report" not in parsed.data:
-        raise DataError([Problem(str(data_path), None, None, "tệp không có phần 'report' để tách")])
+    if not isinstance(parsed.data, dict):
+        raise DataError([Problem(str(data_path), None, None, "tệp không phải bảng khóa: giá trị")])
+    if "report" not in parsed.data:
+        return None
     year = parsed.data.get("year")
     if not isinstance(year, int):
         raise DataError([Problem(str(data_path), None, None, "tệp không ghi 'year'")])
