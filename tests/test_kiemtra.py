@@ -196,9 +196,16 @@ def test_cli_text_output_and_exit_code(tmp_path):
     assert "lỗi ke-tieu-ngu: Dưới tiêu ngữ có đường kẻ liền" in result.output
     assert "(Phụ lục I, Phần I, mục II.1)" in result.output
     assert "không có đường kẻ dưới tiêu ngữ" in result.output
-    assert "không kiểm tra được phu-luc, so-trang-phu-luc: tệp không có Phụ lục" in result.output
+    assert (
+        "không kiểm tra được phu-luc, so-trang-phu-luc, bang-lap-tieu-de: tệp không có Phụ lục"
+        in result.output
+    )
+    from baocao.kiemtra import RULES
+
+    unchecked = 5  # no Kính gửi, no parts, no Phụ lục (three rules)
     assert result.output.rstrip().splitlines()[-1] == (
-        "Tổng kết: 1 tệp, 1 lỗi, 0 cảnh báo; 21 quy tắc đạt, 4 quy tắc không kiểm tra được."
+        f"Tổng kết: 1 tệp, 1 lỗi, 0 cảnh báo; {len(RULES) - 1 - unchecked} quy tắc đạt, "
+        f"{unchecked} quy tắc không kiểm tra được."
     )
 
 

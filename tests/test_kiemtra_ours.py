@@ -18,7 +18,7 @@ SOURCES = {
     **{p.relative_to(ROOT / "reports").as_posix(): p for p in shipped("reports/*/*.md")},
     "example": ROOT / "examples" / "reports" / "2024" / "bao-cao-mau.md",
 }
-NOT_APPLICABLE = {"phu-luc", "so-trang-phu-luc", "kinh-gui", "phan-chuong"}
+NOT_APPLICABLE = {"phu-luc", "so-trang-phu-luc", "bang-lap-tieu-de", "kinh-gui", "phan-chuong"}
 """Rules a main document may leave unchecked: no appendix in it, no "Kính gửi", no parts."""
 
 

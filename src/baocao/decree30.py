@@ -136,6 +136,7 @@ ELEMENTS = {
     "part_title": Element(
         "tiêu đề phần, chương, mục", Range(13, 14, 14), True, False, PARTS_CLAUSE
     ),
+    "draft_mark": Element("dấu “DỰ THẢO”", Range(13, 14, 13), True, False, PRACTICE),
     "footnote": Element("chú thích", Range(10, 12, 11), None, None, PRACTICE),
     "table": Element("bảng", Range(11, 14, 12), None, None, PRACTICE),
 }
@@ -148,6 +149,12 @@ LETTER_SUMMARY = "V/v"
 FINAL_MARK = "./."
 RECIPIENTS_TITLE = "Nơi nhận:"
 ARCHIVE = "- Lưu: VT"
+DRAFT_MARK = "DỰ THẢO"
+DRAFT_LINE = re.compile(r"^dự thảo(?: (?:lần |số )?\d+)?$", re.IGNORECASE)
+"""A draft's mark, at the top left of its first page (practice): ``DỰ THẢO``,
+``Dự thảo lần 2``."""
+PENDING_MARK = "CHỜ SỐ LIỆU"
+"""Opens what a draft prints for a figure still awaited: ``[CHỜ SỐ LIỆU: Tỷ lệ …]``."""
 AUTHORITY_PREFIXES = ("KT.", "TM.", "Q.", "TL.", "TUQ.")
 APPENDIX_LABEL = re.compile(r"^Phụ lục(?: ([IVXLC]+|\d+))?$")
 APPENDIX_REFERENCE = re.compile(r"^\(Kèm theo .+\)$")

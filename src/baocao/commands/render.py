@@ -85,11 +85,12 @@ def word_documents(
     content_of = data.model_dump_json() + "\n".join(source.lines)
     identifier = render_id(content_of, used)  # the same in both files of the pair
     documents = []
+    mark = (settings.document.draft_mark or decree30.DRAFT_MARK) if draft else None
     if checked.report is not None:
-        content = engine.report_document(checked.report, settings, used[0], identifier)
+        content = engine.report_document(checked.report, settings, used[0], identifier, mark)
         documents.append((out_dir / report_name, content, kind.name))
     if checked.appendix is not None:
-        content = engine.appendix_document(checked.appendix, settings, used[1], identifier)
+        content = engine.appendix_document(checked.appendix, settings, used[1], identifier, mark)
         documents.append((out_dir / appendix_name, content, APPENDIX))
     return documents
 

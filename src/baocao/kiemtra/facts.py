@@ -109,6 +109,8 @@ class Table:
     width: float
     section: int
     label: str = ""
+    repeated_rows: int = 0
+    """How many rows at the top repeat on every page the table runs onto (``tblHeader``)."""
 
     @property
     def text(self) -> str:

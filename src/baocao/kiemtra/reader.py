@@ -151,7 +151,12 @@ class Reader:
             indent = twips_mm(tbl_pr.find(f"{W}tblInd").get(f"{W}w")) or 0.0
         margin = self._cell_margin(tbl_pr)
         table = Table(number, [], indent, sum(grid), self.section_index + 1)
-        for row_index, row in enumerate(element.findall(f"{W}tr"), start=1):
+        rows = element.findall(f"{W}tr")
+        for row in rows:
+            if not on_off(row.find(f"{W}trPr/{W}tblHeader")):
+                break
+            table.repeated_rows += 1
+        for row_index, row in enumerate(rows, start=1):
             cells, column = [], 0
             for cell_index, cell in enumerate(row.findall(f"{W}tc"), start=1):
                 span_element = cell.find(f"{W}tcPr/{W}gridSpan")

@@ -90,8 +90,9 @@ def header_rule(
     return register
 
 
-GROUPS = ("page", "header", "sections", "body", "appendix")
-"""Rules run and print in the order of the document: page, header, body, appendices."""
+GROUPS = ("draft", "page", "header", "sections", "body", "appendix")
+"""Rules run and print in the order of the document: a draft's mark, page, header,
+body, appendices."""
 
 
 def ordered() -> list[Rule]:

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..errors import Severity
 from .reader import UnreadableDocument, read
 from .rule import RULES, Document, Result, evaluate
-from .rules import appendix, body, header, page, sections  # noqa: F401  (registers the rules)
+from .rules import appendix, body, draft, header, page, sections  # noqa: F401  (registers the rules)
 from .structure import locate
 
 __all__ = ["RULES", "FileReport", "check"]

@@ -6,6 +6,7 @@ other years or of documents.
 
 from __future__ import annotations
 
+from .. import decree30
 from ..errors import UnresolvedReference
 from ..formatting import Numeric, format_number, format_percent, rate
 from ..model.year import Metric, Observation
@@ -23,7 +24,7 @@ FORMATS = (
 
 DEFAULT_RATE_DECIMALS = 2
 
-PENDING = "CHỜ SỐ LIỆU"
+PENDING = decree30.PENDING_MARK
 """Opens the marker a draft prints for a figure still awaited (``pending: true``); a
 document without ``--draft`` is refused before it is written if it holds one."""
 

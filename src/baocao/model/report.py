@@ -56,6 +56,9 @@ class Document(Strict):
     to: list[Annotated[str, Field(min_length=1)]] | None = None
     """"Kính gửi": who the document is addressed to, one or several (a tờ trình, a
     report to a higher body, a công văn; Phụ lục I, Phần I, mục II.9)."""
+    draft_mark: str | None = Field(default=None, min_length=1, max_length=40, pattern=r"^[^\n]+$")
+    """What a draft (``render --draft``) prints at the top left of its first page, in
+    place of "DỰ THẢO": ``Dự thảo lần 2``. A final document prints none."""
 
     @field_validator("to", mode="before")
     @classmethod

@@ -26,6 +26,7 @@ from ..errors import InvalidText, TemplateError
 from ..model.report import ReportSettings
 from ..prose.segments import Paragraph
 from .addressee import addressee_xml
+from .draft import mark_draft
 from .package import MalformedPart, finish_package
 from .rules import agency_rule, summary_rule
 from .sandbox import jinja_environment
@@ -187,9 +188,14 @@ def _appendix(appendix: AppendixShape, width: float, fragments: Fragments) -> di
 
 
 def report_document(
-    context: ReportContext, settings: ReportSettings, template: Path, identifier: str | None
+    context: ReportContext,
+    settings: ReportSettings,
+    template: Path,
+    identifier: str | None,
+    draft_mark: str | None = None,
 ) -> bytes:
-    """The BÁO CÁO as the bytes of a .docx file."""
+    """The BÁO CÁO as the bytes of a .docx file; a draft's with ``draft_mark`` at the
+    top left of its first page."""
     title = f"{settings.document.type} {settings.document.summary}"
 
     def variables(docx: DocxTemplate, fragments: Fragments) -> ReportVariables:
@@ -203,13 +209,18 @@ def report_document(
         settings,
         identifier,
         title,
+        draft_mark,
     )
 
 
 def appendix_document(
-    context: AppendixContext, settings: ReportSettings, template: Path, identifier: str | None
+    context: AppendixContext,
+    settings: ReportSettings,
+    template: Path,
+    identifier: str | None,
+    draft_mark: str | None = None,
 ) -> bytes:
-    """The Phụ lục document as the bytes of a .docx file."""
+    """The Phụ lục document as the bytes of a .docx file (a draft's marked)."""
     return _render(
         template,
         lambda t, f: appendix_variables(context, t, f),
@@ -217,6 +228,7 @@ def appendix_document(
         settings,
         identifier,
         appendix_title(context),
+        draft_mark,
     )
 
 
@@ -227,9 +239,12 @@ def _render(
     settings: ReportSettings,
     identifier: str | None = None,
     title: str = "",
+    draft_mark: str | None = None,
 ) -> bytes:
     try:
-        return _render_docx(template_path, make_context, notes, settings, identifier, title)
+        return _render_docx(
+            template_path, make_context, notes, settings, identifier, title, draft_mark
+        )
     except InvalidCharacters as exc:
         raise InvalidText(str(exc)) from exc
 
@@ -241,6 +256,7 @@ def _render_docx(
     settings: ReportSettings,
     identifier: str | None,
     title: str,
+    draft_mark: str | None,
 ) -> bytes:
     if not template_path.is_file():
         raise TemplateError(f"Không tìm thấy mẫu văn bản '{template_path}'")
@@ -253,6 +269,8 @@ def _render_docx(
     except Exception as exc:  # noqa: BLE001 - sandbox, strict parse: see render/strict.py
         raise template_error(template_path.name, exc) from exc
     _set_properties(template, settings, title)
+    if draft_mark:
+        mark_draft(template.docx, draft_mark)
     buffer = io.BytesIO()
     template.save(buffer)
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ... import decree30
 from ...errors import Severity
 from ...formatting import to_roman
+from ..facts import Table
 from ..rule import Document, Outcome, Skip, Violation, rule, style_problems
 from ..structure import norm
 
@@ -87,3 +88,65 @@ def appendix_pages(document: Document) -> Outcome:
         if problems:
             out.append(Violation(appendix.label.where, ", ".join(problems)))
     return out
+
+
+LINE_HEIGHT = 1.15
+"""A line of a table cell, in multiples of its font size (single spacing in Times)."""
+CELL_PADDING_MM = 1.0
+
+
+@rule(
+    "bang-lap-tieu-de",
+    "Bảng của phụ lục dài hơn một trang lặp lại dòng tiêu đề ở đầu mỗi trang",
+    decree30.PRACTICE,
+    Severity.WARNING,
+)
+def repeated_table_header(document: Document) -> Outcome:
+    """A table of a Phụ lục that cannot fit on one page must repeat its header row
+    (Word: Table Properties → Row → "Repeat as header row at the top of each page"), or
+    the reader of page 2 no longer knows what the columns are. The height is estimated
+    from the text of each cell and its width: only a table surely longer than the page
+    is reported."""
+    found = document.structure.appendices
+    if not found:
+        return Skip(NO_APPENDIX)
+    sections = {appendix.section for appendix in found}
+    out = []
+    for table in document.facts.tables():
+        if table.section not in sections or len(table.rows) < 3 or table.repeated_rows:
+            continue
+        section = document.facts.sections[table.section - 1]
+        page = section.height - section.margins["top"] - section.margins["bottom"]
+        height = estimated_height(table)
+        if height > page:
+            first = table.rows[0][0].paragraphs[0] if table.rows[0][0].paragraphs else None
+            where = first.where if first is not None else f"bảng {table.number}"
+            detail = (
+                f"bảng {table.number} cao khoảng {height / page:.1f} trang".replace(".", ",")
+                + " nhưng dòng tiêu đề không lặp lại ở các trang sau (Word: Thuộc tính bảng → "
+                "Hàng → Lặp lại như hàng tiêu đề ở đầu mỗi trang)"
+            )
+            out.append(Violation(where, detail))
+    return out
+
+
+def estimated_height(table: Table) -> float:
+    """Millimetres the table takes when printed: each row as tall as its tallest cell,
+    each paragraph of a cell as many lines as its text needs at the cell's width."""
+    total = 0.0
+    for row in table.rows:
+        tallest = 0.0
+        for cell in row:
+            height = CELL_PADDING_MM
+            for paragraph in cell.paragraphs:
+                size = max(paragraph.sizes() or {12.0})
+                line = size * LINE_HEIGHT / 72 * 25.4
+                width = max(paragraph.width, 5.0)
+                length = decree30.text_length(paragraph.stripped, size, paragraph.any_bold())
+                lines = max(1, -int(-length // width))
+                height += (
+                    lines * line + (paragraph.space_before + paragraph.space_after) / 72 * 25.4
+                )
+            tallest = max(tallest, height)
+        total += tallest
+    return total
