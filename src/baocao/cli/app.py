@@ -13,7 +13,10 @@ from .common import handled
 
 i18n.install()
 
-SUMMARY = "Soạn BÁO CÁO chuyển đổi số và Phụ lục từ dữ liệu YAML theo Nghị định 30/2020/NĐ-CP."
+SUMMARY = (
+    "Soạn văn bản hành chính có số liệu (báo cáo, kế hoạch, tờ trình, công văn… và Phụ lục) "
+    "từ dữ liệu YAML, theo thể thức Nghị định 30/2020/NĐ-CP."
+)
 
 app = typer.Typer(
     name="baocao",
@@ -46,7 +49,7 @@ def root(
         ),
     ] = False,
 ) -> None:
-    """Soạn BÁO CÁO chuyển đổi số và Phụ lục từ dữ liệu YAML theo Nghị định 30/2020/NĐ-CP."""
+    """Soạn văn bản hành chính có số liệu từ dữ liệu YAML theo Nghị định 30/2020/NĐ-CP."""
 
 
 COMMANDS: dict[str, Callable[..., None]] = {

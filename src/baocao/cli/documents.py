@@ -188,8 +188,8 @@ def render(
     quiet: QuietOption = False,
     verbose: VerboseOption = False,
 ) -> None:
-    """Tạo BÁO CÁO và Phụ lục (tệp Word, thêm PDF nếu cần) của các báo cáo của một hay
-    nhiều năm, hoặc của một tệp báo cáo .md."""
+    """Tạo văn bản (BÁO CÁO, KẾ HOẠCH, CÔNG VĂN…) và Phụ lục, tệp Word, thêm PDF nếu cần,
+    của các báo cáo của một hay nhiều năm, hoặc của một tệp báo cáo .md."""
     from ..commands.render import RenderJob
 
     printer = ProblemPrinter(verbosity(quiet, verbose))
