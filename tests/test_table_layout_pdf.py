@@ -137,3 +137,20 @@ def test_a_heading_is_on_the_page_where_its_table_starts(rendered):
             assert " ".join(first[1].text.split()[:3]) in names[page], (name, words, page + 1)
             checked += 1
     assert checked >= 5
+
+
+def first_text_top_mm(path: Path) -> float:
+    """How far below the top edge of page 1 its first printed word starts, in mm."""
+    boxes = run("pdftotext", "-bbox", "-f", "1", "-l", "1", str(path), "-")
+    first = re.search(r'<word xMin="[\d.]+" yMin="([\d.]+)"', boxes)
+    assert first, path
+    return float(first.group(1)) / 72 * 25.4
+
+
+def test_the_header_block_starts_at_the_top_margin(rendered):
+    """The agency's first line stands at the top margin (20 mm), not 10 mm below it
+    (LibreOffice puts a paragraph of its own above a table that opens a document)."""
+    documents = [p for p in rendered.glob("*.pdf") if not p.name.startswith("PhuLuc_")]
+    assert len(documents) == 5  # 2024's documents; phu-luc-ke-hoach-2025 is a Phụ lục only
+    for path in documents:
+        assert 20 <= first_text_top_mm(path) <= 21.5, path.name
