@@ -10,6 +10,7 @@ import sys
 import pytest
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.shared import Length
 from typer.testing import CliRunner
 
 from baocao.cli import app
@@ -163,6 +164,25 @@ def test_docx_output_read_back(work):
         for run in p.runs
     }
     assert fonts == {"Times New Roman"}
+
+
+def test_the_stt_column_holds_its_bold_heading_on_one_line(work):
+    from baocao import decree30
+    from baocao.render.comparison import CELL_MARGINS_MM, WEIGHTS, column_widths
+
+    needed = decree30.text_length("STT", 12, bold=True) + CELL_MARGINS_MM
+    result = runner.invoke(
+        app, ["diff", "2022", "2023", "2024", "--format", "docx", "-o", "d.docx"]
+    )
+    assert result.exit_code == 0, result.output
+    first = Document(str(work / "d.docx")).tables[0].rows[0].cells[0]
+    assert first.text == "STT" and first.width.mm >= needed
+    ten_years = [WEIGHTS["stt"], WEIGHTS["name"], *[WEIGHTS["year"]] * 10, WEIGHTS["change"]]
+    widths = column_widths("STT", 148, ten_years)
+    text_width = decree30.text_width(landscape=True)
+    assert text_width * ten_years[0] / sum(ten_years) < needed  # its share would break it
+    assert Length(widths[0]).mm >= needed
+    assert abs(Length(sum(widths)).mm - text_width) < 0.1
 
 
 def test_docx_is_reproducible_and_defaults_to_out(work):

@@ -143,8 +143,7 @@ def _table(
 ) -> Any:
     """A bordered table; the name column and the last text column are left-aligned."""
     left = {1, len(head) - 2} if len(head) > 4 else {1, len(head) - 1}
-    text_width = PAGE_WIDTH - MARGINS["left"] - MARGINS["right"]
-    widths = [int(text_width * w / sum(weights)) for w in weights]
+    widths = column_widths(head[0], len(rows), weights)
     table = document.add_table(rows=1 + len(rows), cols=len(head))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -165,6 +164,24 @@ def _table(
             cell.width = width
             _fill(cell, lines, align=WD_ALIGN_PARAGRAPH.LEFT if index in left else centred)
     return table
+
+
+CELL_MARGINS_MM = 2 * 108 / 1440 * 25.4
+"""Word's default cell padding, left and right (Table Grid)."""
+
+
+def column_widths(first: str, rows: int, weights: list[float]) -> list[int]:
+    """Column widths (EMU) by ``weights``, the first column (STT) never narrower than its
+    bold heading or the highest row number on one line: with many years, its share of
+    the page alone would break "STT" over two lines."""
+    text_width = PAGE_WIDTH - MARGINS["left"] - MARGINS["right"]
+    size = TABLE_SIZE.pt
+    needed = max(
+        decree30.text_length(first, size, bold=True), decree30.text_length(str(rows), size)
+    )
+    first_width = max(int(text_width * weights[0] / sum(weights)), Mm(needed + CELL_MARGINS_MM + 1))
+    rest = text_width - first_width
+    return [first_width, *(int(rest * w / sum(weights[1:])) for w in weights[1:])]
 
 
 def start_document(title: str, note_text: str, centre_note: bool) -> DocxDocument:
