@@ -58,9 +58,13 @@ CASES = {
         ("đạt [[ho_so_truc_tuyen|counts]].", "đạt [[ho_so; rồi [[ho_so_truc_tuyen|counts]]."),
         "43:39: lỗi: '[[' không có ']]' đóng lại (tham chiếu viết trên một dòng)",
     ),
-    "markdown_table": (
-        ("Sở Thông tin và Truyền thông báo cáo như sau.", "| a | b |\n|---|---|\n| 1 | 2 |"),
-        "37:1: lỗi: bảng Markdown không được hỗ trợ",
+    "markdown_table_malformed": (
+        ("Sở Thông tin và Truyền thông báo cáo như sau.", "| a | b |\n|---|---|---|\n| 1 | 2 |"),
+        "37:1: lỗi: bảng Markdown viết sai nên in thành chữ",
+    ),
+    "markdown_table_wider_row": (
+        ("Sở Thông tin và Truyền thông báo cáo như sau.", "| a | b |\n|---|---|\n| 1 | 2 | 3 |"),
+        "39:1: lỗi: dòng bảng có 3 ô, hàng tiêu đề có 2 ô",
     ),
     "html": (
         ("báo cáo như sau.", "báo cáo <b>như sau</b>."),

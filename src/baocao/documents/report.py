@@ -12,14 +12,37 @@ from datetime import date
 
 from .. import decree30
 from ..formatting import BLANK, format_date, format_pending_date, to_roman
-from ..load.report_file import BodyBlock, ReportSource
-from ..model.report import Appendix, AppendixPart, Attachment, Document, ReportSettings
+from ..load.report_file import BodyBlock, Inline, ReportSource
+from ..model.report import (
+    Appendix,
+    AppendixPart,
+    Attachment,
+    Document,
+    ReportSettings,
+    Table,
+    TextTable,
+)
 from ..model.year import YearData
-from ..prose.segments import Footnotes, Paragraph, Styled, TextBuilder, YearReferences
+from ..prose.segments import (
+    Footnotes,
+    LineBreak,
+    Paragraph,
+    Styled,
+    TextBuilder,
+    YearReferences,
+)
 from .line_breaks import break_agency, break_letter_summary, break_summary
 from .numbering import HeadingNumbers
-from .tables import table_context
-from .types import AppendixContext, AppendixShape, Block, DocumentHeader, Part, ReportContext
+from .tables import table_columns, table_context, text_table_context
+from .types import (
+    AppendixContext,
+    AppendixShape,
+    Block,
+    DocumentHeader,
+    Part,
+    ReportContext,
+    TableShape,
+)
 from .units import comparison_part, summary_blocks, unit_parts
 
 
@@ -130,6 +153,9 @@ def body_blocks(report: ReportSource, data: YearData, text: TextBuilder) -> list
                 for kind, line in summary_blocks(data, report.settings.appendices)
             )
             continue
+        if block.kind == "table":
+            blocks.append({"kind": "table", "segments": [], "table": body_table(block, text)})
+            continue
         segments = text.inline_segments(block.inlines, where)
         if block.kind == "heading":
             blocks.extend(heading_blocks(numbers, block.level, segments))
@@ -140,6 +166,35 @@ def body_blocks(report: ReportSource, data: YearData, text: TextBuilder) -> list
         else:
             blocks.append(_block("paragraph", segments))
     return blocks
+
+
+def body_table(block: BodyBlock, text: TextBuilder) -> TableShape:
+    """A table typed in the body: its first row the header (text only), then each row's
+    cells, a cell's line breaks starting new paragraphs."""
+    where = f"dòng {block.line}"
+    header, *rows = block.rows
+    titles = [
+        "".join(s for s in text.inline_segments(cell, where, notes=False) if isinstance(s, str))
+        for cell in header
+    ]
+    return {
+        "columns": table_columns(titles),
+        "headers": titles,
+        "rows": [
+            {"group": False, "cells": [_cell_paragraphs(text, cell, where) for cell in row]}
+            for row in rows
+        ],
+    }
+
+
+def _cell_paragraphs(text: TextBuilder, cell: list[Inline], where: str) -> list[Paragraph]:
+    paragraphs: list[Paragraph] = [[]]
+    for segment in text.inline_segments(cell, where):
+        if isinstance(segment, LineBreak):
+            paragraphs.append([])
+        else:
+            paragraphs[-1].append(segment)
+    return [p for p in paragraphs if p]
 
 
 def heading_blocks(numbers: HeadingNumbers, level: int, segments: Paragraph) -> list[Block]:
@@ -259,13 +314,21 @@ def _parts(
                 "heading": _plain(text, part.heading, f"{place}.heading"),
                 "subheading": _plain(text, part.subheading, f"{place}.subheading"),
                 "paragraphs": [text.segments(p, f"{place}.paragraphs") for p in part.paragraphs],
-                "table": table_context(data, part.table, text, f"{place}.table")
-                if part.table
-                else None,
+                "table": _table(data, part.table, text, f"{place}.table"),
             }
         )
         _unit_parts(data, references, part, parts, text, place)
     return parts
+
+
+def _table(
+    data: YearData, table: Table | TextTable | None, text: TextBuilder, where: str
+) -> TableShape | None:
+    if table is None:
+        return None
+    if isinstance(table, TextTable):
+        return text_table_context(table, text, where)
+    return table_context(data, table, text, where)
 
 
 def _unit_parts(

@@ -8,7 +8,7 @@ from ..errors import UnresolvedReference
 from ..formatting import to_roman
 from ..load.messages import unknown_metric
 from ..metrics.printing import result_text, target_text
-from ..model.report import GroupRow, MetricRow, Table
+from ..model.report import GroupRow, MetricRow, Table, TextGroupRow, TextTable
 from ..model.year import Metric, TaskGroup, YearData
 from ..prose.segments import Paragraph, TextBuilder
 from .types import Cell, Row, TableShape
@@ -47,6 +47,52 @@ def table_context(data: YearData, table: Table, text: TextBuilder, where: str) -
             cells = [_cell(column, entry, metrics, stt, text, place) for column in table.columns]
             rows.append({"group": False, "cells": cells})
     return {"columns": list(table.columns), "headers": headers, "rows": rows}
+
+
+STT_HEADERS = {"stt", "tt", "số tt", "số thứ tự"}
+"""Header texts of a column of row numbers (a text table's group row puts its number
+there, and its title across the other columns)."""
+TEXT_COLUMN = "text"
+
+
+def table_columns(headers: list[str]) -> list[str]:
+    """The columns of a text table: its first a column of row numbers when its header
+    says so (STT), every other a column of text."""
+    first = headers[0].strip().casefold().rstrip(".") if headers else ""
+    columns = ["stt" if first in STT_HEADERS else TEXT_COLUMN]
+    return columns + [TEXT_COLUMN] * (len(headers) - 1)
+
+
+def text_table_context(table: TextTable, text: TextBuilder, where: str) -> TableShape:
+    """A table typed cell by cell: its header row, then each row's cells as paragraphs
+    (one per line of the cell), group rows as the number and the title across."""
+    numbered = any(isinstance(row, TextGroupRow) and row.number for row in table.rows)
+    columns = table_columns(table.headers)
+    if numbered:
+        columns[0] = "stt"
+    headers = [" ".join(h.split()) for h in table.headers]
+    rows: list[Row] = []
+    for index, entry in enumerate(table.rows):
+        place = f"{where}.rows[{index}]"
+        if isinstance(entry, TextGroupRow):
+            title = text.paragraphs(entry.group, f"{place}.group")
+            cells: list[Cell] = [[] for _ in headers]
+            if columns[0] == "stt":
+                cells[0] = [[entry.number]] if entry.number else []
+                cells[min(1, len(cells) - 1)] = title
+            else:
+                cells[0] = title
+            rows.append({"group": True, "cells": cells})
+        else:
+            rows.append(
+                {
+                    "group": False,
+                    "cells": [
+                        text.paragraphs(cell, f"{place}[{c}]") for c, cell in enumerate(entry)
+                    ],
+                }
+            )
+    return {"columns": columns, "headers": headers, "rows": rows}
 
 
 DEFAULT_HEADERS = {

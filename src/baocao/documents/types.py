@@ -38,13 +38,6 @@ class DocumentHeader(TypedDict):
     reference: str
 
 
-class Block(TypedDict):
-    """One paragraph of the body; ``kind`` names its style (``heading1``, ``bullet``…)."""
-
-    kind: str
-    segments: Paragraph
-
-
 class Row(TypedDict):
     group: bool
     cells: list[Cell]
@@ -54,6 +47,19 @@ class TableShape(TypedDict):
     columns: list[str]
     headers: list[str]
     rows: list[Row]
+
+
+class _BlockTable(TypedDict, total=False):
+    table: TableShape
+    """The table of a ``table`` block (its ``segments`` are empty)."""
+
+
+class Block(_BlockTable):
+    """One paragraph of the body; ``kind`` names its style (``heading1``, ``bullet``…),
+    or ``table`` for a table typed in the body."""
+
+    kind: str
+    segments: Paragraph
 
 
 class Part(TypedDict):

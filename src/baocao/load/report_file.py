@@ -30,7 +30,7 @@ DUPLICATE = "\x00duplicate"
 FRONT_MATTER_FENCE = "---"
 
 InlineKind = Literal["text", "ref", "note", "break"]
-BlockKind = Literal["heading", "paragraph", "bullet", "ordered"]
+BlockKind = Literal["heading", "paragraph", "bullet", "ordered", "table"]
 
 
 @dataclass(frozen=True)
@@ -47,13 +47,21 @@ class Inline:
 
 @dataclass
 class BodyBlock:
-    """A heading (``level`` 1…), a paragraph, or a list item (``level`` = nesting)."""
+    """A heading (``level`` 1…), a paragraph, a list item (``level`` = nesting), or a
+    table (``rows`` of cells, the header row first; a cell's ``<br>`` is a line break)."""
 
     kind: BlockKind
     inlines: list[Inline]
     line: int
     level: int = 1
     marker: str = ""
+    rows: list[list[list[Inline]]] = field(default_factory=list)
+
+    def all_inlines(self) -> Iterator[list[Inline]]:
+        """The block's own inlines, then those of each of its cells."""
+        yield self.inlines
+        for row in self.rows:
+            yield from row
 
 
 @dataclass
@@ -87,7 +95,7 @@ class ReportSource:
     def inlines(self) -> Iterator[list[Inline]]:
         """The inlines of every body block, then of every footnote: all the prose."""
         for block in self.blocks:
-            yield block.inlines
+            yield from block.all_inlines()
         for note in self.notes.values():
             yield note.inlines
 
@@ -101,11 +109,27 @@ def _markdown() -> Any:
     from markdown_it import MarkdownIt
     from mdit_py_plugins.footnote import footnote_plugin
 
-    md = MarkdownIt("commonmark", {"html": False}).use(footnote_plugin)
+    md = MarkdownIt("commonmark", {"html": False}).use(footnote_plugin).enable("table")
     md.disable(["html_block", "html_inline", "image", "code", "fence"])
     md.core.ruler.disable("footnote_tail")  # keeps definitions no marker in the body uses
     md.inline.ruler.before("link", "baocao_reference", _reference_rule)
+    md.inline.ruler.before("link", "baocao_break", _break_rule)
     return md
+
+
+BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+"""``<br>`` typed as such: a line break, the one way to break a line in a table's cell
+(``\\<br>`` is text)."""
+
+
+def _break_rule(state: Any, silent: bool) -> bool:
+    found = BREAK_TAG.match(state.src, state.pos)
+    if found is None:
+        return False
+    if not silent:
+        state.push("hardbreak", "br", 0)
+    state.pos = found.end()
+    return True
 
 
 def _reference_rule(state: Any, silent: bool) -> bool:
@@ -240,66 +264,140 @@ def parse_body(
     """Blocks and footnote definitions of the Markdown after the front matter.
 
     ``first`` is the index of the body's first line in ``lines`` (0-based)."""
-    body = "\n".join(lines[first:])
-    tokens = _markdown().parse(body)
-    problems: list[Problem] = []
-    blocks: list[BodyBlock] = []
-    notes: dict[str, NoteDefinition] = {}
-    lists: list[tuple[str, str]] = []
-    item_numbers: list[str] = []
-    note_label: str | None = None
-    pending: tuple[BlockKind, int, str] | None = None
-    for token in tokens:
+    parser = _BodyParser(lines, first, path)
+    for token in _markdown().parse("\n".join(lines[first:])):
+        parser.take(token)
+    return parser.blocks, parser.notes, parser.problems
+
+
+class _BodyParser:
+    """Markdown-it's tokens, one by one, into blocks and footnote definitions."""
+
+    def __init__(self, lines: list[str], first: int, path: str):
+        self.lines, self.first, self.path = lines, first, path
+        self.problems: list[Problem] = []
+        self.blocks: list[BodyBlock] = []
+        self.notes: dict[str, NoteDefinition] = {}
+        self.lists: list[tuple[str, str]] = []
+        self.item_numbers: list[str] = []
+        self.note_label: str | None = None
+        self.pending: tuple[BlockKind, int, str] | None = None
+        self.table: BodyBlock | None = None
+
+    def line_of(self, token: Any) -> int:
+        return self.first + (token.map[0] if token.map else 0) + 1
+
+    def take(self, token: Any) -> None:
         kind = token.type
-        if kind == "heading_open":
-            pending = ("heading", int(token.tag[1:]), token.markup)
+        if self.table is not None:
+            self._table_token(token)
+        elif kind == "heading_open":
+            self.pending = ("heading", int(token.tag[1:]), token.markup)
         elif kind in ("bullet_list_open", "ordered_list_open"):
-            lists.append(("bullet" if kind == "bullet_list_open" else "ordered", token.markup))
+            list_kind = "bullet" if kind == "bullet_list_open" else "ordered"
+            self.lists.append((list_kind, token.markup))
         elif kind in ("bullet_list_close", "ordered_list_close"):
-            lists.pop()
+            self.lists.pop()
         elif kind == "list_item_open":
-            item_numbers.append(token.info or "")
+            self.item_numbers.append(token.info or "")
         elif kind == "list_item_close":
-            item_numbers.pop()
+            self.item_numbers.pop()
         elif kind == "footnote_reference_open":
-            note_label = token.meta["label"]
-            if note_label in notes:
-                line = first + (token.map[0] if token.map else 0) + 1
-                message = (
-                    f"chú thích '[^{note_label}]' có hai lần nội dung (dòng "
-                    f"{notes[note_label].line} và dòng {line}): giữ một"
-                )
-                problems.append(Problem(path, line, 1, message))
-                note_label = DUPLICATE
+            self._note_opens(token)
         elif kind == "footnote_reference_close":
-            note_label = None
-        elif kind == "paragraph_open" and pending is None:
-            if lists:
-                list_kind, markup = lists[-1]
-                marker = markup if list_kind == "bullet" else f"{item_numbers[-1]}{markup}"
-                pending = (list_kind, len(lists), marker)  # type: ignore[assignment]
+            self.note_label = None
+        elif kind == "paragraph_open" and self.pending is None:
+            if self.lists:
+                list_kind, markup = self.lists[-1]
+                number = self.item_numbers[-1]
+                marker = markup if list_kind == "bullet" else f"{number}{markup}"
+                self.pending = (list_kind, len(self.lists), marker)  # type: ignore[assignment]
             else:
-                pending = ("paragraph", 1, "")
+                self.pending = ("paragraph", 1, "")
         elif kind == "inline":
-            line = first + (token.map[0] if token.map else 0) + 1
-            source = lines[line - 1 : first + (token.map[1] if token.map else 0)]
-            inlines = _inlines(token.children or [], source, line, path, problems)
-            if note_label is DUPLICATE:
-                pass
-            elif note_label is not None:
-                if note_label in notes:
-                    notes[note_label].inlines += [Inline("break", "\n"), *inlines]
-                else:
-                    notes[note_label] = NoteDefinition(inlines, line)
-            elif pending is not None:
-                block_kind, level, marker = pending
-                blocks.append(BodyBlock(block_kind, inlines, line, level, marker))
-            pending = None
-        elif kind in ("hr", "blockquote_open", "table_open"):
-            line = first + (token.map[0] if token.map else 0) + 1
-            what = {"hr": "đường kẻ ngang", "blockquote_open": "trích dẫn '>'"}.get(kind, kind)
-            problems.append(Problem(path, line, 1, f"không hỗ trợ {what} trong báo cáo"))
-    return blocks, notes, problems
+            self._inline(token)
+        elif kind == "table_open":
+            self.table = BodyBlock("table", [], self.line_of(token))
+            self._check_row_widths(token)
+        elif kind in ("hr", "blockquote_open"):
+            what = {"hr": "đường kẻ ngang", "blockquote_open": "trích dẫn '>'"}[kind]
+            self.problems.append(
+                Problem(self.path, self.line_of(token), 1, f"không hỗ trợ {what} trong báo cáo")
+            )
+
+    def _note_opens(self, token: Any) -> None:
+        self.note_label = token.meta["label"]
+        if self.note_label in self.notes:
+            line = self.line_of(token)
+            message = (
+                f"chú thích '[^{self.note_label}]' có hai lần nội dung (dòng "
+                f"{self.notes[self.note_label].line} và dòng {line}): giữ một"
+            )
+            self.problems.append(Problem(self.path, line, 1, message))
+            self.note_label = DUPLICATE
+
+    def _inlines_of(self, token: Any) -> tuple[list[Inline], int]:
+        line = self.line_of(token)
+        source = self.lines[line - 1 : self.first + (token.map[1] if token.map else 0)]
+        return _inlines(token.children or [], source, line, self.path, self.problems), line
+
+    def _inline(self, token: Any) -> None:
+        inlines, line = self._inlines_of(token)
+        label = self.note_label
+        if label is DUPLICATE:
+            pass
+        elif label is not None:
+            if label in self.notes:
+                self.notes[label].inlines += [Inline("break", "\n"), *inlines]
+            else:
+                self.notes[label] = NoteDefinition(inlines, line)
+        elif self.pending is not None:
+            block_kind, level, marker = self.pending
+            self.blocks.append(BodyBlock(block_kind, inlines, line, level, marker))
+        self.pending = None
+
+    def _table_token(self, token: Any) -> None:
+        assert self.table is not None
+        if token.type == "tr_open":
+            self.table.rows.append([])
+        elif token.type == "inline":
+            self.table.rows[-1].append(self._inlines_of(token)[0])
+        elif token.type == "table_close":
+            self.blocks.append(self.table)
+            self.table = None
+
+    def _check_row_widths(self, token: Any) -> None:
+        """Markdown drops the cells of a row beyond the header's: text lost, refused."""
+        start, stop = token.map or (0, 0)
+        rows = self.lines[self.first + start : self.first + stop]
+        width = _cell_count(rows[0]) if rows else 0
+        for offset, row in enumerate(rows[2:], start=2):
+            count = _cell_count(row)
+            if count > width:
+                self.problems.append(
+                    Problem(
+                        self.path,
+                        self.first + start + offset + 1,
+                        1,
+                        f"dòng bảng có {count} ô, hàng tiêu đề có {width} ô: ô thừa không "
+                        "được in; thêm cột ở hàng tiêu đề (và hàng | --- |) hoặc bỏ ô thừa",
+                    )
+                )
+
+
+UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
+
+
+def _cell_count(row: str) -> int:
+    """Cells of a Markdown table row: its unescaped ``|``, the outer ones left out."""
+    text = row.strip()
+    pipes = len(UNESCAPED_PIPE.findall(text))
+    cells = pipes + 1
+    if text.startswith("|"):
+        cells -= 1
+    if text.endswith("|") and not text.endswith("\\|") and len(text) > 1:
+        cells -= 1
+    return cells
 
 
 def _inlines(

@@ -29,6 +29,9 @@ MODELS = {
     "GroupRow": "Dòng tiêu đề nhóm trong bảng.",
     "MetricRow": "Dòng bảng cho một chỉ tiêu (hoặc nhiều chỉ tiêu xếp chồng).",
     "Table": "Bảng chỉ tiêu (rows) hoặc bảng nhiệm vụ (task_list).",
+    "TextTable": "Bảng gõ sẵn chữ từng ô (ví dụ bảng lấy từ tệp Word bằng baocao convert): "
+    "hàng tiêu đề và các dòng.",
+    "TextGroupRow": "Dòng nhóm của bảng gõ sẵn chữ: số thứ tự và tiêu đề trải hết dòng.",
     "AppendixPart": "Một phần của Phụ lục: tiêu đề, bảng, đoạn văn.",
     "Appendix": "Phụ lục kèm văn bản.",
     "HeadingLevel": "Một cấp đề mục có kiểu riêng: kiểu số (number) và in đậm, in nghiêng, "
@@ -206,10 +209,20 @@ FIELDS: dict[str, dict[str, str]] = {
         "rows": "Các dòng của bảng.",
         "task_list": "Mã danh sách nhiệm vụ trong 'task_lists'.",
     },
+    "TextTable": {
+        "headers": "Chữ các ô của hàng tiêu đề, từ trái sang phải.",
+        "rows": "Các dòng: mỗi dòng một danh sách chữ của từng ô (xuống dòng trong ô là "
+        "sang đoạn mới), hoặc một dòng nhóm {group: …, number: I}.",
+    },
+    "TextGroupRow": {
+        "group": "Tiêu đề của dòng nhóm, in đậm trải hết dòng.",
+        "number": "Số thứ tự của dòng nhóm (I, II hoặc 1, 2), in ở ô đầu.",
+    },
     "AppendixPart": {
         "heading": "Tiêu đề phần (I. TỈNH AN GIANG).",
         "subheading": "Dòng dưới tiêu đề phần (tên bảng, văn bản giao chỉ tiêu).",
-        "table": "Bảng của phần.",
+        "table": "Bảng của phần: bảng chỉ tiêu, bảng nhiệm vụ (có 'columns'), hoặc bảng gõ "
+        "sẵn chữ từng ô (có 'headers' là danh sách).",
         "paragraphs": "Các đoạn văn của phần, in trước bảng.",
         "unit_sections": "true: thêm sau phần này một phần cho mỗi đơn vị báo cáo khác "
         "('units'), đánh số tiếp.",

@@ -119,10 +119,57 @@ class Table(Strict):
         return self
 
 
+def _cell_as_text(raw: object) -> object:
+    """A cell typed as a bare whole number (``- [1, Tỷ lệ…]``) is its digits; a bare
+    decimal is refused by the text type, since YAML reads ``1.5`` where ``1,5`` is meant."""
+    return str(raw) if isinstance(raw, int) and not isinstance(raw, bool) else raw
+
+
+CellText = Annotated[str, BeforeValidator(_cell_as_text)]
+
+
+class TextGroupRow(Strict):
+    """A group row of a text table: its title across the row, after its number."""
+
+    group: str = Field(min_length=1)
+    number: CellText | None = None
+
+
+TextRow = Annotated[
+    Annotated[TextGroupRow, Tag("group")] | Annotated[list[CellText], Tag("cells")],
+    Discriminator(_kind_by_key("group", "group", "cells")),
+]
+
+
+class TextTable(Strict):
+    """A table typed as text, cell by cell (a table kept from a Word document): a header
+    row, then rows of cells; a line break in a cell starts a new paragraph."""
+
+    headers: list[CellText] = Field(min_length=1)
+    rows: list[TextRow] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _rows_as_wide_as_headers(self) -> TextTable:
+        for index, row in enumerate(self.rows, start=1):
+            if isinstance(row, list) and len(row) != len(self.headers):
+                raise ValueError(
+                    f"dòng {index} của bảng có {len(row)} ô, hàng tiêu đề có "
+                    f"{len(self.headers)} ô: mỗi dòng có đúng số ô của hàng tiêu đề "
+                    "(ô trống viết \"\")"
+                )
+        return self
+
+
+AnyTable = Annotated[
+    Annotated[Table, Tag("metrics")] | Annotated[TextTable, Tag("text")],
+    Discriminator(_kind_by_key("columns", "metrics", "text")),
+]
+
+
 class AppendixPart(Strict):
     heading: str | None = None
     subheading: str | None = None
-    table: Table | None = None
+    table: AnyTable | None = None
     paragraphs: list[str] = Field(default_factory=list)
     unit_sections: bool = False
     """One generated section per unit after the first (``units``), numbered on."""

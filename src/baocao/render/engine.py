@@ -21,7 +21,13 @@ from lxml import etree
 from markupsafe import Markup
 
 from .. import decree30
-from ..documents.types import AppendixContext, AppendixShape, DocumentHeader, ReportContext
+from ..documents.types import (
+    AppendixContext,
+    AppendixShape,
+    Block,
+    DocumentHeader,
+    ReportContext,
+)
 from ..errors import InvalidText, TemplateError
 from ..model.report import ReportSettings
 from ..prose.segments import Paragraph
@@ -104,16 +110,14 @@ def report_variables(
     context: ReportContext, template: DocxTemplate | None = None, fragments: Fragments | None = None
 ) -> ReportVariables:
     body: list[BodyRuns]
+    width = _text_width_mm(template) if template is not None else decree30.text_width()
     if template is not None and fragments is not None and _splices_body(template):
-        xml = "".join(
-            paragraph(b["segments"], BODY_STYLES.get(b["kind"], "BCBody")) for b in context["body"]
-        )
+        xml = "".join(_body_xml_of(b, width) for b in context["body"])
         body = [{"kind": SPLICED, "runs": fragments.placeholder(xml)}] if xml else []
     else:
         body = [{"kind": b["kind"], "runs": Markup(runs(b["segments"]))} for b in context["body"]]
     doc = context["doc"]
     placeholder = fragments.placeholder if fragments is not None else Markup
-    width = _text_width_mm(template) if template is not None else decree30.text_width()
     return {
         "doc": doc,
         "year": context["year"],
@@ -125,6 +129,14 @@ def report_variables(
         if doc["summary_lines"]
         else Markup(""),
     }
+
+
+def _body_xml_of(block: Block, width: float) -> str:
+    """A body block as WordprocessingML: a paragraph of its style, or a table."""
+    table = block.get("table")
+    if table is not None:
+        return table_xml(table, width)
+    return paragraph(block["segments"], BODY_STYLES.get(block["kind"], "BCBody"))
 
 
 def _splices_body(template: DocxTemplate) -> bool:
@@ -150,6 +162,10 @@ def check_report_template(template: DocxTemplate, name: str, context: ReportCont
         missing.append("phần tên loại văn bản có điều kiện ({%p if doc.type %})")
     spliced = f"b.kind == '{SPLICED}'" in body
     for kind in dict.fromkeys(b["kind"] for b in context["body"]):
+        if kind == "table":
+            if not spliced:
+                missing.append("bảng trong nội dung (vòng lặp nội dung dạng 'spliced')")
+            continue
         style = BODY_STYLES.get(kind, "BCBody")
         if (spliced and style not in styles) or (not spliced and f"'{kind}'" not in body):
             missing.append(f"kiểu đoạn '{style}' cho đề mục loại '{kind}'")

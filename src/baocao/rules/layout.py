@@ -17,7 +17,7 @@ from ..formatting import to_roman
 from ..load.report_file import ReportSource
 from ..load.yaml_positions import PathKey
 from ..metrics.printing import no_figure, result_text
-from ..model.report import MetricRow
+from ..model.report import MetricRow, Table
 from ..model.year import YearData
 
 Add = Callable[..., None]
@@ -124,7 +124,7 @@ def _check_table_rows(source: ReportSource, data: YearData, add: Add) -> None:
     for a, appendix in enumerate(source.settings.appendices):
         for p, part in enumerate(appendix.parts):
             table = part.table
-            if table is None or "result" not in table.columns:
+            if not isinstance(table, Table) or "result" not in table.columns:
                 continue
             for r, row in enumerate(table.rows):
                 if not isinstance(row, MetricRow) or row.result is not None:

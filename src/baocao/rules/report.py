@@ -16,6 +16,7 @@ from ..errors import Problem, Severity, UnresolvedReference
 from ..load.messages import unknown_metric
 from ..load.report_file import ReportSource
 from ..load.yaml_positions import PathKey
+from ..model.report import TextTable
 from ..model.year import YearData
 from ..prose.grammar import ReferenceSyntaxError, citations, parse, scan
 from ..prose.segments import YearReferences
@@ -112,8 +113,8 @@ def _check_headings(source: ReportSource, add: Any) -> None:
             add(
                 block.line,
                 1,
-                "bảng Markdown không được hỗ trợ: đặt bảng trong Phụ lục "
-                "('appendices' ở phần khai báo)",
+                "bảng Markdown viết sai nên in thành chữ: để một dòng trống trước bảng, "
+                "hàng thứ hai là | --- | --- | với đúng số cột của hàng tiêu đề",
             )
         raw = source.lines[block.line - 1] if 0 < block.line <= len(source.lines) else ""
         if HTML_TAG.search(text) and HTML_TAG.search(raw):
@@ -167,8 +168,8 @@ def _check_front_text(source: ReportSource, references: YearReferences, add: Any
         if found.error is not None:
             message = found.error
         elif found.note is not None:
-            if "paragraphs" not in cited.at:
-                message = f"chú thích '{whole}' chỉ đặt trong đoạn văn"
+            if "paragraphs" not in cited.at and not _in_text_cell(cited.at):
+                message = f"chú thích '{whole}' chỉ đặt trong đoạn văn hoặc ô bảng gõ sẵn chữ"
             elif found.note not in source.notes:
                 message = _undefined_note(found.note, source.notes)
         elif found.reference is not None:
@@ -176,6 +177,11 @@ def _check_front_text(source: ReportSource, references: YearReferences, add: Any
         if message:
             line, column = front.locate_in(cited.at, whole, cited.occurrence) or (None, None)
             add(line, column, message)
+
+
+def _in_text_cell(at: tuple[str | int, ...]) -> bool:
+    """A cell of a text table: ``appendices[a].parts[p].table.rows[r][c]``."""
+    return len(at) == 8 and at[4] == "table" and at[5] == "rows" and isinstance(at[7], int)
 
 
 def _check_tables(source: ReportSource, data: YearData, add: Any) -> None:
@@ -186,6 +192,8 @@ def _check_tables(source: ReportSource, data: YearData, add: Any) -> None:
                 continue
             at: PathKey = ("appendices", a, "parts", p, "table")
             table = part.table
+            if isinstance(table, TextTable):
+                continue
             if table.task_list is not None and table.task_list not in task_lists:
                 add(
                     *_front(source, at + ("task_list",)),

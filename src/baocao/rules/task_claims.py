@@ -18,6 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from ..errors import Severity
 from ..formatting import format_percent, rate
 from ..load.report_file import ReportSource
+from ..model.report import Table
 from ..model.year import TaskList, YearData
 from ..prose.grammar import TASKS_PREFIX, citations
 from ..prose.resolve import is_done, states_progress, tasks_of
@@ -48,7 +49,7 @@ def cited_lists(source: ReportSource) -> list[str]:
     found: dict[str, None] = {}
     for appendix in source.settings.appendices:
         for part in appendix.parts:
-            if part.table is not None and part.table.task_list:
+            if isinstance(part.table, Table) and part.table.task_list:
                 found[part.table.task_list] = None
     for inlines in source.inlines():
         for inline in inlines:
