@@ -40,9 +40,13 @@ def _workspace(tmp_path, body: str = BODY_TABLE, table: str = TEXT_TABLE):
     )
 
 
+def _render(root, tmp_path):
+    return render_report(root / REPORT, TEMPLATES, tmp_path / "out", workspace=workspace_at(root))
+
+
 def test_a_markdown_table_in_the_body_prints_as_a_word_table(tmp_path):
     root = _workspace(tmp_path)
-    written = render_report(root / REPORT, TEMPLATES, tmp_path / "out", workspace=workspace_at(root))
+    written = _render(root, tmp_path)
     report = written[0].path
     lines = body_lines(report)
     start = lines.index("| STT | Đơn vị | Tỷ lệ |")
@@ -57,7 +61,7 @@ def test_a_markdown_table_in_the_body_prints_as_a_word_table(tmp_path):
 
 def test_a_table_typed_cell_by_cell_prints_in_the_appendix(tmp_path):
     root = _workspace(tmp_path)
-    written = render_report(root / REPORT, TEMPLATES, tmp_path / "out", workspace=workspace_at(root))
+    written = _render(root, tmp_path)
     lines = body_lines(written[1].path)
     start = lines.index("III. BẢNG GÕ SẴN")
     assert lines[start + 1 : start + 5] == [
@@ -83,7 +87,7 @@ def test_a_text_row_of_another_width_is_refused(tmp_path):
 
 @pytest.mark.parametrize("cell", ["1.5", "true"])
 def test_a_cell_yaml_reads_as_no_text_is_refused(tmp_path, cell):
-    table = TEXT_TABLE.replace('[2, Dòng hai, ""]', f'[2, Dòng hai, {cell}]')
+    table = TEXT_TABLE.replace('[2, Dòng hai, ""]', f"[2, Dòng hai, {cell}]")
     root = _workspace(tmp_path, table=table)
     assert validate_report(root / REPORT, workspace_at(root)).errors
 

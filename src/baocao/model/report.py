@@ -155,7 +155,7 @@ class TextTable(Strict):
                 raise ValueError(
                     f"dòng {index} của bảng có {len(row)} ô, hàng tiêu đề có "
                     f"{len(self.headers)} ô: mỗi dòng có đúng số ô của hàng tiêu đề "
-                    "(ô trống viết \"\")"
+                    '(ô trống viết "")'
                 )
         return self
 
