@@ -16,6 +16,10 @@ class Run:
     size: Value
     bold: bool
     italic: bool
+    note: str | None = None
+    """The id of the footnote this run marks (``w:footnoteReference``)."""
+    raised: bool = False
+    """Set as superscript (``w:vertAlign``), e.g. a footnote mark typed by hand."""
 
     def font_for_text(self) -> Value:
         """The slot Word uses: hAnsi as soon as the text has a Vietnamese letter."""
@@ -42,6 +46,15 @@ class Paragraph:
     shapes: list[float] = field(default_factory=list)
     width: float = 0.0
     fields: list[str] = field(default_factory=list)
+    numbering: tuple[str, int] | None = None
+    """Word's automatic number of the paragraph: ``(numId, level)`` of numbering.xml,
+    set on the paragraph or by its style."""
+    outline: int | None = None
+    """The outline level (0 for Heading 1), set on the paragraph or by its style."""
+    note: str | None = None
+    """For a paragraph of a footnote: the footnote's id."""
+    boxes: list[str] = field(default_factory=list)
+    """Text of the text boxes anchored in the paragraph (not part of its text)."""
 
     @property
     def stripped(self) -> str:
@@ -150,11 +163,45 @@ class Section:
 Block = Paragraph | Table
 
 
+@dataclass(frozen=True)
+class NumberLevel:
+    """One level of a list in numbering.xml: its number format (``decimal``,
+    ``upperRoman``, ``lowerLetter``, ``bullet``…), its text (``%1.``, ``%1.%2.``,
+    ``-``) and where it starts."""
+
+    format: str
+    text: str
+    start: int = 1
+
+
+@dataclass
+class Revisions:
+    """What Word keeps besides the text: tracked changes and comments."""
+
+    inserted: int = 0
+    deleted: int = 0
+    moved: int = 0
+    formatted: int = 0
+    comments: int = 0
+
+    @property
+    def changes(self) -> int:
+        return self.inserted + self.deleted + self.moved + self.formatted
+
+
 @dataclass
 class DocumentFacts:
     sections: list[Section]
     blocks: list[Block]
     footnotes: list[Paragraph]
+    numbering: dict[str, dict[int, NumberLevel]] = field(default_factory=dict)
+    """Each list of numbering.xml (``numId``) with its levels, overrides applied; the
+    abstract list a ``numId`` uses is named by ``list_of``."""
+    list_of: dict[str, str] = field(default_factory=dict)
+    """The abstract list (``abstractNumId``) of each ``numId``: lists sharing one count
+    on together."""
+    revisions: Revisions = field(default_factory=Revisions)
+    endnotes: int = 0
 
     def paragraphs(self) -> list[Paragraph]:
         """Every paragraph of the body, tables included, in order."""

@@ -11,7 +11,16 @@ from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from lxml import etree
 
-from .facts import Cell, DocumentFacts, Paragraph, Run, Section, Table
+from .facts import (
+    Cell,
+    DocumentFacts,
+    NumberLevel,
+    Paragraph,
+    Revisions,
+    Run,
+    Section,
+    Table,
+)
 from .styles import StyleSheet, on_off, paragraph_property, twips_mm
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -63,7 +72,11 @@ class Reader:
             elif child.tag == f"{W}tbl":
                 self.table_count += 1
                 blocks.append(self._table(child, self.table_count))
-        return DocumentFacts(self.sections, blocks, self._footnotes())
+        facts = DocumentFacts(self.sections, blocks, self._footnotes())
+        facts.numbering, facts.list_of = self._numbering()
+        facts.revisions = self._revisions()
+        facts.endnotes = self._endnotes()
+        return facts
 
     def _children(self, parent: etree._Element) -> Iterator[etree._Element]:
         for child in parent:
@@ -227,6 +240,7 @@ class Reader:
                 border = bottom.get(f"{W}val") not in ("nil", "none")
                 break
         name = self.sheet.names.get(style_id or self.sheet.default_paragraph or "", "")
+        outline = paragraph_property(layers, f"{W}outlineLvl", "val")
         return Paragraph(
             text=text,
             runs=runs,
@@ -246,14 +260,54 @@ class Reader:
             shapes=self._shapes(element),
             width=max(width - left - right, 0.0),
             fields=self._fields(element),
+            numbering=self._number_of(p_pr, style_id),
+            outline=int(outline) if outline and outline.isdigit() else None,
+            boxes=self._boxes(element),
         )
+
+    def _number_of(
+        self, p_pr: etree._Element | None, style_id: str | None
+    ) -> tuple[str, int] | None:
+        """``(numId, level)`` of Word's automatic number: on the paragraph, else on its
+        style (a heading style numbered by a list); numId 0 takes the number away."""
+        sources = [p_pr] if p_pr is not None else []
+        sources += [style.find(f"{W}pPr") for style in self.sheet.chain(style_id)]
+        for source in sources:
+            num_pr = source.find(f"{W}numPr") if source is not None else None
+            if num_pr is None:
+                continue
+            num_id = num_pr.find(f"{W}numId")
+            level = num_pr.find(f"{W}ilvl")
+            if num_id is None:
+                continue
+            number = num_id.get(f"{W}val", "0")
+            depth = level.get(f"{W}val", "0") if level is not None else "0"
+            if number == "0":
+                return None
+            return number, int(depth) if depth.isdigit() else 0
+        return None
+
+    @staticmethod
+    def _boxes(element: etree._Element) -> list[str]:
+        """The text of each text box in the paragraph (a drawing's choice, not its
+        fallback copy)."""
+        out = []
+        for box in element.iter(f"{W}txbxContent"):
+            if any(a.tag.endswith("}Fallback") for a in box.iterancestors()):
+                continue
+            text = " ".join(
+                "".join(t.text or "" for t in p.iter(f"{W}t")) for p in box.iter(f"{W}p")
+            )
+            if text.strip():
+                out.append(" ".join(text.split()))
+        return out
 
     @staticmethod
     def _runs(element: etree._Element) -> Iterator[etree._Element]:
         for run in element.iter(f"{W}r"):
             ancestor = run.getparent()
             while ancestor is not None and ancestor is not element:
-                if ancestor.tag in (f"{W}p", f"{W}del", f"{W}txbxContent"):
+                if ancestor.tag in (f"{W}p", f"{W}del", f"{W}moveFrom", f"{W}txbxContent"):
                     break
                 ancestor = ancestor.getparent()
             if ancestor is element:
@@ -261,15 +315,20 @@ class Reader:
 
     def _run(self, run: etree._Element, style_id: str | None) -> Run:
         parts = []
+        note = None
         for child in run:
             if child.tag == f"{W}t":
                 parts.append(child.text or "")
             elif child.tag == f"{W}tab":
                 parts.append("\t")
+            elif child.tag == f"{W}br" and child.get(f"{W}type") in ("page", "column"):
+                continue  # a page break is layout, not a line of the text
             elif child.tag in (f"{W}br", f"{W}cr"):
                 parts.append("\n")
             elif child.tag == f"{W}noBreakHyphen":
                 parts.append("-")
+            elif child.tag == f"{W}footnoteReference":
+                note = child.get(f"{W}id")
         layers = self.sheet.run_layers(style_id, run)
         return Run(
             text="".join(parts),
@@ -278,6 +337,8 @@ class Reader:
             size=self.sheet.size(layers),
             bold=self.sheet.flag(layers, f"{W}b"),
             italic=self.sheet.flag(layers, f"{W}i"),
+            note=note,
+            raised=self.sheet.raised(layers),
         )
 
     @staticmethod
@@ -332,8 +393,81 @@ class Reader:
                     continue
                 container = f"chú thích {note.get(f'{W}id')}"
                 for index, p in enumerate(note.iter(f"{W}p"), start=1):
-                    out.append(self._paragraph(p, container, index, 0.0))
+                    paragraph = self._paragraph(p, container, index, 0.0)
+                    paragraph.note = note.get(f"{W}id")
+                    out.append(paragraph)
         return out
+
+    def _part_roots(self, name: str) -> Iterator[etree._Element]:
+        from docx.oxml import parse_xml
+
+        for part in self.document.part.package.iter_parts():
+            if str(part.partname).endswith(f"/{name}"):
+                yield parse_xml(part.blob)
+
+    def _numbering(self) -> tuple[dict[str, dict[int, NumberLevel]], dict[str, str]]:
+        """The levels of each list (``numId``) of numbering.xml, its overrides applied."""
+        lists: dict[str, dict[int, NumberLevel]] = {}
+        abstract_of: dict[str, str] = {}
+        for root in self._part_roots("numbering.xml"):
+            abstracts = {
+                a.get(f"{W}abstractNumId", ""): _levels(a) for a in root.findall(f"{W}abstractNum")
+            }
+            for num in root.findall(f"{W}num"):
+                abstract = num.find(f"{W}abstractNumId")
+                key = abstract.get(f"{W}val", "") if abstract is not None else ""
+                levels = dict(abstracts.get(key, {}))
+                for override in num.findall(f"{W}lvlOverride"):
+                    depth = int(override.get(f"{W}ilvl", "0"))
+                    levels.update(_levels(override))
+                    start = override.find(f"{W}startOverride")
+                    if start is not None and depth in levels:
+                        value = int(start.get(f"{W}val", "1"))
+                        old = levels[depth]
+                        levels[depth] = NumberLevel(old.format, old.text, value)
+                num_id = num.get(f"{W}numId", "")
+                lists[num_id] = levels
+                abstract_of[num_id] = key
+        return lists, abstract_of
+
+    def _revisions(self) -> Revisions:
+        """Tracked changes in the body and footnotes, and comments."""
+        found = Revisions()
+        roots = [self.body, *self._part_roots("footnotes.xml")]
+        for root in roots:
+            found.inserted += sum(1 for _ in root.iter(f"{W}ins"))
+            found.deleted += sum(1 for _ in root.iter(f"{W}del"))
+            found.moved += sum(1 for _ in root.iter(f"{W}moveFrom"))
+            found.formatted += sum(
+                1 for _ in root.iter(f"{W}rPrChange", f"{W}pPrChange", f"{W}tblPrChange")
+            )
+        for root in self._part_roots("comments.xml"):
+            found.comments += len(root.findall(f"{W}comment"))
+        return found
+
+    def _endnotes(self) -> int:
+        return sum(
+            1
+            for root in self._part_roots("endnotes.xml")
+            for note in root.findall(f"{W}endnote")
+            if note.get(f"{W}type") in (None, "normal")
+        )
+
+
+def _levels(parent: etree._Element) -> dict[int, NumberLevel]:
+    levels = {}
+    for level in parent.findall(f"{W}lvl"):
+        depth = level.get(f"{W}ilvl", "0")
+        fmt = level.find(f"{W}numFmt")
+        text = level.find(f"{W}lvlText")
+        start = level.find(f"{W}start")
+        value = start.get(f"{W}val", "1") if start is not None else "1"
+        levels[int(depth) if depth.isdigit() else 0] = NumberLevel(
+            fmt.get(f"{W}val", "decimal") if fmt is not None else "decimal",
+            text.get(f"{W}val", "") if text is not None else "",
+            int(value) if value.lstrip("-").isdigit() else 1,
+        )
+    return levels
 
 
 def _points(value: str) -> float:

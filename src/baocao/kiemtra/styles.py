@@ -125,6 +125,15 @@ class StyleSheet:
                 return value
         return False
 
+    @staticmethod
+    def raised(layers: list[tuple[Any, str]]) -> bool:
+        """Whether the run is set as superscript (``w:vertAlign``)."""
+        for r_pr, _source in layers:
+            align = r_pr.find(qn("w:vertAlign"))
+            if align is not None:
+                return bool(align.get(W_VAL) == "superscript")
+        return False
+
     def paragraph_layers(self, p_pr: Any, style_id: str | None) -> list[Any]:
         layers = [p_pr] if p_pr is not None else []
         for style in self.chain(style_id or self.default_paragraph):
