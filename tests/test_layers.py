@@ -38,6 +38,7 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("yearfile", {"yearfile"}),
     ("excel", {"excel"}),
     ("word", {"render", "kiemtra"}),
+    ("convert", {"convert"}),
     ("commands", {"commands", "__init__"}),
     ("cli", {"cli"}),
     ("entry", {"__main__"}),

@@ -89,6 +89,11 @@ class TemplateError(BaocaoError):
     """A template is missing, malformed, or asks for something the data lacks."""
 
 
+class InputFileError(BaocaoError):
+    """A file given to read is not of its kind (an old .doc, a text file renamed .docx),
+    is protected by a password, damaged, or unsafe to open (a zip bomb, XML entities)."""
+
+
 class OutputError(BaocaoError):
     """A document could not be written (locked, read-only, folder not creatable)."""
 

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from . import collection, compare, documents, excel, i18n, kiemtra, machine, workspace
+from . import collection, compare, convert, documents, excel, i18n, kiemtra, machine, workspace
 from .common import handled
 
 i18n.install()
@@ -57,6 +57,7 @@ COMMANDS: dict[str, Callable[..., None]] = {
     "schema": documents.schema,
     "render": documents.render,
     "migrate": documents.migrate,
+    "convert": convert.convert,
     "diff": compare.diff,
     "compare": compare.compare,
     "init": workspace.init,

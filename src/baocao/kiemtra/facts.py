@@ -112,6 +112,8 @@ class Paragraph:
 class Cell:
     paragraphs: list[Paragraph]
     width: float
+    span: int = 1
+    """Grid columns the cell spans (``w:gridSpan``)."""
 
 
 @dataclass
@@ -198,8 +200,8 @@ class DocumentFacts:
     """Each list of numbering.xml (``numId``) with its levels, overrides applied; the
     abstract list a ``numId`` uses is named by ``list_of``."""
     list_of: dict[str, str] = field(default_factory=dict)
-    """The abstract list (``abstractNumId``) of each ``numId``: lists sharing one count
-    on together."""
+    """The counter of each ``numId``: its abstract list (``abstractNumId``), as lists
+    sharing one count on together, unless it starts a level again (``startOverride``)."""
     revisions: Revisions = field(default_factory=Revisions)
     endnotes: int = 0
 

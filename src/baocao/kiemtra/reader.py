@@ -181,7 +181,7 @@ class Reader:
                     self._paragraph(p, container, i + 1, max(width - margin, 0.0))
                     for i, p in enumerate(cell.iter(f"{W}p"))
                 ]
-                cells.append(Cell(paragraphs, width))
+                cells.append(Cell(paragraphs, width, span))
             table.rows.append(cells)
         return table
 
@@ -417,6 +417,7 @@ class Reader:
                 abstract = num.find(f"{W}abstractNumId")
                 key = abstract.get(f"{W}val", "") if abstract is not None else ""
                 levels = dict(abstracts.get(key, {}))
+                num_id = num.get(f"{W}numId", "")
                 for override in num.findall(f"{W}lvlOverride"):
                     depth = int(override.get(f"{W}ilvl", "0"))
                     levels.update(_levels(override))
@@ -425,7 +426,7 @@ class Reader:
                         value = int(start.get(f"{W}val", "1"))
                         old = levels[depth]
                         levels[depth] = NumberLevel(old.format, old.text, value)
-                num_id = num.get(f"{W}numId", "")
+                        key = f"{key}/{num_id}"  # a list started again counts on its own
                 lists[num_id] = levels
                 abstract_of[num_id] = key
         return lists, abstract_of
