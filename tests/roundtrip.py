@@ -68,8 +68,8 @@ def view(path: Path, level_of: dict[str, str] | None = None) -> View:
         skip.add(id(header.table))
         found.header.update(
             {
-                "agency": " / ".join(text(p.text) for p in header.agency_lines),
-                "parent agency": " / ".join(text(p.text) for p in header.parent),
+                "agency": " ".join(text(p.text) for p in header.agency_lines),
+                "parent agency": " ".join(text(p.text) for p in header.parent),
                 "number": text(header.number.text) if header.number else "",
                 "place and date": text(header.date.text) if header.date else "",
                 "letter summary": " ".join(text(p.text) for p in header.letter_summary),
@@ -92,8 +92,17 @@ def view(path: Path, level_of: dict[str, str] | None = None) -> View:
         if isinstance(block, Table):
             found.rows.extend(_rows(block))
         elif text(block.text):
-            found.paragraphs.append((levels.get(block.style, "paragraph"), text(block.text)))
+            level = levels.get(block.style, "paragraph")
+            found.paragraphs.append((level, _bullet_mark(level, text(block.text))))
     return found
+
+
+def _bullet_mark(level: str, line: str) -> str:
+    """A bullet's mark as the decree's practice writes it: ``–``, ``•`` typed by hand
+    read as ``-`` (the list's mark, not its text)."""
+    if level.startswith("bullet") and line[:2] in ("– ", "— ", "• "):
+        return "- " + line[2:]
+    return line
 
 
 def _rows(table: Table) -> list[tuple[str, ...]]:

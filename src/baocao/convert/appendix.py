@@ -17,7 +17,7 @@ from typing import Any
 from .. import decree30
 from ..kiemtra.facts import Paragraph, Table
 from ..kiemtra.structure import norm
-from .body import table_cells
+from .body import MERGED, table_cells
 from .content import Spans, Summary
 from .header import reference_agency
 from .inline import NoteLabels, spans_of
@@ -152,9 +152,13 @@ class _Reading:
         cells = [[self._cell(cell, table) for cell in row] for row in rows]
         header, *body = cells or [[]]
         out_rows: list[Any] = []
+        merged = any(cell.span > 1 for cell in table.rows[0]) if table.rows else False
         for row, source in zip(body, table.rows[1:], strict=False):
             group = _group(row, source)
             out_rows.append(group if group is not None else row)
+            merged = merged or (group is None and any(cell.span > 1 for cell in source))
+        if merged:
+            self.summary.note(f"bảng {table.number}", MERGED)
         return {"headers": [" ".join(h.split("\n")) for h in header], "rows": out_rows}
 
     def _cell(self, spans: Spans, table: Table) -> str:

@@ -60,8 +60,8 @@ def _block(item: Item, outline: Outline, summary: Summary) -> Block | None:
     if item in outline.demoted:
         summary.note(where, "đề mục sâu hơn 4 cấp: ghi thành đoạn văn, giữ số")
     elif item.kind in BULLET_MARKS:
-        marker = BULLET_MARKS[item.kind] if not item.auto else item.number
-        if item.kind not in ("-", "+") or item.auto and item.number not in ("-", "+"):
+        marker = item.number if item.auto else BULLET_MARKS.get(item.number, "-")
+        if item.number != marker:
             summary.note(where, f"dấu đầu dòng “{item.number}” ghi thành “{marker}”")
         summary.counts["gạch đầu dòng"] += 1
         return Block("bullet", item.title, 2 if marker == "+" else 1, marker, where=where)
@@ -75,10 +75,15 @@ def _block(item: Item, outline: Outline, summary: Summary) -> Block | None:
     return Block("paragraph", item.spans, where=where)
 
 
+MERGED = "ô gộp nhiều cột: chữ ở ô đầu, các ô còn lại để trống (bảng Markdown không gộp ô)"
+
+
 def table_block(table: Table, labels: NoteLabels | None, summary: Summary) -> Block:
     """A table as rows of cells, each cell's paragraphs joined by line breaks; a cell
     spanning several columns keeps its text in the first, the others left empty."""
     rows = table_cells(table, labels, summary)
+    if any(cell.span > 1 for row in table.rows for cell in row):
+        summary.note(f"bảng {table.number}", MERGED)
     summary.counts["bảng"] += 1
     summary.counts["dòng bảng"] += len(rows)
     return Block("table", rows=rows, where=f"bảng {table.number}")
@@ -87,20 +92,13 @@ def table_block(table: Table, labels: NoteLabels | None, summary: Summary) -> Bl
 def table_cells(table: Table, labels: NoteLabels | None, summary: Summary) -> list[list[Spans]]:
     width = max((sum(c.span for c in row) for row in table.rows), default=0)
     rows: list[list[Spans]] = []
-    merged = False
     for row in table.rows:
         cells: list[Spans] = []
         for cell in row:
             cells.append(cell_spans(cell.paragraphs, labels, summary))
             cells.extend([] for _ in range(cell.span - 1))
-            merged = merged or cell.span > 1
         cells.extend([] for _ in range(width - len(cells)))
         rows.append(cells)
-    if merged:
-        summary.note(
-            f"bảng {table.number}",
-            "ô gộp nhiều cột: chữ ở ô đầu, các ô còn lại để trống (bảng Markdown không gộp ô)",
-        )
     return rows
 
 
