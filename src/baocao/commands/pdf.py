@@ -22,6 +22,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..limits import MAX_PDF_TIMEOUT, MIN_PDF_TIMEOUT
+
 DEFAULT_TIMEOUT = 180.0
 ENVIRONMENT_VARIABLE = "BAOCAO_SOFFICE"
 INSTALL_HINT = (
@@ -93,8 +95,8 @@ PDF_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"
 """PDF/A-2b: every font embedded, ready for a digital signature (LibreOffice 7.4+
 reads export options written as JSON after the filter name)."""
 
-MIN_TIMEOUT = 1.0
-MAX_TIMEOUT = 3600.0
+MIN_TIMEOUT = MIN_PDF_TIMEOUT
+MAX_TIMEOUT = MAX_PDF_TIMEOUT
 
 
 def timeout_problem(value: float) -> str | None:

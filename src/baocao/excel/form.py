@@ -17,6 +17,7 @@ from typing import Any
 
 from ..errors import DataError, DataFileNotFound, UnresolvedReference
 from ..formatting import format_as_of
+from ..limits import MAX_FIGURE
 from ..metrics.printing import observation_text, target_text
 from ..model.year import Metric, YearData
 from ..workspace import Workspace
@@ -41,7 +42,6 @@ GREY = "F2F2F2"
 YELLOW = "FFF2CC"
 HEADER_FILL = "D9E1F2"
 MAX_RATE = 1  # 100%: a rate over it needs allow_over_100
-MAX_FIGURE = 10**15
 
 
 @dataclass

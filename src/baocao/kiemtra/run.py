@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import Severity
+from ..errors import Severity, unexpected
+from ..zipguard import ArchiveRefused, check_archive
 from .reader import UnreadableDocument, read
 from .rule import RULES, Document, Result, evaluate
 from .rules import appendix, body, header, page  # noqa: F401  (registers the rules)
@@ -26,14 +27,19 @@ class FileReport:
 
 
 def check(path: Path) -> FileReport:
-    """Every rule on the document at ``path``; a file that cannot be read says why."""
+    """Every rule on the document at ``path``; a file that cannot be read, or is refused
+    before it is opened (``zipguard``), says why in one line naming it."""
     try:
+        check_archive(path)
         facts = read(path)
-    except UnreadableDocument as exc:
-        return FileReport(path, error=str(exc))
-    try:
         structure = locate(facts)
         return FileReport(path, structure.kind, evaluate(Document(facts, structure)))
+    except ArchiveRefused as exc:
+        where = f"{path.name} ({exc.part})" if exc.part else path.name
+        return FileReport(path, error=f"{where}: {exc.reason}")
+    except UnreadableDocument as exc:
+        return FileReport(path, error=f"{path.name}: {exc}")
     except Exception as exc:  # noqa: BLE001 - one odd file must not stop the others
-        detail = f"{type(exc).__name__}: {exc}"
-        return FileReport(path, error=f"không kiểm tra được tệp này (lỗi của baocao: {detail})")
+        return FileReport(
+            path, error=f"{path.name}: không kiểm tra được tệp này: {unexpected(exc)}"
+        )

@@ -9,13 +9,14 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
+from ..limits import MAX_FIGURE_TEXT
+
 NUMBER_AS_TEXT = re.compile(r"^-?[\d.]+(,\d+)?\s*%?$")
 LEADING_ZERO = re.compile(r"[-+]?0[0-9]+")
 OLD_YAML_NUMBER = re.compile(
     r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?|[-+]?[0-9][0-9_]*(\.[0-9_]*)?"
 )
 """Base 60 (``1:30``) and ``_`` separated (``1_000``) numbers of YAML 1.1: text to us."""
-MAX_FIGURE_TEXT = "10^15"
 
 
 @lru_cache(maxsize=1)

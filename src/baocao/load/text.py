@@ -11,11 +11,10 @@ import unicodedata
 from pathlib import Path
 
 from ..errors import DataError, DataFileNotFound, Problem
+from ..limits import MAX_FILE_BYTES
 
 ESCAPE = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.DOTALL)
 """A backslash escape of YAML's double-quoted strings (``\\u00ca``, ``\\n``)."""
-MAX_FILE_BYTES = 64 * 1024 * 1024
-"""A province's year with every commune's figures (50 000 metrics) is about 25 MB."""
 
 
 def read_text(path: Path) -> str:

@@ -19,10 +19,10 @@ from typing import Any
 import yaml
 
 from ..errors import DataError, Problem
+from ..limits import MAX_ALIAS_USES, MAX_DEPTH
 from ..xmlchars import INVALID_XML_CHARS, UNREADABLE_RAW_CHARS, refusal
 from .messages import field_name, shown, translate_yaml_problem
 from .yaml_fast import (
-    MAX_DEPTH,
     SAFE_LOADER,
     CarefulPathNeeded,
     RepeatedKeys,
@@ -31,7 +31,6 @@ from .yaml_fast import (
 )
 from .yaml_positions import Location, PathKey, PositionTree
 
-MAX_ALIAS_USES = 100
 SHOWN_LINE = 100
 STR_TAG = "tag:yaml.org,2002:str"
 SCALAR_TAGS = {

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..limits import MAX_CORE_BYTES
 from ..prose.segments import Paragraph
 from .leftovers import LeftoverMarker, check_no_markers
 from .xml import W_NS, runs
@@ -27,7 +28,6 @@ DOCUMENT_PART = "word/document.xml"
 CORE_PART = "docProps/core.xml"
 DC_NS = "http://purl.org/dc/elements/1.1/"
 RENDER_ID_PREFIX = "baocao:"
-MAX_CORE_BYTES = 1_000_000
 FOOTNOTES_PART = "word/footnotes.xml"
 FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
