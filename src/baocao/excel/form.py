@@ -37,6 +37,7 @@ from .form_layout import (
     cell,
     headers,
 )
+from .text_cells import text_cells_only
 
 GREY = "F2F2F2"
 YELLOW = "FFF2CC"
@@ -91,6 +92,7 @@ def build_form(workspace: Workspace, data: YearData, everything: bool = False) -
     meta.sheet_state = "hidden"
     meta.protection.sheet = True
     book.active = 0
+    text_cells_only(book)
     out = io.BytesIO()
     book.save(out)
     return Form(data.year, metrics, out.getvalue())
