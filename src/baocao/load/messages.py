@@ -37,10 +37,17 @@ def known_keys() -> list[str]:
 
 def unknown_metric(metric_id: str, known: Iterable[str]) -> str:
     """``không có chỉ tiêu 'x' trong 'metrics'``, with the closest id when one is near."""
+    return _unknown_metric(metric_id, tuple(known))
+
+
+@lru_cache(maxsize=1024)
+def _unknown_metric(metric_id: str, known: tuple[str, ...]) -> str:
+    """Remembered: a report citing one wrong id a thousand times asks a thousand times,
+    and each answer compares the id with every metric."""
     message = f"không có chỉ tiêu '{metric_id}' trong 'metrics'"
     import difflib
 
-    close = difflib.get_close_matches(metric_id, list(known), n=1, cutoff=0.75)
+    close = difflib.get_close_matches(metric_id, known, n=1, cutoff=0.75)
     return f"{message} (có phải '{close[0]}'?)" if close else message
 
 

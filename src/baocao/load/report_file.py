@@ -26,6 +26,12 @@ from .year_file import validation_problems
 
 REPORT_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 FRONT_MATTER_FENCE = "---"
+REFERENCE_TOKEN = re.compile(r"\[\[((?:[^\[\]\n]|\[(?!\[)|\](?!\]))*)\]\]")
+"""``[[`` up to the first ``]]``, on one line, with no other ``[[`` inside. The match
+stops at the first ``[[``, ``]]`` or line end, so scanning a line is linear."""
+PENDING_RUN = 256
+NOTE_LABEL = re.compile(r"\[\^[^\s\[\]]+")
+"""``[^`` and a footnote label, up to the first space, bracket or line end."""
 
 InlineKind = Literal["text", "ref", "note", "break"]
 BlockKind = Literal["heading", "paragraph", "bullet", "ordered"]
@@ -52,12 +58,60 @@ class BodyBlock:
     line: int
     level: int = 1
     marker: str = ""
+    end_line: int = 0
+    """The block's last line in the file (0: only ``line`` is known)."""
 
 
 @dataclass
 class NoteDefinition:
     inlines: list[Inline]
     line: int
+    end_line: int = 0
+
+
+@dataclass(frozen=True)
+class Prose:
+    """The inlines of a block or a footnote, with the lines of the file they come from:
+    from ``column`` of ``line`` (after a footnote's ``[^label]:``) to ``end_line``."""
+
+    inlines: list[Inline]
+    line: int
+    end_line: int
+    column: int = 1
+
+
+class Markers:
+    """Where each ``[[`` and ``[^`` of some prose stands in the file, handed out left to
+    right: text read back from Markdown loses its columns, so a marker found in it takes
+    the next place of its kind. Building and handing out are linear in the prose."""
+
+    KINDS = {"[[": re.compile(r"\[\["), "[^": re.compile(r"\[\^")}
+
+    def __init__(self, lines: list[str], prose: Prose) -> None:
+        self.places: dict[str, list[tuple[int, int]]] = {kind: [] for kind in self.KINDS}
+        last = max(prose.line, min(prose.end_line, len(lines)))
+        for index in range(prose.line - 1, last):
+            start = prose.column - 1 if index == prose.line - 1 else 0
+            for kind, pattern in self.KINDS.items():
+                for found in pattern.finditer(lines[index], start):
+                    self.places[kind].append((index + 1, found.start() + 1))
+        self.next = dict.fromkeys(self.KINDS, 0)
+
+    def skip_past(self, line: int, column: int) -> None:
+        """Forget the places up to ``column`` of ``line`` (a reference's own brackets)."""
+        for kind, places in self.places.items():
+            index = self.next[kind]
+            while index < len(places) and places[index] <= (line, column):
+                index += 1
+            self.next[kind] = index
+
+    def take(self, kind: str) -> tuple[int, int] | None:
+        """The place of the next ``kind`` marker (``[[`` or ``[^``), if any is left."""
+        index = self.next[kind]
+        if index >= len(self.places[kind]):
+            return None
+        self.next[kind] = index + 1
+        return self.places[kind][index]
 
 
 @dataclass
@@ -87,6 +141,15 @@ class ReportSource:
         for note in self.notes.values():
             yield note.inlines
 
+    def prose(self) -> Iterator[Prose]:
+        """``inlines()`` with the lines each comes from (a footnote after its label)."""
+        for block in self.blocks:
+            yield Prose(block.inlines, block.line, block.end_line or block.line)
+        for label, note in self.notes.items():
+            first = self.lines[note.line - 1] if 0 < note.line <= len(self.lines) else ""
+            column = first.find(f"[^{label}]:") + len(label) + 5
+            yield Prose(note.inlines, note.line, note.end_line or note.line, max(column, 1))
+
     @property
     def year(self) -> int:
         assert self.settings.year is not None
@@ -101,24 +164,53 @@ def _markdown() -> Any:
     md.disable(["html_block", "html_inline", "image", "code", "fence"])
     md.core.ruler.disable("footnote_tail")  # keeps definitions no marker in the body uses
     md.inline.ruler.before("link", "baocao_reference", _reference_rule)
+    md.inline.ruler.before("link", "baocao_note_marker", _note_marker_rule)
     return md
 
 
 def _reference_rule(state: Any, silent: bool) -> bool:
-    """``[[…]]`` on one line becomes one token, whatever it holds (checked later)."""
-    start = state.pos
-    if not state.src.startswith("[[", start):
+    """``[[…]]`` on one line becomes one token, whatever it holds (checked later). An
+    ``[[`` that opens no reference is text (an error found later), never the start of a
+    link: markdown-it would look for the end of a link label from every ``[``."""
+    if not state.src.startswith("[[", state.pos):
         return False
-    end = state.src.find("]]", start + 2)
-    newline = state.src.find("\n", start + 2)
-    nested = state.src.find("[[", start + 2)
-    if end < 0 or (0 <= newline < end) or (0 <= nested < end):
-        return False
+    found = REFERENCE_TOKEN.match(state.src, state.pos)
+    if found is None:
+        _literal(state, silent, "[[")
+        return True
     if not silent:
         token = state.push("baocao_reference", "", 0)
-        token.content = state.src[start + 2 : end]
-    state.pos = end + 2
+        token.content = found.group(1)
+    state.pos = found.end()
     return True
+
+
+def _note_marker_rule(state: Any, silent: bool) -> bool:
+    """An ``[^`` that opens no marker of a defined footnote is text (an error found
+    later): the footnote plugin would look for the end of a label up to the end of the
+    line from every ``[^``, and markdown-it for the end of a link from every ``[``."""
+    if not state.src.startswith("[^", state.pos):
+        return False
+    found = NOTE_LABEL.match(state.src, state.pos)
+    if found is None or not state.src.startswith("]", found.end()):
+        _literal(state, silent, "[^")
+        return True
+    defined = state.env.get("footnotes", {}).get("refs", {})
+    if f":{found.group()[2:]}" in defined:
+        return False  # a marker of a footnote: the footnote plugin's
+    _literal(state, silent, state.src[state.pos : found.end() + 1])
+    return True
+
+
+def _literal(state: Any, silent: bool, text: str) -> None:
+    """``text`` added to markdown-it's pending text, which becomes a text token once it
+    is ``PENDING_RUN`` long: each addition copies the pending text, so a long run of
+    such pieces would otherwise cost the square of its length."""
+    if not silent:
+        if len(state.pending) > PENDING_RUN:
+            state.pushPending()
+        state.pending += text
+    state.pos += len(text)
 
 
 def read_report(path: Path, report_id: str | None = None) -> ReportSource:
@@ -223,16 +315,17 @@ def parse_body(
                 pending = ("paragraph", 1, "")
         elif kind == "inline":
             line = first + (token.map[0] if token.map else 0) + 1
-            source = lines[line - 1 : first + (token.map[1] if token.map else 0)]
-            inlines = _inlines(token.children or [], source, line, path, problems)
+            end = max(line, first + (token.map[1] if token.map else 0))
+            inlines = _inlines(token.children or [], lines[line - 1 : end], line, path, problems)
             if note_label is not None:
                 if note_label in notes:
                     notes[note_label].inlines += [Inline("break", "\n"), *inlines]
+                    notes[note_label].end_line = end
                 else:
-                    notes[note_label] = NoteDefinition(inlines, line)
+                    notes[note_label] = NoteDefinition(inlines, line, end)
             elif pending is not None:
                 block_kind, level, marker = pending
-                blocks.append(BodyBlock(block_kind, inlines, line, level, marker))
+                blocks.append(BodyBlock(block_kind, inlines, line, level, marker, end))
             pending = None
         elif kind in ("hr", "blockquote_open", "table_open"):
             line = first + (token.map[0] if token.map else 0) + 1

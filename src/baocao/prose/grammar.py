@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -49,8 +50,10 @@ class Reference:
     """``True`` with ``|pad``; ``None`` leaves it to the report's ``leading_zero``."""
 
 
+@lru_cache(maxsize=4096)
 def parse(inner: str) -> Reference:
-    """Read the inside of ``[[…]]``; ``ReferenceSyntaxError`` says what is wrong."""
+    """Read the inside of ``[[…]]``; ``ReferenceSyntaxError`` says what is wrong.
+    Remembered: the checks and the documents read each reference several times."""
     typed = f"[[{inner}]]"
     if inner in BLOCKS:
         return Reference(typed, block=inner)

@@ -13,7 +13,7 @@ from ..documents.numbering import HeadingNumbers, starts_with_number
 from ..documents.report import number_line, recipient_lines
 from ..errors import Problem, Severity, UnresolvedReference
 from ..load.messages import unknown_metric
-from ..load.report_file import ReportSource
+from ..load.report_file import Markers, Prose, ReportSource
 from ..load.yaml_positions import PathKey
 from ..model.year import YearData
 from ..prose.grammar import ReferenceSyntaxError, citations, parse, scan
@@ -42,22 +42,8 @@ def check_report(source: ReportSource, data: YearData, references: YearReference
         add(*_front(source, ("year",)), f"năm {settings.year} nhưng dữ liệu là năm {data.year}")
     leading_zero = settings.leading_zero
     used: set[str] = set()
-    for inlines in source.inlines():
-        for inline in inlines:
-            if inline.kind == "note":
-                used.add(inline.text)
-            elif inline.kind == "ref":
-                message = _reference_problem(inline.text, references, leading_zero)
-                if message:
-                    add(inline.line, inline.column, message)
-            elif inline.kind == "text":
-                for found in scan(inline.text):
-                    snippet = inline.text[found.start : max(found.end, found.start + 40)]
-                    where = source.locate(snippet.split("\n")[0], inline.line)
-                    if found.note is not None:
-                        add(*where, _undefined_note(found.note))
-                    elif found.error:
-                        add(*where, found.error)
+    for prose in source.prose():
+        used |= _check_prose(source, prose, references, leading_zero, add)
     for label, note in source.notes.items():
         if label not in used:
             add(note.line, 1, f"chú thích '[^{label}]' không được dùng ở đâu", Severity.WARNING)
@@ -69,6 +55,32 @@ def check_report(source: ReportSource, data: YearData, references: YearReference
     check_period(source, data, add)
     check_task_claims(source, data, add)
     return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
+
+
+def _check_prose(
+    source: ReportSource, prose: Prose, references: YearReferences, leading_zero: bool, add: Any
+) -> set[str]:
+    """The problems of the references and markers of ``prose``, each at its place in the
+    file; the footnote labels it uses."""
+    used: set[str] = set()
+    markers = Markers(source.lines, prose)
+    for inline in prose.inlines:
+        if inline.kind == "note":
+            used.add(inline.text)
+            markers.skip_past(inline.line, inline.column + len(inline.text) + 2)
+        elif inline.kind == "ref":
+            markers.skip_past(inline.line, inline.column + len(inline.text) + 3)
+            message = _reference_problem(inline.text, references, leading_zero)
+            if message:
+                add(inline.line, inline.column, message)
+        elif inline.kind == "text":
+            for found in scan(inline.text):
+                if found.note is None and not found.error:
+                    continue
+                marker = inline.text[found.start : found.start + 2]
+                where = markers.take(marker) or (prose.line, None)
+                add(*where, _undefined_note(found.note) if found.note is not None else found.error)
+    return used
 
 
 def _undefined_note(label: str) -> str:
