@@ -131,3 +131,20 @@ def peak_memory(run):
         return result, tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
+
+
+def dead_pid() -> int:
+    """The id of a process that has ended (a run killed before it cleaned up)."""
+    import subprocess
+    import sys
+
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    process.wait()
+    return process.pid
+
+
+def temporary_name(prefix: str, pid: int, host: str | None = None) -> str:
+    """A temporary's name as ``baocao.files`` gives it, owned by ``pid`` on ``host``."""
+    from baocao.files import HOST
+
+    return f"{prefix}p{pid}h{host or HOST}."

@@ -161,11 +161,13 @@ def render(
     nhiều năm, hoặc của một tệp báo cáo .md."""
     from ..commands.render import RenderJob, clashing_outputs
     from ..errors import OutputError
+    from ..files import check_folder
 
     workspace = workspace_for(data_dir)
     reports = workspace.reports_for(_render_names(workspace, years, all_years), report)
     soffice = _soffice() if pdf else None
     target = out if out is not None else workspace.out
+    check_folder(target)
     used = templates if templates is not None else workspace.templates_dir()
     work = [
         RenderJob(path, workspace, used, target, draft, pdf, pdf_timeout, soffice)

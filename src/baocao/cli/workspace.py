@@ -32,8 +32,20 @@ def init(
     )
 
 
+def _year(value: int | None) -> int | None:
+    """A year a year file may hold (the model's bounds): ``new 99999`` would write a
+    year that could never be rendered."""
+    from ..limits import FIRST_YEAR, LAST_YEAR
+
+    if value is not None and not FIRST_YEAR <= value <= LAST_YEAR:
+        raise typer.BadParameter(f"năm phải từ {FIRST_YEAR} đến {LAST_YEAR} (đã gõ {value})")
+    return value
+
+
 def new(
-    year: Annotated[int, typer.Argument(help="Năm mới, ví dụ 2025.", metavar="NĂM", min=2000)],
+    year: Annotated[
+        int, typer.Argument(help="Năm mới, ví dụ 2025.", metavar="NĂM", callback=_year)
+    ],
     source: Annotated[
         int | None,
         typer.Option(
@@ -41,6 +53,7 @@ def new(
             help="Năm làm gốc (mặc định: năm gần nhất trước NĂM có tệp dữ liệu).",
             metavar="NĂM",
             show_default=False,
+            callback=_year,
         ),
     ] = None,
     data_dir: DataOption = None,

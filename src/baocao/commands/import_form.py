@@ -14,6 +14,7 @@ from ..model.year import YearData
 from ..prose.segments import YearReferences
 from ..rules.year import check
 from ..workspace import Workspace
+from ..yearfile.anchors import anchor_problems
 from ..yearfile.observations import Change, apply_entries, confirm
 
 BOM = "\ufeff"
@@ -44,7 +45,10 @@ def plan_import(workspace: Workspace, year: str, form: Path) -> PlannedImport:
     if crlf:
         text = text.replace("\r\n", "\n")
     update = apply_entries(text, found.entries, found.new_sources, found.default_quotes)
-    planned = PlannedImport(path, None, update.changes, update.sources, found.problems)
+    anchors = anchor_problems(text, update.edits, str(path))
+    if any(p.is_error for p in anchors):
+        raise DataError(found.problems + anchors)
+    planned = PlannedImport(path, None, update.changes, update.sources, found.problems + anchors)
     if update.text == text:
         return planned
     problems, new_data = check_text(update.text, path, workspace)

@@ -18,6 +18,7 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from ..errors import DataError, Problem
+from ..files import resolved
 from ..model.report import ReportSettings
 from ..xmlchars import UNREADABLE_RAW_CHARS, refusal
 from .text import read_text
@@ -232,7 +233,7 @@ def read_report(path: Path, report_id: str | None = None) -> ReportSource:
     if not isinstance(front.data, dict):
         raise DataError([Problem(name, 2, 1, "phần khai báo phải là một bảng khóa: giá trị")])
     data = dict(front.data)
-    folder = path.resolve().parent.name
+    folder = resolved(path).parent.name
     if data.get("year") is None and folder.isdigit():
         data["year"] = int(folder)
     try:

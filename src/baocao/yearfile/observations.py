@@ -56,6 +56,8 @@ class Update:
     text: str
     changes: list[Change] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    edits: list[tuple[int, int]] = field(default_factory=list)
+    """The lines ``[start, stop)`` of the old text replaced (``start == stop``: added)."""
 
 
 def _number(value: int | float) -> str:
@@ -161,6 +163,7 @@ def apply_entries(
         ]
         edits.append((stop, stop, added))
         update.sources = list(new_sources)
+    update.edits = [(start, stop) for start, stop, _lines in edits]
     for start, stop, replacement in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
         lines[start:stop] = replacement
     update.text = "\n".join(lines)
