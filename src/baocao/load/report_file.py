@@ -163,6 +163,7 @@ def _markdown() -> Any:
 
     md = MarkdownIt("commonmark", {"html": False}).use(footnote_plugin)
     md.disable(["html_block", "html_inline", "image", "code", "fence"])
+    md.disable("footnote_inline", ignoreInvalid=True)  # ``^[…]``: footnotes are [^label]
     md.core.ruler.disable("footnote_tail")  # keeps definitions no marker in the body uses
     md.inline.ruler.before("link", "baocao_reference", _reference_rule)
     md.inline.ruler.before("link", "baocao_note_marker", _note_marker_rule)

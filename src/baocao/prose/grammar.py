@@ -16,9 +16,14 @@ from typing import Any
 ID = re.compile(r"^[a-z][a-z0-9_]*$")
 LOOKS_LIKE = re.compile(r"\[\[(?P<inner>[^\[\]\n]*)\]\]|\[\^(?P<note>[^\[\]\n]*)\]")
 """``[[…]]`` or ``[^…]`` on one line, whatever is inside (then checked by ``parse``)."""
-OPENING = re.compile(r"\[\[")
-"""An opening ``[[`` left without its ``]]``: a reference cut short. A lone ``]]`` is
-ordinary text (``]]>`` in a quotation), never taken for a reference."""
+OPENING = re.compile(r"\[\[|\[\^")
+"""An opening ``[[`` left without its ``]]``, or ``[^`` without its ``]``: a reference
+or a footnote marker cut short. A lone ``]]`` is ordinary text (``]]>`` in a
+quotation), never taken for a reference."""
+UNCLOSED = {
+    "[[": "'[[' không có ']]' đóng lại (tham chiếu viết trên một dòng)",
+    "[^": "'[^' không có ']' đóng lại (chú thích viết liền trên một dòng, ví dụ [^ma_chu_thich])",
+}
 
 METRIC_FORMATS = ("number", "counts", "fraction", "numerator", "denominator", "text")
 DATED_FORMATS = ("target", "change")
@@ -140,11 +145,7 @@ def scan(text: str) -> Iterator[Found]:
 
 def _stray(text: str, start: int, end: int) -> Iterator[Found]:
     for match in OPENING.finditer(text, start, end):
-        yield Found(
-            match.start(),
-            match.end(),
-            error="'[[' không có ']]' đóng lại (tham chiếu viết trên một dòng)",
-        )
+        yield Found(match.start(), match.end(), error=UNCLOSED[match.group()])
 
 
 @dataclass(frozen=True)
