@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import DataError, DataFileNotFound, UnresolvedReference
 from ..formatting import format_as_of
-from ..limits import MAX_FIGURE
+from ..limits import FIRST_YEAR, LAST_YEAR, MAX_FIGURE
 from ..metrics.printing import observation_text, target_text
 from ..model.year import Metric, YearData
 from ..workspace import Workspace
@@ -271,8 +271,8 @@ def _validations(data: YearData) -> dict[str, Any]:
         "count": check("whole", 0, MAX_FIGURE, "Tử số, mẫu số là số nguyên không âm."),
         "date": check(
             "date",
-            (date(2000, 1, 1) - date(1899, 12, 30)).days,
-            (date(2100, 12, 31) - date(1899, 12, 30)).days,
+            (date(FIRST_YEAR, 1, 1) - date(1899, 12, 30)).days,
+            (date(LAST_YEAR, 12, 31) - date(1899, 12, 30)).days,
             "Gõ ngày dạng ngày/tháng/năm, ví dụ 31/12/2025.",
         ),
         "source": sources,
