@@ -1,8 +1,8 @@
 """Read a report file: YAML front matter, then the body in Markdown.
 
 The body is parsed by markdown-it (CommonMark, raw HTML off) with the footnote
-plugin; ``[[…]]`` references are read by a rule of our own before emphasis, so an
-id with underscores is never taken for italics. The result keeps, for every block
+plugin and rules of our own (``load.markdown``): ``[[…]]`` references are read before
+emphasis, so an id with underscores is never taken for italics. The result keeps, for every block
 and every reference or footnote marker, its line and column in the file, so that
 a problem found later can point at it.
 """
@@ -21,18 +21,13 @@ from ..errors import DataError, Problem
 from ..files import resolved
 from ..model.report import ReportSettings
 from ..xmlchars import UNREADABLE_RAW_CHARS, refusal
+from .markdown import markdown_parser
 from .text import read_text
 from .yaml_careful import Parsed, parse_yaml
 from .year_file import validation_problems
 
 REPORT_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 FRONT_MATTER_FENCE = "---"
-REFERENCE_TOKEN = re.compile(r"\[\[((?:[^\[\]\n]|\[(?!\[)|\](?!\]))*)\]\]")
-"""``[[`` up to the first ``]]``, on one line, with no other ``[[`` inside. The match
-stops at the first ``[[``, ``]]`` or line end, so scanning a line is linear."""
-PENDING_RUN = 256
-NOTE_LABEL = re.compile(r"\[\^[^\s\[\]]+")
-"""``[^`` and a footnote label, up to the first space, bracket or line end."""
 
 InlineKind = Literal["text", "ref", "note", "break"]
 BlockKind = Literal["heading", "paragraph", "bullet", "ordered"]
@@ -157,64 +152,6 @@ class ReportSource:
         return self.settings.year
 
 
-def _markdown() -> Any:
-    from markdown_it import MarkdownIt
-    from mdit_py_plugins.footnote import footnote_plugin
-
-    md = MarkdownIt("commonmark", {"html": False}).use(footnote_plugin)
-    md.disable(["html_block", "html_inline", "image", "code", "fence"])
-    md.disable("footnote_inline", ignoreInvalid=True)  # ``^[…]``: footnotes are [^label]
-    md.core.ruler.disable("footnote_tail")  # keeps definitions no marker in the body uses
-    md.inline.ruler.before("link", "baocao_reference", _reference_rule)
-    md.inline.ruler.before("link", "baocao_note_marker", _note_marker_rule)
-    return md
-
-
-def _reference_rule(state: Any, silent: bool) -> bool:
-    """``[[…]]`` on one line becomes one token, whatever it holds (checked later). An
-    ``[[`` that opens no reference is text (an error found later), never the start of a
-    link: markdown-it would look for the end of a link label from every ``[``."""
-    if not state.src.startswith("[[", state.pos):
-        return False
-    found = REFERENCE_TOKEN.match(state.src, state.pos)
-    if found is None:
-        _literal(state, silent, "[[")
-        return True
-    if not silent:
-        token = state.push("baocao_reference", "", 0)
-        token.content = found.group(1)
-    state.pos = found.end()
-    return True
-
-
-def _note_marker_rule(state: Any, silent: bool) -> bool:
-    """An ``[^`` that opens no marker of a defined footnote is text (an error found
-    later): the footnote plugin would look for the end of a label up to the end of the
-    line from every ``[^``, and markdown-it for the end of a link from every ``[``."""
-    if not state.src.startswith("[^", state.pos):
-        return False
-    found = NOTE_LABEL.match(state.src, state.pos)
-    if found is None or not state.src.startswith("]", found.end()):
-        _literal(state, silent, "[^")
-        return True
-    defined = state.env.get("footnotes", {}).get("refs", {})
-    if f":{found.group()[2:]}" in defined:
-        return False  # a marker of a footnote: the footnote plugin's
-    _literal(state, silent, state.src[state.pos : found.end() + 1])
-    return True
-
-
-def _literal(state: Any, silent: bool, text: str) -> None:
-    """``text`` added to markdown-it's pending text, which becomes a text token once it
-    is ``PENDING_RUN`` long: each addition copies the pending text, so a long run of
-    such pieces would otherwise cost the square of its length."""
-    if not silent:
-        if len(state.pending) > PENDING_RUN:
-            state.pushPending()
-        state.pending += text
-    state.pos += len(text)
-
-
 def read_report(path: Path, report_id: str | None = None) -> ReportSource:
     """Read and check the form of a report file; ``DataError`` with every problem."""
     text = read_text(path)
@@ -284,7 +221,7 @@ def parse_body(
 
     ``first`` is the index of the body's first line in ``lines`` (0-based)."""
     body = "\n".join(lines[first:])
-    tokens = _markdown().parse(body)
+    tokens = markdown_parser().parse(body)
     problems: list[Problem] = []
     blocks: list[BodyBlock] = []
     notes: dict[str, NoteDefinition] = {}
