@@ -112,14 +112,16 @@ markdown = st.lists(st.sampled_from(MARKDOWN) | st.text(max_size=6), max_size=40
 
 
 def printed_text(path: Path) -> str:
-    """Every text run of a document's parts (body, headers, footers, footnotes)."""
+    """The paragraphs of a document's parts (body, headers, footers, footnotes), one a
+    line, each the text of its runs joined."""
     with zipfile.ZipFile(path) as package:
         parts = [package.read(n) for n in package.namelist() if n.startswith("word/")]
-    texts = []
+    lines = []
     for xml in parts:
         if xml.lstrip().startswith(b"<"):
-            texts += [t.text or "" for t in etree.fromstring(xml).iter(f"{W}t")]
-    return "".join(texts)
+            for paragraph in etree.fromstring(xml).iter(f"{W}p"):
+                lines.append("".join(t.text or "" for t in paragraph.iter(f"{W}t")))
+    return "\n".join(lines)
 
 
 @FUZZ

@@ -133,3 +133,48 @@ def test_an_inline_footnote_is_text_not_a_crash(tmp_path):
     from .helpers import body_lines
 
     assert "Ghi chú ^[liền dòng] ở đây." in body_lines(out / f"BaoCao_2024_{EXAMPLE_ID}.docx")
+
+
+def test_the_reference_benchmark_counts_what_it_plants(tmp_path):
+    """``benchmarks/references.py`` keeps working (its times are never asserted)."""
+    from benchmarks.references import SHAPES, validate_once, workspace
+
+    for index, shape in enumerate(SHAPES):
+        root = workspace(tmp_path / str(index), shape.piece, 30)
+        _wall, errors = validate_once(root)
+        assert errors == 30 * shape.errors_per_piece, shape.name
+
+
+def test_a_units_summary_without_units_is_located_by_validate(tmp_path):
+    """It passed validate and stopped render with an unlocated line (found by the fuzz
+    test)."""
+    code, problems = validate(tmp_path, (PARAGRAPH, "[[units:summary]]"))
+    assert code == 1
+    assert problems == [
+        f"{PARAGRAPH_LINE}:1: lỗi: '[[units:summary]]' so sánh các đơn vị báo cáo, nhưng dữ "
+        "liệu năm 2024 có ít hơn hai đơn vị trong 'units'"
+    ]
+
+
+def test_line_breaks_of_windows_and_old_macs_keep_lines_and_columns(tmp_path):
+    """A report saved with CR LF or CR alone: markdown-it breaks lines at each, and so do
+    the positions (a lone CR ended in "lỗi không mong đợi", found by the fuzz test)."""
+    for index, newline in enumerate(["\r\n", "\r"]):
+        root = example_workspace(tmp_path / str(index), report=((PARAGRAPH, "Mở [[x và"),))
+        report = root / REPORT
+        report.write_bytes(report.read_text(encoding="utf-8").replace("\n", newline).encode())
+        result = runner.invoke(app, ["validate", str(report), "--data", str(root / "data")])
+        assert result.exit_code == 1, result.output
+        assert f"{EXAMPLE_ID}.md:{PARAGRAPH_LINE}:4: {UNCLOSED}" in result.output
+
+
+def test_a_marker_split_by_emphasis_is_found_by_validate(tmp_path):
+    """Bold ``[`` then ``^`` prints ``[^`` all the same: validate sees the text as printed,
+    not inline by inline (render refused it with an unlocated line; found by the fuzz
+    test)."""
+    code, problems = validate(tmp_path, (PARAGRAPH, "Xem **[**^ghi chú và **[**[x"))
+    assert code == 1
+    assert problems == [
+        f"{PARAGRAPH_LINE}: {UNCLOSED_NOTE}",
+        f"{PARAGRAPH_LINE}: {UNCLOSED}",
+    ]

@@ -12,6 +12,7 @@ an object for each merged cell: ``A1:XFD1048576`` would take hundreds of gigabyt
 from __future__ import annotations
 
 import re
+import warnings
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -40,7 +41,9 @@ def load_guarded(path: Path) -> Any:
         raise DataError([Problem(where, None, None, exc.reason)]) from exc
     try:
         _check_extent(path)
-        return load_workbook(path, data_only=True)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl's English notes on what it skips
+            return load_workbook(path, data_only=True)
     except DataError:
         raise
     except Exception as exc:  # noqa: BLE001 - whatever openpyxl trips on, the file is unreadable

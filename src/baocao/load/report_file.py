@@ -85,7 +85,7 @@ class Markers:
 
     def __init__(self, lines: list[str], prose: Prose) -> None:
         self.places: dict[str, list[tuple[int, int]]] = {kind: [] for kind in self.KINDS}
-        last = max(prose.line, min(prose.end_line, len(lines)))
+        last = min(max(prose.line, prose.end_line), len(lines))
         for index in range(prose.line - 1, last):
             start = prose.column - 1 if index == prose.line - 1 else 0
             for kind, pattern in self.KINDS.items():
@@ -155,6 +155,8 @@ class ReportSource:
 def read_report(path: Path, report_id: str | None = None) -> ReportSource:
     """Read and check the form of a report file; ``DataError`` with every problem."""
     text = read_text(path)
+    if "\r" in text:  # a line break to markdown-it and YAML, whether CR LF or CR alone
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     name = str(path)
     if not lines or lines[0].strip() != FRONT_MATTER_FENCE:
