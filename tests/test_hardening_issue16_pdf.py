@@ -11,6 +11,7 @@ import pytest
 
 from baocao.commands import pdf
 
+from .hardening import dead_pid, temporary_name
 from .issue16 import cli, good_out, year_file
 from .test_pdf import fake_soffice
 
@@ -69,12 +70,15 @@ def test_a_staging_folder_left_by_a_killed_run_is_removed(tmp_path):
     out.mkdir()
     source = out / "BaoCao_2024.docx"
     source.write_bytes(b"PK")
-    left = out / ".~baocao-pdf-BaoCao_2024-k1ll3d"
+    prefix = ".~baocao-pdf-BaoCao_2024-"
+    left = out / f"{temporary_name(prefix, dead_pid())}k1ll3d"
     left.mkdir()
     (left / "BaoCao_2024.pdf").write_bytes(b"%PDF-half")
     other = out / ".~baocao-pdf-PhuLuc_2024-busy"  # another document's, maybe converting now
-    other.mkdir()
+    busy = out / f"{temporary_name(prefix, os.getppid())}busy"  # converting it right now
+    for folder in (other, busy):
+        folder.mkdir()
     result = pdf.convert(source, str(tmp_path / "khong_co_soffice"), timeout=5)
     assert result.pdf is None and "không chạy được LibreOffice" in (result.error or "")
     assert not left.exists()
-    assert other.exists()
+    assert other.exists() and busy.exists()

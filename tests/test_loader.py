@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from baocao.errors import DataError
-from baocao.load.text import MAX_FILE_BYTES
+from baocao.limits import MAX_FILE_BYTES
 from baocao.load.yaml_careful import Parsed
 from baocao.load.year_file import load_file_with_positions, load_year
 

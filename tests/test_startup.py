@@ -73,6 +73,7 @@ def test_importing_the_cli_does_no_work():
         "baocao.errors",
         "baocao.kiemtra",
         "baocao.kiemtra.status",
+        "baocao.limits",
     }
 
 

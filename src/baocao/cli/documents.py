@@ -191,6 +191,7 @@ def render(
     """Tạo văn bản (BÁO CÁO, KẾ HOẠCH, CÔNG VĂN…) và Phụ lục, tệp Word, thêm PDF nếu cần,
     của các báo cáo của một hay nhiều năm, hoặc của một tệp báo cáo .md."""
     from ..commands.render import RenderJob
+    from ..files import check_folder
 
     printer = ProblemPrinter(verbosity(quiet, verbose))
     workspace = workspace_for(data_dir)
@@ -198,6 +199,7 @@ def render(
     reports = workspace.reports_for(names, report)
     soffice = _soffice() if pdf else None
     target = out if out is not None else workspace.out
+    check_folder(target)
     used = templates if templates is not None else workspace.templates_dir()
     work = [
         RenderJob(path, workspace, used, target, draft, pdf, pdf_timeout, soffice)

@@ -22,6 +22,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..files import abandoned, owned
+from ..files import reason as system_reason
+from ..limits import MAX_PDF_TIMEOUT, MIN_PDF_TIMEOUT, STALE_TEMPORARY_SECONDS
+
 DEFAULT_TIMEOUT = 180.0
 ENVIRONMENT_VARIABLE = "BAOCAO_SOFFICE"
 INSTALL_HINT = (
@@ -69,9 +73,10 @@ def convert(
     prefix = f".~baocao-pdf-{source.stem}-"
     _remove_leftovers(target_dir, prefix)
     try:
-        staging = Path(tempfile.mkdtemp(prefix=prefix, dir=target_dir))
+        staging = Path(tempfile.mkdtemp(prefix=owned(prefix), dir=target_dir))
     except OSError as exc:
-        return PdfResult(str(source), None, f"không ghi được vào '{target_dir}': {exc}")
+        why = system_reason(exc)
+        return PdfResult(str(source), None, f"không ghi được vào '{target_dir}': {why}")
     profile = Path(tempfile.mkdtemp(prefix="baocao-libreoffice-"))
     try:
         error = _run(soffice, source, staging, profile, timeout)
@@ -83,7 +88,7 @@ def convert(
         os.replace(produced, target)
         return PdfResult(str(source), str(target))
     except OSError as exc:
-        return PdfResult(str(source), None, f"không ghi được '{target}': {exc.strerror or exc}")
+        return PdfResult(str(source), None, f"không ghi được '{target}': {system_reason(exc)}")
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(profile, ignore_errors=True)
@@ -93,8 +98,8 @@ PDF_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"
 """PDF/A-2b: every font embedded, ready for a digital signature (LibreOffice 7.4+
 reads export options written as JSON after the filter name)."""
 
-MIN_TIMEOUT = 1.0
-MAX_TIMEOUT = 3600.0
+MIN_TIMEOUT = MIN_PDF_TIMEOUT
+MAX_TIMEOUT = MAX_PDF_TIMEOUT
 
 
 def timeout_problem(value: float) -> str | None:
@@ -106,11 +111,14 @@ def timeout_problem(value: float) -> str | None:
 
 
 def _remove_leftovers(folder: Path, prefix: str) -> None:
-    """Staging folders of this document left by a run that was killed."""
+    """Staging folders of this document left by a run that was killed (not those of a
+    run converting it right now)."""
     with contextlib.suppress(OSError):
         for entry in folder.iterdir():
             if entry.name.startswith(prefix) and entry.is_dir() and not entry.is_symlink():
-                shutil.rmtree(entry, ignore_errors=True)
+                rest, modified = entry.name[len(prefix) :], entry.stat().st_mtime
+                if abandoned(rest, modified, MAX_PDF_TIMEOUT + STALE_TEMPORARY_SECONDS):
+                    shutil.rmtree(entry, ignore_errors=True)
 
 
 def _run(soffice: str, source: Path, staging: Path, profile: Path, timeout: float) -> str | None:
@@ -138,7 +146,7 @@ def _run(soffice: str, source: Path, staging: Path, profile: Path, timeout: floa
             start_new_session=own_group,
         )
     except OSError as exc:
-        return f"không chạy được LibreOffice ({soffice}): {exc.strerror or exc}"
+        return f"không chạy được LibreOffice ({soffice}): {system_reason(exc)}"
     try:
         _out, err = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:

@@ -25,10 +25,14 @@ from pathlib import Path
 from .. import decree30
 from ..decree30 import Kind
 from ..errors import BaocaoError, DataError, LayoutError, Problem, Severity, unexpected
-from ..files import write_files
+from ..files import os_error_message, resolved, write_files
 from ..workspace import Workspace
 from .validate import ReportValidation, validate_report
 
+WORKER_DIED = (
+    "tiến trình tạo báo cáo này bị dừng đột ngột (máy hết bộ nhớ, hoặc bị hệ điều hành "
+    "dừng); chạy lại với --jobs 1 để tạo từng báo cáo một"
+)
 APPENDIX = "Phụ lục"
 
 
@@ -133,8 +137,11 @@ def mismatched_pair(report: Path, appendix: Path) -> str | None:
     killed between replacing the two), or ``None`` when they are, or are not both there."""
     from ..render.package import read_render_id
 
-    if not (report.is_file() and appendix.is_file()):
-        return None
+    try:
+        if not (report.is_file() and appendix.is_file()):
+            return None
+    except OSError:
+        return None  # a name the system refuses: told when the files are written
     ids = read_render_id(report), read_render_id(appendix)
     if ids[0] == ids[1] or None in ids:
         return None
@@ -197,6 +204,8 @@ def render_job(job: RenderJob) -> ReportOutcome:
         outcome.error = f"dữ liệu không hợp lệ ({count} lỗi), chưa ghi tệp nào."
     except BaocaoError as exc:
         outcome.error = str(exc)
+    except OSError as exc:
+        outcome.error = os_error_message(exc)
     except Exception as exc:  # noqa: BLE001 - one report's bug must not stop the others
         from ..load.messages import explain
 
@@ -249,7 +258,7 @@ def clashing_outputs(jobs: list[RenderJob]) -> list[str]:
             source = read_report(job.report)
         except BaocaoError:
             continue  # the job itself reports the file
-        key = (source.year, source.id, str(job.out.resolve()))
+        key = (source.year, source.id, str(resolved(job.out)))
         if key in seen:
             clashes.append(
                 f"'{seen[key]}' và '{job.report}' cùng là báo cáo '{source.id}' năm "
@@ -280,9 +289,13 @@ def _in_processes(jobs: list[RenderJob], workers: int) -> Iterator[ReportOutcome
     # so forked workers never copy a lock held by another thread.
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = {pool.submit(render_job, job): job for job in jobs}
-        for future in as_completed(futures):
-            job = futures[future]
-            try:
-                yield future.result()
-            except Exception as exc:  # noqa: BLE001 - a worker died: report, keep going
-                yield ReportOutcome(job.name, error=f"tiến trình con bị dừng: {exc}")
+        try:
+            for future in as_completed(futures):
+                job = futures[future]
+                try:
+                    yield future.result()
+                except Exception:  # noqa: BLE001 - a worker died: report, keep going
+                    yield ReportOutcome(job.name, error=WORKER_DIED)
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)  # stopped: start no other job
+            raise

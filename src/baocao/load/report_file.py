@@ -1,8 +1,8 @@
 """Read a report file: YAML front matter, then the body in Markdown.
 
 The body is parsed by markdown-it (CommonMark, raw HTML off) with the footnote
-plugin; ``[[…]]`` references are read by a rule of our own before emphasis, so an
-id with underscores is never taken for italics. The result keeps, for every block
+plugin and rules of our own (``load.markdown``): ``[[…]]`` references are read before
+emphasis, so an id with underscores is never taken for italics. The result keeps, for every block
 and every reference or footnote marker, its line and column in the file, so that
 a problem found later can point at it.
 """
@@ -18,8 +18,10 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from ..errors import DataError, Problem
+from ..files import resolved
 from ..model.report import ReportSettings
 from ..xmlchars import UNREADABLE_RAW_CHARS, refusal
+from .markdown import markdown_parser
 from .text import read_text
 from .yaml_careful import Parsed, parse_yaml
 from .year_file import validation_problems
@@ -54,12 +56,60 @@ class BodyBlock:
     line: int
     level: int = 1
     marker: str = ""
+    end_line: int = 0
+    """The block's last line in the file (0: only ``line`` is known)."""
 
 
 @dataclass
 class NoteDefinition:
     inlines: list[Inline]
     line: int
+    end_line: int = 0
+
+
+@dataclass(frozen=True)
+class Prose:
+    """The inlines of a block or a footnote, with the lines of the file they come from:
+    from ``column`` of ``line`` (after a footnote's ``[^label]:``) to ``end_line``."""
+
+    inlines: list[Inline]
+    line: int
+    end_line: int
+    column: int = 1
+
+
+class Markers:
+    """Where each ``[[`` and ``[^`` of some prose stands in the file, handed out left to
+    right: text read back from Markdown loses its columns, so a marker found in it takes
+    the next place of its kind. Building and handing out are linear in the prose."""
+
+    KINDS = {"[[": re.compile(r"\[\["), "[^": re.compile(r"\[\^")}
+
+    def __init__(self, lines: list[str], prose: Prose) -> None:
+        self.places: dict[str, list[tuple[int, int]]] = {kind: [] for kind in self.KINDS}
+        last = min(max(prose.line, prose.end_line), len(lines))
+        for index in range(prose.line - 1, last):
+            start = prose.column - 1 if index == prose.line - 1 else 0
+            for kind, pattern in self.KINDS.items():
+                for found in pattern.finditer(lines[index], start):
+                    self.places[kind].append((index + 1, found.start() + 1))
+        self.next = dict.fromkeys(self.KINDS, 0)
+
+    def skip_past(self, line: int, column: int) -> None:
+        """Forget the places up to ``column`` of ``line`` (a reference's own brackets)."""
+        for kind, places in self.places.items():
+            index = self.next[kind]
+            while index < len(places) and places[index] <= (line, column):
+                index += 1
+            self.next[kind] = index
+
+    def take(self, kind: str) -> tuple[int, int] | None:
+        """The place of the next ``kind`` marker (``[[`` or ``[^``), if any is left."""
+        index = self.next[kind]
+        if index >= len(self.places[kind]):
+            return None
+        self.next[kind] = index + 1
+        return self.places[kind][index]
 
 
 @dataclass
@@ -91,43 +141,26 @@ class ReportSource:
         for note in self.notes.values():
             yield note.inlines
 
+    def prose(self) -> Iterator[Prose]:
+        """``inlines()`` with the lines each comes from (a footnote after its label)."""
+        for block in self.blocks:
+            yield Prose(block.inlines, block.line, block.end_line or block.line)
+        for label, note in self.notes.items():
+            first = self.lines[note.line - 1] if 0 < note.line <= len(self.lines) else ""
+            column = first.find(f"[^{label}]:") + len(label) + 5
+            yield Prose(note.inlines, note.line, note.end_line or note.line, max(column, 1))
+
     @property
     def year(self) -> int:
         assert self.settings.year is not None
         return self.settings.year
 
 
-def _markdown() -> Any:
-    from markdown_it import MarkdownIt
-    from mdit_py_plugins.footnote import footnote_plugin
-
-    md = MarkdownIt("commonmark", {"html": False}).use(footnote_plugin)
-    md.disable(["html_block", "html_inline", "image", "code", "fence"])
-    md.core.ruler.disable("footnote_tail")  # keeps definitions no marker in the body uses
-    md.inline.ruler.before("link", "baocao_reference", _reference_rule)
-    return md
-
-
-def _reference_rule(state: Any, silent: bool) -> bool:
-    """``[[…]]`` on one line becomes one token, whatever it holds (checked later)."""
-    start = state.pos
-    if not state.src.startswith("[[", start):
-        return False
-    end = state.src.find("]]", start + 2)
-    newline = state.src.find("\n", start + 2)
-    nested = state.src.find("[[", start + 2)
-    if end < 0 or (0 <= newline < end) or (0 <= nested < end):
-        return False
-    if not silent:
-        token = state.push("baocao_reference", "", 0)
-        token.content = state.src[start + 2 : end]
-    state.pos = end + 2
-    return True
-
-
 def read_report(path: Path, report_id: str | None = None) -> ReportSource:
     """Read and check the form of a report file; ``DataError`` with every problem."""
     text = read_text(path)
+    if "\r" in text:  # a line break to markdown-it and YAML, whether CR LF or CR alone
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     name = str(path)
     if not lines or lines[0].strip() != FRONT_MATTER_FENCE:
@@ -144,7 +177,7 @@ def read_report(path: Path, report_id: str | None = None) -> ReportSource:
     if not isinstance(front.data, dict):
         raise DataError([Problem(name, 2, 1, "phần khai báo phải là một bảng khóa: giá trị")])
     data = dict(front.data)
-    folder = path.resolve().parent.name
+    folder = resolved(path).parent.name
     if data.get("year") is None and folder.isdigit():
         data["year"] = int(folder)
     try:
@@ -241,7 +274,7 @@ def parse_body(
 
     ``first`` is the index of the body's first line in ``lines`` (0-based)."""
     body = "\n".join(lines[first:])
-    tokens = _markdown().parse(body)
+    tokens = markdown_parser().parse(body)
     problems: list[Problem] = []
     blocks: list[BodyBlock] = []
     notes: dict[str, NoteDefinition] = {}
@@ -282,18 +315,19 @@ def parse_body(
                 pending = ("paragraph", 1, "")
         elif kind == "inline":
             line = first + (token.map[0] if token.map else 0) + 1
-            source = lines[line - 1 : first + (token.map[1] if token.map else 0)]
-            inlines = _inlines(token.children or [], source, line, path, problems)
+            end = max(line, first + (token.map[1] if token.map else 0))
+            inlines = _inlines(token.children or [], lines[line - 1 : end], line, path, problems)
             if note_label is DUPLICATE:
                 pass
             elif note_label is not None:
                 if note_label in notes:
                     notes[note_label].inlines += [Inline("break", "\n"), *inlines]
+                    notes[note_label].end_line = end
                 else:
-                    notes[note_label] = NoteDefinition(inlines, line)
+                    notes[note_label] = NoteDefinition(inlines, line, end)
             elif pending is not None:
                 block_kind, level, marker = pending
-                blocks.append(BodyBlock(block_kind, inlines, line, level, marker))
+                blocks.append(BodyBlock(block_kind, inlines, line, level, marker, end))
             pending = None
         elif kind in ("hr", "blockquote_open", "table_open"):
             line = first + (token.map[0] if token.map else 0) + 1

@@ -13,12 +13,12 @@ from pydantic import (
     StrictInt,
 )
 
+from ..limits import MAX_FIGURE
+
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 AS_OF_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 Evaluation = Literal["Đạt", "Chưa đạt", "Chưa đánh giá", "Ước đạt", "Chưa có số liệu"]
-MAX_FIGURE = 10**15
-"""Largest figure a year file may hold (beyond it Decimal arithmetic loses digits)."""
 Number = (
     Annotated[StrictInt, Field(ge=-MAX_FIGURE, le=MAX_FIGURE)]
     | Annotated[StrictFloat, Field(ge=-MAX_FIGURE, le=MAX_FIGURE, allow_inf_nan=False)]

@@ -15,6 +15,7 @@ from pydantic import (
     model_validator,
 )
 
+from ..limits import FIRST_YEAR, LAST_YEAR
 from .base import Identifier, Strict, _kind_by_key
 
 
@@ -45,7 +46,7 @@ class Document(Strict):
     number: DocumentNumber = None
     symbol: str = Field(min_length=1)
     place: str = Field(min_length=1)
-    date: date | Annotated[int, Field(ge=2000, le=2100)]
+    date: date | Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
     """A full date, or only the year while the document awaits its date."""
     type: str = "BÁO CÁO"
     summary: str = Field(min_length=1)
@@ -74,7 +75,7 @@ class Attachment(Strict):
     type: str = Field(min_length=1)
     number: DocumentNumber = None
     symbol: str = Field(min_length=1)
-    date: date | Annotated[int, Field(ge=2000, le=2100)]
+    date: date | Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
     agency_name: str = Field(min_length=1)
 
 
@@ -197,7 +198,7 @@ Numbering = NumberStyle | HeadingLevel
 class ReportSettings(Strict):
     """The YAML front matter of a report file: how the document is issued and laid out."""
 
-    year: int | None = Field(default=None, ge=2000, le=2100)
+    year: int | None = Field(default=None, ge=FIRST_YEAR, le=LAST_YEAR)
     """The year of the data; by default the name of the report's folder (``reports/2024``)."""
     kind: Literal["report", "appendix"] = "report"
     """``appendix``: only the Phụ lục, attached to another document (``attached_to``)."""

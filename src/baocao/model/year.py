@@ -20,6 +20,7 @@ from pydantic import (
     model_validator,
 )
 
+from ..limits import FIRST_YEAR, LAST_YEAR
 from .agencies import Agency, Collected
 from .base import AS_OF_PATTERN, Evaluation, Identifier, Number, Strict, _kind_by_key
 
@@ -103,7 +104,7 @@ def period_start(as_of: str) -> date:
 class Target(Strict):
     """A target for a year, as a number in the metric's unit or as printed text."""
 
-    year: int = Field(ge=2000, le=2100)
+    year: int = Field(ge=FIRST_YEAR, le=LAST_YEAR)
     value: Number | None = None
     text: str | None = None
     plan: str | None = None
@@ -280,7 +281,7 @@ class TaskList(Strict):
 class YearData(Strict):
     """The whole of ``data/<year>.yaml``."""
 
-    year: int = Field(ge=2000, le=2100)
+    year: int = Field(ge=FIRST_YEAR, le=LAST_YEAR)
     sources: dict[Identifier, str] = Field(min_length=1)
     metrics: list[Metric] = Field(default_factory=list)
     task_lists: list[TaskList] = Field(default_factory=list)

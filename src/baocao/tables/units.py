@@ -160,7 +160,7 @@ def to_csv(comparison: UnitComparison) -> str:
 
 
 def to_markdown(comparison: UnitComparison) -> str:
-    lines = [f"# {title(comparison)}", ""]
+    lines = [f"# {md_text(title(comparison))}", ""]
     for units, indicators in comparison.groups():
         lines += [f"## {md_text(group_title(comparison, units))}", ""]
         rows = [[[f"`{i.id}`"], *row(comparison, i)] for i in indicators]
