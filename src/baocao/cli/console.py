@@ -15,6 +15,7 @@ from ..errors import Problem
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.progress import Progress, TaskID
 
     from ..commands.render import ReportOutcome
     from ..metrics.units import UnitComparison
@@ -150,16 +151,38 @@ def validation_summary(errors: int, warnings: int) -> None:
     _console().print(f"[{colour}]{escape(text)}[/{colour}]")
 
 
+class Steps:
+    """What a progress bar is told: a step done, or what is being done now."""
+
+    def __init__(self, bar: Progress | None = None, task: TaskID | None = None) -> None:
+        self._bar = bar
+        self._task = task
+
+    def done(self, text: str) -> None:
+        """One more step finished; ``text`` says which."""
+        self._show(text, advance=1)
+
+    def doing(self, text: str) -> None:
+        """``text`` says what the current step is doing."""
+        self._show(text, advance=0)
+
+    def _show(self, text: str, advance: int) -> None:
+        if self._bar is not None and self._task is not None:
+            self._bar.update(self._task, advance=advance, description=escape(text), refresh=True)
+
+
 @contextmanager
-def progress(total: int, label: str) -> Iterator[Callable[[str], None]]:
-    """A progress bar on standard error while ``total`` jobs run; yields ``done(text)``
-    to call as each job finishes. Drawn only on a terminal, and gone when finished."""
+def progress(total: int, label: str) -> Iterator[Steps]:
+    """A progress bar on standard error while ``total`` steps run, ``label`` until the
+    first is done; its spinner turns while a step takes long. Drawn only on a
+    terminal, and gone when finished."""
     if not _console(stderr=True).is_terminal:  # rich would still leave an empty line
-        yield lambda _text: None
+        yield Steps()
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
     bar = Progress(
+        SpinnerColumn(),
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
@@ -167,8 +190,7 @@ def progress(total: int, label: str) -> Iterator[Callable[[str], None]]:
         transient=True,
     )
     with bar:
-        task = bar.add_task(label, total=total)
-        yield lambda text: bar.update(task, advance=1, description=text)
+        yield Steps(bar, bar.add_task(escape(label), total=total))
 
 
 def report_outcome(outcome: ReportOutcome, failure: str | None) -> None:

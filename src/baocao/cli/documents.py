@@ -15,6 +15,7 @@ from . import console
 from .common import DataOption, ProblemFormat, YearsArgument, refusal, workspace_for
 
 if TYPE_CHECKING:
+    from ..commands.pdf import PdfResult
     from ..commands.render import RenderJob, ReportOutcome
     from ..workspace import Workspace
 
@@ -167,14 +168,13 @@ def render(
     soffice = _soffice() if pdf else None
     target = out if out is not None else workspace.out
     used = templates if templates is not None else workspace.templates_dir()
-    work = [
-        RenderJob(path, workspace, used, target, draft, pdf, pdf_timeout, soffice)
-        for path in reports
-    ]
+    work = [RenderJob(path, workspace, used, target, draft) for path in reports]
     clashes = clashing_outputs(work)
     if clashes:
         raise OutputError("\n".join(f"{clash}. Chưa ghi tệp nào." for clash in clashes))
     outcomes = _run(work, jobs)
+    if soffice is not None:
+        _convert(outcomes, soffice, pdf_timeout)
     for outcome in outcomes:
         reason = refusal(*outcome.refused) if outcome.refused else outcome.error
         console.report_outcome(outcome, reason)
@@ -212,11 +212,38 @@ def _run(work: list[RenderJob], jobs: int | None) -> list[ReportOutcome]:
     from ..commands.render import run_jobs
 
     outcomes = {}
-    with console.progress(len(work), "Đang tạo báo cáo") as done:
+    label = f"Đang tạo tệp Word của {len(work)} báo cáo"
+    with console.progress(len(work), label) as steps:
         for outcome in run_jobs(work, jobs):
             outcomes[outcome.name] = outcome
-            done(f"Xong {outcome.name}")
+            steps.done(f"Tệp Word: xong {outcome.name}")
     return [outcomes[job.name] for job in work]
+
+
+def _convert(outcomes: list[ReportOutcome], soffice: str, timeout: float) -> None:
+    """The PDF copies of every Word file written, with a progress bar meanwhile."""
+    from ..commands.render import convert_outcomes, word_files
+
+    count = word_files(outcomes)
+    if not count:
+        return
+    label = f"Đang mở LibreOffice để chuyển {count} tệp Word sang PDF"
+    with console.progress(count, label) as steps:
+        convert_outcomes(outcomes, soffice, timeout, _PdfSteps(steps))
+
+
+class _PdfSteps:
+    """The PDF conversion's news, shown on the progress bar."""
+
+    def __init__(self, steps: console.Steps) -> None:
+        self.steps = steps
+
+    def converting(self, source: Path) -> None:
+        self.steps.doing(f"PDF: đang chuyển {source.name}")
+
+    def finished(self, result: PdfResult) -> None:
+        name = Path(result.source).name
+        self.steps.done(f"PDF: xong {name}" if result.pdf else f"PDF: lỗi {name}")
 
 
 def _missing_years() -> Exception:
