@@ -183,6 +183,7 @@ def test_the_progress_bar_says_word_files_then_the_pdf_conversion(tmp_path, soff
 
 def test_the_bar_on_a_terminal_shows_each_step(monkeypatch):
     monkeypatch.setenv("TERM", "xterm")  # a dumb terminal gets no bar
+    monkeypatch.setenv("FORCE_COLOR", "1")
     screen = io.StringIO()
     terminal = Console(file=screen, force_terminal=True, width=100, color_system=None)
     monkeypatch.setitem(console_module._consoles, True, terminal)

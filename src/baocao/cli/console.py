@@ -1,11 +1,13 @@
 """Everything baocao prints: messages, problem lists, tables.
 
-rich is imported when something is first printed, not when the command line starts:
-``baocao --help`` prints through typer and never needs it.
+rich draws colours, tables and progress bars; it is imported only when one of them is
+drawn. A line of text sent to a file, a pipe or an editor (``baocao validate`` run by
+VS Code) is written as it is, without loading rich: rich would write the same text.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -46,18 +48,47 @@ def escape(text: str) -> str:
     return rich_escape(text)
 
 
+Piece = str | tuple[str, str]
+"""Part of a line: text, or text and its style (``"red"``)."""
+
+
+def _say(*pieces: Piece, stderr: bool = False) -> None:
+    """One line of ``pieces`` (text printed as typed, never read as markup)."""
+    if _drawn(stderr):
+        from rich.text import Text
+
+        _console(stderr).print(Text.assemble(*pieces))
+        return
+    stream = sys.stderr if stderr else sys.stdout
+    stream.write("".join(p if isinstance(p, str) else p[0] for p in pieces) + "\n")
+
+
+def _drawn(stderr: bool) -> bool:
+    """Whether rich is needed to print there: a terminal, or colours forced (rich reads
+    the same variables)."""
+    stream = sys.stderr if stderr else sys.stdout
+    forced = os.environ.get("FORCE_COLOR") or os.environ.get("TTY_COMPATIBLE") == "1"
+    try:
+        return bool(forced) or stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 def wrote(path: str, kind: str) -> None:
-    _console().print(f"[green]Đã ghi[/green] {escape(kind)}: {escape(path)}")
+    _say(("Đã ghi", "green"), f" {kind}: {path}")
 
 
 def problems(items: Iterable[Problem]) -> None:
     for problem in items:
-        colour = "red" if problem.is_error else "yellow"
-        _console(stderr=True).print(f"[{colour}]{escape(str(problem))}[/{colour}]")
+        _say((str(problem), _colour(problem)), stderr=True)
+
+
+def _colour(problem: Problem) -> str:
+    return "red" if problem.is_error else "yellow"
 
 
 def error(message: str) -> None:
-    _console(stderr=True).print(f"[red]Lỗi:[/red] {escape(message)}")
+    _say(("Lỗi:", "red"), f" {message}", stderr=True)
 
 
 def stream_is_terminal() -> bool:
@@ -66,7 +97,10 @@ def stream_is_terminal() -> bool:
 
 def plain(text: str) -> None:
     """Print ``text`` exactly as given (CSV, JSON, Markdown sent to standard output)."""
-    _console().out(text, end="", highlight=False)
+    if _drawn(stderr=False):
+        _console().out(text, end="", highlight=False)
+    else:
+        sys.stdout.write(text)
 
 
 def comparison_table(comparison: Comparison) -> None:
@@ -121,8 +155,7 @@ def unit_comparison_table(comparison: UnitComparison) -> None:
 def problem_lines(items: Iterable[Problem]) -> None:
     """``baocao validate``: one line per problem on standard output, for editors to jump to."""
     for problem in items:
-        colour = "red" if problem.is_error else "yellow"
-        _console().print(f"[{colour}]{escape(str(problem))}[/{colour}]")
+        _say((str(problem), _colour(problem)))
 
 
 def problems_json(items: Iterable[Problem]) -> None:
@@ -147,8 +180,7 @@ def validation_summary(errors: int, warnings: int) -> None:
     text = f"{errors} lỗi, {warnings} cảnh báo"
     if not errors and not warnings:
         text += ": dữ liệu hợp lệ"
-    colour = "red" if errors else "yellow" if warnings else "green"
-    _console().print(f"[{colour}]{escape(text)}[/{colour}]")
+    _say((text, "red" if errors else "yellow" if warnings else "green"))
 
 
 class Steps:
@@ -176,7 +208,7 @@ def progress(total: int, label: str) -> Iterator[Steps]:
     """A progress bar on standard error while ``total`` steps run, ``label`` until the
     first is done; its spinner turns while a step takes long. Drawn only on a
     terminal, and gone when finished."""
-    if not _console(stderr=True).is_terminal:  # rich would still leave an empty line
+    if not _drawn(stderr=True) or not _console(stderr=True).is_terminal:  # no empty line
         yield Steps()
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
@@ -208,7 +240,7 @@ def render_summary(outcomes: list[ReportOutcome], refusal: Callable[[int, int], 
     """``baocao render`` of several reports: one line per report, then the totals."""
     from pathlib import Path
 
-    _console().print("Tổng kết:")
+    _say("Tổng kết:")
     for outcome in outcomes:
         if outcome.refused is not None or outcome.error is not None:
             text = refusal(*outcome.refused) if outcome.refused else str(outcome.error)
@@ -218,9 +250,8 @@ def render_summary(outcomes: list[ReportOutcome], refusal: Callable[[int, int], 
             if outcome.pdf_errors:
                 failed = ", ".join(Path(path).name for path, _reason in outcome.pdf_errors)
                 text += f"; không tạo được PDF từ {failed}"
-        mark = "[red]lỗi[/red]" if outcome.failed else "[green]xong[/green]"
-        _console().print(f"  {escape(outcome.name)}: {mark}: {escape(text)}")
+        mark = ("lỗi", "red") if outcome.failed else ("xong", "green")
+        _say(f"  {outcome.name}: ", mark, f": {text}")
     failures = sum(1 for outcome in outcomes if outcome.failed)
-    colour = "red" if failures else "green"
     done = len(outcomes) - failures
-    _console().print(f"[{colour}]{done} báo cáo xong, {failures} báo cáo lỗi.[/{colour}]")
+    _say((f"{done} báo cáo xong, {failures} báo cáo lỗi.", "red" if failures else "green"))
