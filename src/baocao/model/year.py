@@ -6,8 +6,6 @@ and ``units``. No prose: each report is a Markdown file of its own
 (``model/report.py``) that cites the figures by id.
 """
 
-from __future__ import annotations
-
 from datetime import date, timedelta
 from typing import Annotated, ClassVar, Literal
 
@@ -20,7 +18,15 @@ from pydantic import (
     model_validator,
 )
 
-from .base import AS_OF_PATTERN, Evaluation, Identifier, Number, Strict, _kind_by_key
+from .base import (
+    AS_OF_PATTERN,
+    Evaluation,
+    Identifier,
+    Number,
+    Strict,
+    _kind_by_key,
+    no_items,
+)
 
 
 class SourceRef(Strict):
@@ -64,7 +70,7 @@ class Observation(Strict):
         return text
 
     @model_validator(mode="after")
-    def _has_figure(self) -> Observation:
+    def _has_figure(self) -> "Observation":
         if (self.numerator is None) != (self.denominator is None):
             raise ValueError("cần có cả tử số (numerator) và mẫu số (denominator)")
         if self.denominator == 0:
@@ -99,7 +105,7 @@ class Target(Strict):
     plan: str | None = None
 
     @model_validator(mode="after")
-    def _has_value(self) -> Target:
+    def _has_value(self) -> "Target":
         if self.value is None and self.text is None:
             raise ValueError("mục tiêu cần có value hoặc text")
         return self
@@ -116,8 +122,8 @@ class Metric(Strict):
     lower_is_better: bool = False
     """A target is met by a figure at or below it (a poverty rate, days late); a rank
     (``kind: rank``) is always so."""
-    parts: list[Identifier] = Field(default_factory=list)
-    targets: list[Target] = Field(default_factory=list)
+    parts: list[Identifier] = Field(default_factory=no_items)
+    targets: list[Target] = Field(default_factory=no_items)
     evaluation: Evaluation | None = None
     result: str | None = None
     note: str | None = None
@@ -135,11 +141,11 @@ class Metric(Strict):
     pending: bool = False
     """This year's figure is still awaited (``baocao new`` marks every metric so):
     validation warns, a draft prints a marker where the figure goes."""
-    observations: list[Observation] = Field(default_factory=list)
+    observations: list[Observation] = Field(default_factory=no_items)
     _needs_observations: ClassVar[bool] = True
 
     @model_validator(mode="after")
-    def _scale(self) -> Metric:
+    def _scale(self) -> "Metric":
         if self._needs_observations and not self.observations and not self.pending:
             raise ValueError(
                 "cần ít nhất một số liệu trong 'observations' "
@@ -156,7 +162,7 @@ class Metric(Strict):
         return self.unit == "%"
 
     @property
-    def latest(self) -> Observation:
+    def latest(self) -> "Observation":
         """The observation documents print: the one with the latest as-of date.
 
         A year or a month counts as its last day (a figure "for 2024" is the year-end
@@ -167,7 +173,7 @@ class Metric(Strict):
         ranked = enumerate(self.observations)
         return max(ranked, key=lambda pair: (period_end(pair[1].as_of), pair[0]))[1]
 
-    def target_for(self, year: int) -> Target | None:
+    def target_for(self, year: int) -> "Target | None":
         return next((t for t in self.targets if t.year == year), None)
 
 
@@ -179,7 +185,7 @@ class UnitMetric(Metric):
     reported with an evaluation only; ``source`` is the indicator's row.
     """
 
-    observations: list[Observation] = Field(default_factory=list)
+    observations: list[Observation] = Field(default_factory=no_items)
     _needs_observations: ClassVar[bool] = False
     source: SourceRef
     same_as: Identifier | None = None
@@ -189,7 +195,7 @@ class UnitMetric(Metric):
         return self.same_as or self.id
 
     @property
-    def figure(self) -> Observation | None:
+    def figure(self) -> "Observation | None":
         """The latest observation, or ``None`` when the unit gives no figure."""
         return self.latest if self.observations else None
 
@@ -204,14 +210,14 @@ class Unit(Strict):
     id: Identifier
     name: str = Field(min_length=1)
     short_name: str | None = None
-    metrics: list[UnitMetric] = Field(default_factory=list)
+    metrics: list[UnitMetric] = Field(default_factory=no_items)
 
     @property
     def label(self) -> str:
         """The short name of column headers, or the name when there is none."""
         return self.short_name or self.name
 
-    def metric(self, metric_id: str) -> UnitMetric | None:
+    def metric(self, metric_id: str) -> "UnitMetric | None":
         return next((m for m in self.metrics if m.id == metric_id), None)
 
 
@@ -253,17 +259,17 @@ class YearData(Strict):
 
     year: int = Field(ge=2000, le=2100)
     sources: dict[Identifier, str] = Field(min_length=1)
-    metrics: list[Metric] = Field(default_factory=list)
-    task_lists: list[TaskList] = Field(default_factory=list)
-    units: list[Unit] = Field(default_factory=list)
+    metrics: list[Metric] = Field(default_factory=no_items)
+    task_lists: list[TaskList] = Field(default_factory=no_items)
+    units: list[Unit] = Field(default_factory=no_items)
     """Reporting units compared side by side; the first is this file's own."""
     _by_id: dict[str, Metric] = PrivateAttr(default_factory=dict)
 
-    def model_post_init(self, __context: object) -> None:
+    def model_post_init(self, __context: object) -> "None":
         self._by_id = {m.id: m for m in self.metrics}
 
     @model_validator(mode="after")
-    def _units_consistent(self) -> YearData:
+    def _units_consistent(self) -> "YearData":
         ids = [u.id for u in self.units]
         if len(ids) != len(set(ids)):
             raise ValueError("mã đơn vị (units.id) bị trùng")
@@ -279,7 +285,7 @@ class YearData(Strict):
                 raise ValueError(f"đơn vị '{unit.id}': mã chỉ tiêu '{repeated[0]}' bị trùng")
         return self
 
-    def metric(self, metric_id: str) -> Metric | None:
+    def metric(self, metric_id: str) -> "Metric | None":
         # Read the private index directly: pydantic's __getattr__ for private attributes
         # costs more than the lookup itself when tables ask once per cell.
         private = self.__pydantic_private__
@@ -290,5 +296,5 @@ class YearData(Strict):
     def metric_ids(self) -> list[str]:
         return [m.id for m in self.metrics]
 
-    def task_list(self, list_id: str) -> TaskList | None:
+    def task_list(self, list_id: str) -> "TaskList | None":
         return next((t for t in self.task_lists if t.id == list_id), None)
