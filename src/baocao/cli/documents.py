@@ -222,9 +222,9 @@ def _run(work: list[RenderJob], jobs: int | None) -> list[ReportOutcome]:
 
 def _convert(outcomes: list[ReportOutcome], soffice: str, timeout: float) -> None:
     """The PDF copies of every Word file written, with a progress bar meanwhile."""
-    from ..commands.render import convert_outcomes, word_files
+    from ..commands.render import convert_outcomes
 
-    count = word_files(outcomes)
+    count = sum(len(outcome.written) for outcome in outcomes)
     if not count:
         return
     label = f"Đang mở LibreOffice để chuyển {count} tệp Word sang PDF"

@@ -206,11 +206,6 @@ def convert_outcomes(
             outcome.pdf_errors.append((result.source, result.error or ""))
 
 
-def word_files(outcomes: list[ReportOutcome]) -> int:
-    """How many Word files the reports wrote (what ``convert_outcomes`` converts)."""
-    return sum(len(outcome.written) for outcome in outcomes)
-
-
 def default_workers(jobs: int) -> int:
     return max(1, min(jobs, os.cpu_count() or 1))
 
