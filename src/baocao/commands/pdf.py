@@ -147,17 +147,18 @@ class _Task:
 
 def _distinct_names(sources: list[Path]) -> list[list[Path]]:
     """``sources`` in as few runs as can share one output folder: LibreOffice names a
-    PDF after its document, so two ``BaoCao.docx`` of different folders go apart."""
+    PDF after its document, so two ``BaoCao.docx`` of different folders go apart (and
+    ``baocao.docx``: Windows and macOS do not tell the two names apart)."""
     runs: list[list[Path]] = []
     names: list[set[str]] = []
     for source in sources:
-        index = next((i for i, taken in enumerate(names) if source.stem not in taken), None)
-        if index is None:
+        name = source.stem.casefold()
+        index = next((i for i, taken in enumerate(names) if name not in taken), len(runs))
+        if index == len(runs):
             runs.append([])
             names.append(set())
-            index = len(runs) - 1
         runs[index].append(source)
-        names[index].add(source.stem)
+        names[index].add(name)
     return runs
 
 
