@@ -173,6 +173,17 @@ def spaced(number: int) -> str:
     return f"{number:,}".replace(",", " ")
 
 
+def print_sizes(measured: dict[int, Size], render: list[tuple[float, int | None]]) -> None:
+    print("  metrics  validate (median s)  peak memory")
+    for size, found in measured.items():
+        peak = "-" if found.peak is None else f"{found.peak / 2**20:.0f} MiB"
+        print(f"  {spaced(size):>7}  {statistics.median(found.walls):19.3f}  {peak:>11}")
+    peaks = [peak for _wall, peak in render if peak is not None]
+    peak = f"{max(peaks) / 2**20:.0f} MiB" if peaks else "-"
+    wall = statistics.median(wall for wall, _peak in render)
+    print(f"  render of 10 000 metrics: {wall:.3f} s, peak memory {peak}")
+
+
 def targets(quick: bool) -> list[Target]:
     with tempfile.TemporaryDirectory(prefix="baocao-bench-") as name:
         folder = Path(name)
@@ -180,7 +191,9 @@ def targets(quick: bool) -> list[Target]:
         measured = year_files(folder, quick)
         root = folder / "year10000"
         command = ["render", "2024", "--out", str(root / "out")]
-        renders = [with_peak(command, root)[0] for _ in range(runs(quick))]
+        render = [with_peak(command, root) for _ in range(runs(quick))]
+        print_sizes(measured, render)
         print("Prose: reports of N paragraphs rendered from the shell ...", flush=True)
         prose = prose_target(folder, quick)
+    renders = [wall for wall, _peak in render]
     return [*size_targets(measured, renders), *per_metric_targets(measured), prose]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from benchmarks.targets import Limit, Ratio, Shell, Target, cli, measure, python
+from benchmarks.targets import Limit, Ratio, Shell, Target, cli, measure, python, runs
 
 ONE_REPORT = "reports/2024/chuyen-doi-so.md"
 VALIDATE_WHY = (
@@ -56,6 +56,8 @@ ROWS = [
 
 
 def targets(quick: bool) -> list[Target]:
+    """Twice the usual runs, and one: each takes a fraction of a second, and a busy
+    moment of the machine moves a median of few runs."""
     print("Starting from the shell: --help, validate, render ...", flush=True)
     with tempfile.TemporaryDirectory(prefix="baocao-bench-") as out:
-        return measure(commands(Path(out)), ROWS, quick)
+        return measure(commands(Path(out)), ROWS, quick, count=2 * runs(quick) + 1)

@@ -197,9 +197,12 @@ def sampled(name: str, values: list[float], limit: float, basis: str, why: str =
     return Target(name, statistics.median(values), limit, basis, why=why, spread=spread)
 
 
-def measure(commands: dict[str, Command], rows: list[Row], quick: bool) -> list[Target]:
-    """Time ``commands`` interleaved, then make each row's target from the medians."""
-    measured = interleaved(commands, runs(quick))
+def measure(
+    commands: dict[str, Command], rows: list[Row], quick: bool, count: int | None = None
+) -> list[Target]:
+    """Time ``commands`` interleaved (``count`` times, ``runs(quick)`` by default), then
+    make each row's target from the medians."""
+    measured = interleaved(commands, count or runs(quick))
     return [row.target(measured) for row in rows]
 
 
