@@ -12,7 +12,9 @@ One report goes through ``render_report``, top to bottom:
 
 Several reports run as jobs (``run_jobs``), in worker processes when there are
 several and more than one worker is allowed; a job returns a ``ReportOutcome``
-instead of raising, so one report's failure never stops the others.
+instead of raising, so one report's failure never stops the others. PDF copies are
+made after every job has written its Word files, of all of them in one LibreOffice
+run (``convert_outcomes``): starting LibreOffice costs more than converting a report.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import decree30
 from ..decree30 import Kind
@@ -28,6 +31,9 @@ from ..errors import BaocaoError, DataError, LayoutError, Problem, Severity, une
 from ..files import os_error_message, resolved, write_files
 from ..workspace import Workspace
 from .validate import ReportValidation, validate_report
+
+if TYPE_CHECKING:
+    from .pdf import PdfProgress
 
 WORKER_DIED = (
     "tiến trình tạo báo cáo này bị dừng đột ngột (máy hết bộ nhớ, hoặc bị hệ điều hành "
@@ -160,9 +166,6 @@ class RenderJob:
     templates: Path
     out: Path
     draft: bool = False
-    pdf: bool = False
-    pdf_timeout: float = 180.0
-    soffice: str | None = None
 
     @property
     def name(self) -> str:
@@ -188,7 +191,7 @@ class ReportOutcome:
 
 
 def render_job(job: RenderJob) -> ReportOutcome:
-    """Check, render and convert one report; every failure ends up in the outcome."""
+    """Check and render one report; every failure ends up in the outcome."""
     outcome = ReportOutcome(job.name)
     try:
         _render_job(job, outcome)
@@ -226,20 +229,26 @@ def _render_job(job: RenderJob, outcome: ReportOutcome) -> None:
         outcome.problems.append(Problem(str(job.out), None, None, before, Severity.WARNING))
     for written in render_report(checked, job.templates, job.out, draft=job.draft):
         outcome.written.append((str(written.path), written.kind))
-    if job.pdf and job.soffice:
-        _convert_to_pdf(job, outcome)
 
 
-def _convert_to_pdf(job: RenderJob, outcome: ReportOutcome) -> None:
-    from .pdf import convert
+def convert_outcomes(
+    outcomes: list[ReportOutcome],
+    soffice: str,
+    timeout: float,
+    progress: PdfProgress | None = None,
+) -> None:
+    """PDF copies of every Word file the reports wrote, in one LibreOffice run; each
+    PDF written, or why not, goes to its report's outcome."""
+    from .pdf import convert_all
 
-    assert job.soffice is not None
-    for path, kind in list(outcome.written):
-        converted = convert(Path(path), job.soffice, job.pdf_timeout)
-        if converted.pdf:
-            outcome.pdfs.append((converted.pdf, f"bản PDF {kind}"))
+    kinds = {path: (outcome, kind) for outcome in outcomes for path, kind in outcome.written}
+    sources = [Path(path) for path in kinds]
+    for result in convert_all(sources, soffice, timeout, progress):
+        outcome, kind = kinds[result.source]
+        if result.pdf:
+            outcome.pdfs.append((result.pdf, f"bản PDF {kind}"))
         else:
-            outcome.pdf_errors.append((path, converted.error or ""))
+            outcome.pdf_errors.append((result.source, result.error or ""))
 
 
 def default_workers(jobs: int) -> int:
