@@ -1,0 +1,72 @@
+"""The shipped documents read beside their seeds (the page-by-page audit of issue 23):
+where a printed figure differs from what a seed prints, or cannot be what its name
+says, the document says why; comparisons name their source; the text the seeds
+mistyped is printed corrected.
+
+Rendered through the command line from a clean copy of the repository's workspace,
+read back from the .docx.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from baocao.cli import app
+from baocao.load.year_file import load_year
+from baocao.metrics.evaluation import printed_figure
+
+from .helpers import body_lines, clean_copy, shipped
+
+runner = CliRunner()
+ROOT = Path(__file__).resolve().parents[1]
+YEAR_FILES = shipped("data/*.yaml") + shipped("examples/data/*.yaml")
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory) -> dict[str, Path]:
+    """Every shipped report of 2022, 2023 and 2024 rendered by ``baocao render``:
+    file name → path. 2022 and 2023 have no signer's name (as their seeds): drafts."""
+    root = clean_copy(tmp_path_factory.mktemp("repo"))
+    out = root / "out"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(root)
+        for year in ("2022", "2023", "2024"):
+            result = runner.invoke(app, ["render", year, "--out", str(out), "--draft", "-q"])
+            assert result.exit_code == 0, result.output
+    return {path.name: path for path in out.glob("*.docx")}
+
+
+def rows_with(path: Path, text: str) -> list[list[str]]:
+    """The table rows of ``path`` holding ``text``, as lists of cells."""
+    rows = [line.strip("| ").split(" | ") for line in body_lines(path) if line.startswith("| ")]
+    return [row for row in rows if any(text in cell for cell in row)]
+
+
+# -- a rate over 100% --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", YEAR_FILES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_a_rate_printed_over_100_percent_carries_a_note_for_the_reader(path):
+    """180,2% of people 15 and over with a payment account was printed 'Đạt' with an
+    empty Ghi chú: a reader cannot tell a data error from a rate that may pass 100%."""
+    data = load_year(path)
+    for metric in data.metrics:
+        if not metric.is_rate or not metric.observations:
+            continue
+        figure = printed_figure(metric, metric.latest)
+        if figure is not None and figure > 100:
+            assert metric.note, f"{metric.id}: {figure}% is printed with no note"
+
+
+def test_the_payment_account_rate_says_why_it_passes_100_percent(documents):
+    for name in ("PhuLuc_2024_chuyen-doi-so.docx", "PhuLuc_2024_phu-luc-ke-hoach-2025.docx"):
+        # the tables of Chương trình 553 and of the 2024 plan (the comparison of the two
+        # provinces, with no Ghi chú column, points to them)
+        rows = [r for r in rows_with(documents[name], "180,2%") if len(r) >= 7]
+        assert len(rows) == 2, name
+        for row in rows:
+            assert row[-2] == "Đạt"
+            assert row[-1].startswith("Tỷ lệ vượt 100% vì tử số (2.009.961) lớn hơn mẫu số")
