@@ -70,3 +70,23 @@ def test_the_payment_account_rate_says_why_it_passes_100_percent(documents):
         for row in rows:
             assert row[-2] == "Đạt"
             assert row[-1].startswith("Tỷ lệ vượt 100% vì tử số (2.009.961) lớn hơn mẫu số")
+
+
+# -- an evaluation left empty ------------------------------------------------------
+
+EVALUATIONS = ("Đạt", "Chưa đạt", "Ước đạt", "Chưa đánh giá", "Chưa có số liệu")
+
+
+def test_every_figure_of_the_comparison_of_the_two_provinces_has_its_evaluation(documents):
+    """An Giang's "44% (11/25)" (and its "100%" of agencies on the LAN) were printed with
+    no evaluation beside Kiên Giang's "Đạt"."""
+    lines = body_lines(documents["PhuLuc_2024_phu-luc-ke-hoach-2025.docx"])
+    start = next(i for i, line in enumerate(lines) if line.startswith("III. SO SÁNH"))
+    rows = [line.strip("| ").split(" | ") for line in lines[start:] if line.startswith("| ")]
+    sides = [cell for row in rows[1:] if len(row) >= 4 for cell in row[2:4]]
+    assert len(sides) > 80
+    for cell in sides:
+        assert cell == "Không báo cáo" or cell.split(" / ")[-1] in EVALUATIONS, cell
+    essential = next(row for row in rows if row[1].startswith("Dịch vụ công thiết yếu"))
+    # the seed marks the task "Đã triển khai 11/25 dịch vụ công thiết yếu" Đạt
+    assert essential[2:4] == ["44% (11/25) / Đạt", "Đạt"]

@@ -355,3 +355,24 @@ def test_validate_accepts_the_shipped_units(in_repo):
     result = runner.invoke(app, ["validate", "2024"])
     assert result.exit_code == 0, result.output
     assert "0 lỗi, 0 cảnh báo" in result.output
+
+
+def test_a_figure_with_no_evaluation_says_it_was_not_evaluated(tmp_path, monkeypatch):
+    """An Giang's '100%' of agencies on the LAN sat beside Kiên Giang's 'Đạt' with no
+    word on its evaluation: every other figure of the comparison had one."""
+    root = _workspace(tmp_path)
+    data = root / "data" / "2024.yaml"
+    text = data.read_text(encoding="utf-8")
+    evaluated = (
+        '    unit: "%"\n    evaluation: Đạt\n    observations:\n      - {as_of: "2024", value: 100'
+    )
+    assert evaluated in text
+    data.write_text(text.replace(evaluated, evaluated.replace("    evaluation: Đạt\n", "")))
+    monkeypatch.chdir(root)
+    result = runner.invoke(app, ["compare", "2024", "-f", "md"])
+    assert result.exit_code == 0, result.output
+    row = next(line for line in result.output.splitlines() if "`van_ban`" in line)
+    assert "| 100%<br>Chưa đánh giá | 82,89%<br>Chưa đạt |" in row
+    # a unit that did not report the indicator still reads "Không báo cáo"
+    lone = next(line for line in result.output.splitlines() if "`rieng_hai`" in line)
+    assert "| Không báo cáo | Đạt |" in lone
