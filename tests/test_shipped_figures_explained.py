@@ -9,6 +9,7 @@ read back from the .docx.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -17,8 +18,9 @@ from typer.testing import CliRunner
 from baocao.cli import app
 from baocao.load.year_file import load_year
 from baocao.metrics.evaluation import printed_figure
+from baocao.metrics.printing import format_observation
 
-from .helpers import body_lines, clean_copy, shipped
+from .helpers import body_lines, clean_copy, footnotes, shipped
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parents[1]
@@ -90,3 +92,61 @@ def test_every_figure_of_the_comparison_of_the_two_provinces_has_its_evaluation(
     essential = next(row for row in rows if row[1].startswith("Dịch vụ công thiết yếu"))
     # the seed marks the task "Đã triển khai 11/25 dịch vụ công thiết yếu" Đạt
     assert essential[2:4] == ["44% (11/25) / Đạt", "Đạt"]
+
+
+# -- a figure the seed printed otherwise -------------------------------------------
+
+SOURCE_PRINTED = re.compile(r"^Nguồn in (\d[\d.,/]*%?)")
+"""How a year file records, on an observation, the figure its source printed instead."""
+
+
+def corrected_figures() -> list[tuple[Path, str, str, str]]:
+    """(year file, metric id, figure as documents print it, figure as the seed printed
+    it) for every metric whose printed observation differs from its seed."""
+    found = []
+    for path in shipped("data/*.yaml"):
+        for metric in load_year(path).metrics:
+            latest = metric.latest if metric.observations else None
+            seen = SOURCE_PRINTED.match(latest.note or "") if latest else None
+            if latest is not None and seen:
+                ours = format_observation(metric, latest, None, metric.id)
+                found.append((path, metric.id, ours, seen.group(1)))
+    return found
+
+
+def test_the_corrected_figures_are_those_of_the_audit():
+    found = {(path.stem, metric, ours, seed) for path, metric, ours, seed in corrected_figures()}
+    assert found == {
+        ("2022", "ho_so_truc_tuyen", "42,7%", "65,9%"),
+        ("2022", "httt_phe_duyet_cap_do", "94,9%", "94,8%"),
+        ("2023", "httt_phe_duyet_cap_do", "94,9%", "94,8%"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("path", "metric_id", "ours", "seed"),
+    corrected_figures(),
+    ids=lambda v: v.stem if isinstance(v, Path) else v,
+)
+def test_a_figure_printed_otherwise_than_its_seed_says_what_the_seed_printed(
+    documents, path, metric_id, ours, seed
+):
+    """2022: the seed prints 65,9% of applications handled online, but its own counts
+    (298.710/699.678) give 42,7%, which the documents printed with no word on it."""
+    metric = next(m for m in load_year(path).metrics if m.id == metric_id)
+    assert metric.note and seed in metric.note  # the Ghi chú column of every table
+    places = 0
+    for name, document in documents.items():
+        if f"_{path.stem}_" not in name:
+            continue
+        notes = dict(footnotes(document))
+        for line in body_lines(document):
+            if ours not in line:
+                continue
+            places += 1
+            if line.startswith("| "):
+                assert seed in line.strip("| ").split(" | ")[-1], line
+            else:
+                marks = [int(n) for n in re.findall(r"\[\^(\d+)\]", line)]
+                assert any(seed in notes[n] for n in marks), line
+    assert places >= 2  # the report and its Phụ lục
