@@ -150,3 +150,70 @@ def test_a_figure_printed_otherwise_than_its_seed_says_what_the_seed_printed(
                 marks = [int(n) for n in re.findall(r"\[\^(\d+)\]", line)]
                 assert any(seed in notes[n] for n in marks), line
     assert places >= 2  # the report and its Phụ lục
+
+
+# -- comparisons with another report's figures; list punctuation -------------------
+
+CHANGE = re.compile(r"\[\[(\w+)\|change:(\d{4})\]\]")
+
+
+def other_reports_compared() -> list[tuple[str, int, str, str]]:
+    """(document name, earlier year, that year's source, the figure compared) for each
+    figure a shipped report compares with the one of another year's data file, i.e. of
+    another report (an earlier figure that the report's own source gives is that
+    source's comparison)."""
+    found = set()
+    for report in shipped("reports/*/*.md"):
+        year = int(report.parent.name)
+        data = load_year(ROOT / "data" / f"{year}.yaml")
+        for metric_id, earlier in CHANGE.findall(report.read_text(encoding="utf-8")):
+            metric = next(m for m in data.metrics if m.id == metric_id)
+            if not any(o.as_of.startswith(earlier) for o in metric.observations):
+                sources = load_year(ROOT / "data" / f"{earlier}.yaml").sources
+                [title] = {text.split(" - ")[0] for text in sources.values()}
+                figure = format_observation(metric, metric.latest, "number", metric_id)
+                found.add((f"BaoCao_{year}_{report.stem}.docx", int(earlier), title, figure))
+    return sorted(found)
+
+
+def test_the_comparisons_with_another_report_are_those_of_the_audit():
+    assert [(name, year, figure) for name, year, _, figure in other_reports_compared()] == [
+        ("BaoCao_2024_chuyen-doi-so.docx", 2022, "2.164.505"),
+        ("BaoCao_2024_chuyen-doi-so.docx", 2022, "424.495"),
+        ("BaoCao_2024_chuyen-doi-so.docx", 2022, "83,17"),
+        ("BaoCao_2024_chuyen-doi-so.docx", 2023, "2.206"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "earlier", "title", "figure"),
+    other_reports_compared(),
+    ids=[f"{name}-{year}-{figure}" for name, year, _, figure in other_reports_compared()],
+)
+def test_a_comparison_with_another_reports_figure_names_that_report(
+    documents, name, earlier, title, figure
+):
+    """ "giảm 307.240 thuê bao (12,43%) so với năm 2022": no seed of 2024 states it; the
+    2022 figures are those of the 2022 report, which the document did not name."""
+    lines = body_lines(documents[name])
+    notes = dict(footnotes(documents[name]))
+    compared = [i for i, line in enumerate(lines) if f"so với năm {earlier}" in line]
+    compared = [i for i in compared if figure in lines[i]]
+    assert compared
+    for index in compared:
+        # the sentence itself, or the sentence that introduces its list, cites the source
+        lead = index
+        while lines[lead].startswith("- ") and not re.search(r"\[\^\d+\]", lines[lead]):
+            lead -= 1
+        marks = [int(n) for n in re.findall(r"\[\^(\d+)\]", lines[lead])]
+        assert any(title in notes[n] for n in marks), lines[index]
+
+
+def test_every_list_item_of_the_shipped_documents_ends_with_punctuation(documents):
+    """The bullets of the telecom infrastructure in the 2024 report ended bare, where
+    every other list of the documents ends its items with ';' or '.'."""
+    for name, path in sorted(documents.items()):
+        for line in body_lines(path):
+            if line.startswith(("- ", "+ ")):
+                text = re.sub(r"(\[\^\d+\])+$", "", line.rstrip())
+                assert text.endswith((".", ";", ":", "./.")), f"{name}: {line}"
