@@ -10,6 +10,7 @@ read back from the .docx.
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -217,3 +218,72 @@ def test_every_list_item_of_the_shipped_documents_ends_with_punctuation(document
             if line.startswith(("- ", "+ ")):
                 text = re.sub(r"(\[\^\d+\])+$", "", line.rstrip())
                 assert text.endswith((".", ";", ":", "./.")), f"{name}: {line}"
+
+
+# -- typing errors of the seeds ----------------------------------------------------
+
+INITIAL = r"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnpqrstvx])?"
+FINAL = r"(?:ch|nh|ng|[cmnpt])?"
+SYLLABLE = re.compile(INITIAL + "V{1,3}" + FINAL)
+"""A Vietnamese syllable, its vowels written V: two glued together ("trấntrên") is none."""
+
+
+def glued(word: str) -> bool:
+    """A word written in Vietnamese (a letter with a diacritic) that is no syllable:
+    abbreviations (QĐ, BKHĐT) and foreign words (Internet, Viettel) are left out."""
+    letters = [unicodedata.normalize("NFD", c) for c in word.lower()]
+    if word.isupper() or len(word) < 2 or all(len(c) == 1 and c != "đ" for c in letters):
+        return False
+    shape = "".join("V" if c[0] in "aeiouy" else c for c in letters)
+    return SYLLABLE.fullmatch(shape) is None
+
+
+def typing_errors(text: str) -> list[str]:
+    found = [w for w in re.findall(r"[^\W\d_]+", text) if glued(w)]
+    found += [m.group(0) for m in re.finditer(r"\b(\w+ \w+) \1\b", text)]
+    cells = text.strip("| ").split(" | ") if text.startswith("| ") else [text]
+    for cell in cells:
+        bare = re.sub(r"^(?:[a-zđ]|\d+)\)\s|\((?:\d+|[a-zđ])\)", "", cell.strip())
+        if bare.count("(") != bare.count(")"):
+            found.append(f"ngoặc không cân: {cell}")
+    return found
+
+
+def test_glued_words_doubled_words_and_open_brackets_are_found():
+    assert typing_errors("xã, phường, thị trấntrên toàn tỉnh") == ["trấntrên"]
+    assert typing_errors("gửi nhận văn bản điện tử điện tử trên") == ["điện tử điện tử"]
+    assert typing_errors("| 1 | 53 dịch vụ (bao gồm 25 dịch vụ | Đạt |") == [
+        "ngoặc không cân: 53 dịch vụ (bao gồm 25 dịch vụ"
+    ]
+    text = "a) Nghiêng, khuya, quyết, giữ, gì, người, đ, QĐ, BKHĐT, Internet; cán bộ bộ phận (1)"
+    assert typing_errors(text) == []
+
+
+SEED_TYPOS = (
+    "kinh số",  # kinh tế số
+    "phường thị trấn",
+    "hoàn thành kết Cơ sở",
+    "kết nối toàn điện",
+    "và thực số hóa",
+    "Tổng Cục",
+    "nhiệm vụ chuyển đổi trên",
+    "về chuyển đổi tỉnh",
+    "tỉnh về An Giang về",
+    "số hóa, (",
+    "về Ban hành Kế hoạch",
+    "UBND tỉnh Chuyển đổi số",
+    "KH-UBND Triển khai",
+)
+"""Errors of the seeds that the 2024 documents printed as they were."""
+
+
+def test_the_shipped_documents_print_no_typing_error_of_the_seeds(documents):
+    """ "thị trấntrên", "văn bản điện tử điện tử", a bracket never closed, "tỷ trọng kinh
+    số"…: typed so in the seeds, kept in the data's quotes, corrected where printed."""
+    errors = []
+    for name, path in sorted(documents.items()):
+        for text in body_lines(path) + [note for _, note in footnotes(path)]:
+            errors += [f"{name}: {e}" for e in typing_errors(text)]
+            if "_2024_" in name:
+                errors += [f"{name}: {t}" for t in SEED_TYPOS if t in text]
+    assert errors == []
