@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import shutil
+import struct
+import tracemalloc
 import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -78,3 +80,71 @@ def templates_with(folder: Path, body: str = "", header: str = "") -> Path:
         edits["word/header2.xml"] = lambda xml: xml.replace("</w:hdr>", header + "</w:hdr>", 1)
     rewrite_docx(TEMPLATES / "BaoCao.docx", folder / "BaoCao.docx", edits)
     return folder
+
+
+MiB = 2**20
+
+
+def rezip(source: Path, target: Path, members: dict[str, object]) -> Path:
+    """A copy of the zip ``source`` at ``target`` with ``members`` replaced or added:
+    bytes, or a number of MiB of zeros written in small steps (the test stays light)."""
+    with zipfile.ZipFile(source) as package:
+        kept = {
+            i.filename: package.read(i) for i in package.infolist() if i.filename not in members
+        }
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in kept.items():
+            out.writestr(name, data)
+        for name, content in members.items():
+            if isinstance(content, bytes):
+                out.writestr(name, content)
+                continue
+            with out.open(name, "w") as part:
+                for _ in range(int(content)):  # type: ignore[call-overload]
+                    part.write(bytes(MiB))
+    return target
+
+
+def declare_size(path: Path, member: str, size: int) -> None:
+    """Make the zip's directory declare ``size`` bytes for ``member`` (as a forged
+    file would)."""
+    data = bytearray(path.read_bytes())
+    entry = data.find(b"PK\x01\x02")
+    name = member.encode()
+    while entry >= 0:
+        length = struct.unpack_from("<H", data, entry + 28)[0]
+        if data[entry + 46 : entry + 46 + length] == name:
+            struct.pack_into("<L", data, entry + 24, size)
+            break
+        entry = data.find(b"PK\x01\x02", entry + 4)
+    else:
+        raise AssertionError(member)
+    path.write_bytes(bytes(data))
+
+
+def peak_memory(run):
+    """What ``run()`` returns, and the most memory Python held while it ran."""
+    tracemalloc.start()
+    try:
+        result = run()
+        return result, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def dead_pid() -> int:
+    """The id of a process that has ended (a run killed before it cleaned up)."""
+    import subprocess
+    import sys
+
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    process.wait()
+    return process.pid
+
+
+def temporary_name(prefix: str, pid: int, host: str | None = None) -> str:
+    """A temporary's name as ``baocao.files`` gives it, owned by ``pid`` on ``host``."""
+    from baocao.files import HOST
+
+    return f"{prefix}p{pid}h{host or HOST}."

@@ -37,12 +37,12 @@ CASES = {
     ),
     "counts": (
         [('printed: "180,2%"', 'printed: "2.009.961/1.115.431"')],
-        "38:18: lỗi: số in ra không khớp với tử số và mẫu số "
+        "39:18: lỗi: số in ra không khớp với tử số và mẫu số "
         "(in 2.009.961/1.115.431, tử số và mẫu số là 2.009.961/1.115.432)",
     ),
     "over_100": (
         [("    allow_over_100: true\n", "")],
-        "35:20: lỗi: tỷ lệ lớn hơn 100% (180,2%; nếu đúng như vậy, "
+        "36:20: lỗi: tỷ lệ lớn hơn 100% (180,2%; nếu đúng như vậy, "
         "đặt 'allow_over_100: true' cho chỉ tiêu 'tai_khoan_thanh_toan')",
     ),
     "evaluation": (
@@ -61,22 +61,24 @@ CASES = {
                 '      - as_of: "2025-01"\n        numerator: 2009961',
             )
         ],
-        "35:16: cảnh báo: thời điểm số liệu không thuộc năm báo cáo "
+        "36:16: cảnh báo: thời điểm số liệu không thuộc năm báo cáo "
         "(as_of: 2025-01, năm báo cáo 2024)",
     ),
     "data_reference": (
         [('result: "Đạt [[ho_so_truc_tuyen]]"', 'result: "Đạt [[ho_so_truc_tuyenn]]"')],
-        "47:22: lỗi: [[ho_so_truc_tuyenn]]: không có chỉ tiêu 'ho_so_truc_tuyenn' trong 'metrics' "
+        "48:22: lỗi: [[ho_so_truc_tuyenn]]: không có chỉ tiêu 'ho_so_truc_tuyenn' trong 'metrics' "
         "(có phải 'ho_so_truc_tuyen'?)",
     ),
     "data_reference_syntax": (
         [('result: "Đạt [[ho_so_truc_tuyen]]"', 'result: "Đạt [[Ho_So]]"')],
-        "47:22: lỗi: '[[Ho_So]]': mã chỉ tiêu chỉ gồm chữ thường không dấu, số và '_', "
+        "48:22: lỗi: '[[Ho_So]]': mã chỉ tiêu chỉ gồm chữ thường không dấu, số và '_', "
         "bắt đầu bằng chữ (có phải [[ho_so]]?)",
     ),
     "duplicate_id": (
         [
             ("  - id: tai_khoan_thanh_toan", "  - id: ho_so_truc_tuyen"),
+            ("[[tai_khoan_thanh_toan|numerator]]", "[[ho_so_truc_tuyen|numerator]]"),
+            ("[[tai_khoan_thanh_toan|denominator]]", "[[ho_so_truc_tuyen|denominator]]"),
         ],
         "25:9: lỗi: mã chỉ tiêu 'ho_so_truc_tuyen' bị lặp (đã có ở dòng 11)",
     ),
@@ -127,13 +129,13 @@ PARTS = """
 def test_parts_must_exist_and_add_up(tmp_path):
     found = problems_of(tmp_path, ("\ntask_lists:", PARTS + "\ntask_lists:"))
     assert found == [
-        "44:43: lỗi: không có chỉ tiêu 'dvc_khong_co' trong 'metrics'",
+        "45:43: lỗi: không có chỉ tiêu 'dvc_khong_co' trong 'metrics'",
     ]
     found = problems_of(
         tmp_path, ("\ntask_lists:", PARTS.replace(", dvc_khong_co", "") + "\ntask_lists:")
     )
     assert found == [
-        "46:32: lỗi: tổng các phần không bằng tổng của chỉ tiêu 'dvc_tong_so' "
+        "47:32: lỗi: tổng các phần không bằng tổng của chỉ tiêu 'dvc_tong_so' "
         "(dvc_mot_phan + dvc_toan_trinh = 1.200 + 900 = 2.100, tổng ghi 2.119)"
     ]
     fixed = PARTS.replace(", dvc_khong_co", "").replace("value: 900", "value: 919")
@@ -158,7 +160,7 @@ def test_seed_001_prints_94_2_for_179_of_188(tmp_path):
     """Seed 001 prints 179/188 as 94,2%; seed 002 prints the same counts as 95,2%."""
     block = SEED_001.format(printed="94,2%")
     assert problems_of(tmp_path, ("\ntask_lists:", block + "\ntask_lists:")) == [
-        "49:18: lỗi: tỷ lệ in ra không khớp với tử số và mẫu số "
+        "50:18: lỗi: tỷ lệ in ra không khớp với tử số và mẫu số "
         "(in 94,2%, tính được 95,21% từ 179/188)"
     ]
     block = SEED_001.format(printed="95,2%")
@@ -174,8 +176,8 @@ def test_whole_file_reports_every_problem(tmp_path):
     )
     assert [line.split(": ", 2)[:2] for line in found] == [
         ["22:18", "lỗi"],
-        ["35:20", "lỗi"],
-        ["46:22", "lỗi"],
+        ["36:20", "lỗi"],
+        ["47:22", "lỗi"],
     ]
 
 
@@ -194,7 +196,7 @@ def test_a_footnote_marker_in_the_data_is_an_error(tmp_path):
         ('result: "Đạt [[ho_so_truc_tuyen]]"', 'result: "Đạt [[ho_so_truc_tuyen]][^ghi_chu]"'),
     )
     assert found == [
-        "47:42: lỗi: chú thích '[^ghi_chu]' chỉ đặt trong tệp báo cáo (.md); trong tệp dữ liệu, "
+        "48:42: lỗi: chú thích '[^ghi_chu]' chỉ đặt trong tệp báo cáo (.md); trong tệp dữ liệu, "
         "viết thẳng nội dung vào câu"
     ]
 

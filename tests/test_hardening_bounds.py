@@ -11,16 +11,13 @@ from __future__ import annotations
 
 import random
 import shutil
-import struct
-import tracemalloc
-import zipfile
 from pathlib import Path
 
 import pytest
 
 from baocao.render.strict import TAG
 
-from .hardening import TEMPLATES, paragraph, templates_with
+from .hardening import TEMPLATES, declare_size, paragraph, peak_memory, rezip, templates_with
 from .helpers import body_lines
 from .issue16 import REPORT_FILE, cli, render_args, render_refused, year_file
 
@@ -87,22 +84,12 @@ TAGS = {
 }
 
 
-def _peak_memory(run):
-    """What ``run()`` returns, and the most memory Python held while it ran."""
-    tracemalloc.start()
-    try:
-        result = run()
-        return result, tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-
-
 @pytest.mark.parametrize("name", sorted(TAGS))
 def test_a_template_building_something_huge_is_refused_before_it_is_built(tmp_path, name):
     tag, message = TAGS[name]
     templates = templates_with(tmp_path / "templates", body=paragraph(f"Số: {tag}."))
     year = year_file(tmp_path / "data")
-    result, peak = _peak_memory(lambda: render_refused(tmp_path, year, "--templates", templates))
+    result, peak = peak_memory(lambda: render_refused(tmp_path, year, "--templates", templates))
     assert "BaoCao.docx (word/document.xml): " + message in result.output
     assert f"thẻ: {TAG.findall(tag)[0]}" in result.output  # the first tag on the line
     assert peak < MOST_MEMORY
@@ -141,45 +128,16 @@ def test_the_last_resort_message_is_vietnamese_and_says_whom_to_tell(tmp_path):
 
 
 def _template(folder: Path, members: dict[str, object]) -> Path:
-    """A copy of the shipped templates whose BÁO CÁO has ``members`` replaced or added:
-    bytes, or a number of MiB of zeros written in small steps (the test stays light)."""
+    """A copy of the shipped templates whose BÁO CÁO has ``members`` replaced or added."""
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(TEMPLATES / "PhuLuc.docx", folder / "PhuLuc.docx")
-    with zipfile.ZipFile(TEMPLATES / "BaoCao.docx") as source:
-        kept = {i.filename: source.read(i) for i in source.infolist() if i.filename not in members}
-    with zipfile.ZipFile(folder / "BaoCao.docx", "w", zipfile.ZIP_DEFLATED) as target:
-        for name, data in kept.items():
-            target.writestr(name, data)
-        for name, content in members.items():
-            if isinstance(content, bytes):
-                target.writestr(name, content)
-                continue
-            with target.open(name, "w") as part:
-                for _ in range(int(content)):  # type: ignore[call-overload]
-                    part.write(bytes(MiB))
+    rezip(TEMPLATES / "BaoCao.docx", folder / "BaoCao.docx", members)
     return folder
-
-
-def _declare(path: Path, member: str, size: int) -> None:
-    """Make the zip's directory declare ``size`` bytes for ``member`` (as a forged
-    template would)."""
-    data = bytearray(path.read_bytes())
-    entry = data.find(b"PK\x01\x02")
-    name = member.encode()
-    while entry >= 0:
-        length = struct.unpack_from("<H", data, entry + 28)[0]
-        if data[entry + 46 : entry + 46 + length] == name:
-            struct.pack_into("<L", data, entry + 24, size)
-            break
-        entry = data.find(b"PK\x01\x02", entry + 4)
-    else:
-        raise AssertionError(member)
-    path.write_bytes(bytes(data))
 
 
 def _refused(tmp_path: Path, templates: Path) -> str:
     year = year_file(tmp_path / "data")
-    result, peak = _peak_memory(lambda: render_refused(tmp_path, year, "--templates", templates))
+    result, peak = peak_memory(lambda: render_refused(tmp_path, year, "--templates", templates))
     assert peak < MOST_MEMORY
     return result.output
 
@@ -191,7 +149,7 @@ def test_a_part_of_hundreds_of_megabytes_is_refused_before_it_is_decompressed(tm
     output = _refused(tmp_path, templates)
     assert (
         "BaoCao.docx (word/document.xml): phần này giải nén ra 300 MB, quá giới hạn 64 MB "
-        "của một phần mẫu; mẫu hỏng, hoặc cố ý làm đầy bộ nhớ (zip bomb)"
+        "của một phần; tệp hỏng, hoặc cố ý làm đầy bộ nhớ (zip bomb); hãy dùng lại mẫu gốc"
     ) in " ".join(output.split())
 
 
@@ -205,11 +163,11 @@ def test_a_part_compressed_beyond_any_word_file_is_refused(tmp_path):
 def test_a_part_larger_than_it_declares_is_refused_before_it_is_decompressed(tmp_path):
     """The directory says 1 000 bytes; zipfile would inflate all 300 MiB in one step."""
     templates = _template(tmp_path / "templates", {"word/document.xml": 300})
-    _declare(templates / "BaoCao.docx", "word/document.xml", 1000)
+    declare_size(templates / "BaoCao.docx", "word/document.xml", 1000)
     output = " ".join(_refused(tmp_path, templates).split())
     assert (
         "BaoCao.docx (word/document.xml): phần này giải nén ra nhiều hơn kích thước khai báo "
-        "(1.000 byte); mẫu hỏng, hoặc cố ý làm đầy bộ nhớ (zip bomb)"
+        "(1.000 byte); tệp hỏng, hoặc cố ý làm đầy bộ nhớ (zip bomb)"
     ) in output
 
 
@@ -218,9 +176,9 @@ def test_parts_declaring_more_than_the_total_are_refused(tmp_path):
     names = [f"word/media/image{n}.png" for n in range(1, 6)]
     templates = _template(tmp_path / "templates", dict.fromkeys(names, noise))
     for name in names:
-        _declare(templates / "BaoCao.docx", name, 60 * MiB)
+        declare_size(templates / "BaoCao.docx", name, 60 * MiB)
     output = " ".join(_refused(tmp_path, templates).split())
-    assert "BaoCao.docx: các phần của mẫu giải nén ra hơn 256 MB; mẫu hỏng" in output
+    assert "BaoCao.docx: các phần giải nén ra hơn 256 MB; tệp hỏng" in output
 
 
 def test_a_template_that_is_not_a_zip_is_named(tmp_path):

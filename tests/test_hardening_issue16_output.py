@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import time
 import zipfile
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pytest
 from baocao.commands.render import mismatched_pair
 from baocao.render.package import read_render_id
 
+from .hardening import dead_pid, temporary_name
 from .issue16 import (
     APPENDIX_FILE,
     OLD,
@@ -59,20 +61,31 @@ def test_output_to_a_symlink_or_a_device_is_refused(tmp_path, kind):
 
 
 def test_a_run_removes_the_temp_files_a_killed_run_left(tmp_path):
+    """Only those no run will finish: a process gone, or an hour old (from another
+    computer sharing the folder); another run's live temporaries stay (issue 27)."""
     out = tmp_path / "out"
     good_out(out)
+    report, appendix = (f".~baocao-{name}." for name in (REPORT_FILE, APPENDIX_FILE))
     leftovers = [
-        out / f".~baocao-{REPORT_FILE}.k1ll3d.tmp",
-        out / f".~baocao-{APPENDIX_FILE}.x.tmp",
+        out / f"{temporary_name(report, dead_pid())}k1ll3d.tmp",
+        out / f"{temporary_name(appendix, dead_pid())}x.tmp",
+        out / f"{temporary_name(report, 1, 'ffffffff')}old.tmp",
     ]
     for path in leftovers:
         path.write_bytes(b"half a file")
-    other = out / ".~baocao-BaoCao_2023_khac.docx.other.tmp"  # another report's: not this run's
-    other.write_bytes(b"x")
+    hour_ago = time.time() - 3600
+    os.utime(leftovers[-1], (hour_ago, hour_ago))
+    live = [
+        out / f"{temporary_name(report, os.getppid())}busy.tmp",  # a run writing it now
+        out / f"{temporary_name(report, 1, 'ffffffff')}busy.tmp",  # another computer's
+        out / ".~baocao-BaoCao_2023_khac.docx.other.tmp",  # another report's
+    ]
+    for path in live:
+        path.write_bytes(b"x")
     result = cli("render", *render_args(year_file(tmp_path / "data")), "--out", out)
     assert result.exit_code == 0, result.output
     assert not any(path.exists() for path in leftovers)
-    assert other.exists()
+    assert all(path.exists() for path in live)
 
 
 def test_both_documents_carry_one_render_id_and_a_mixed_pair_is_reported(tmp_path):

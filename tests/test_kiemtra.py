@@ -226,7 +226,9 @@ def test_cli_missing_and_unreadable_files(tmp_path):
     broken.write_text("không phải tệp Word", encoding="utf-8")
     result = runner.invoke(app, ["kiemtra", str(broken)])
     assert result.exit_code == 1
-    assert "không mở được tệp Word" in result.output
+    assert "hong.docx: không phải tệp Word (.docx) đọc được: tệp nén zip bên trong bị hỏng" in (
+        " ".join(result.output.split())
+    )
     result = runner.invoke(app, ["kiemtra", str(tmp_path / "khong_co.docx")])
     assert result.exit_code == 1
     assert "không tìm thấy tệp" in result.output

@@ -25,7 +25,19 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "baocao"
 
 LAYERS: list[tuple[str, set[str]]] = [
-    ("base", {"errors", "formatting", "xmlchars", "locations", "decree30", "files"}),
+    (
+        "base",
+        {
+            "errors",
+            "formatting",
+            "xmlchars",
+            "locations",
+            "decree30",
+            "files",
+            "limits",
+            "zipguard",
+        },
+    ),
     ("model", {"model"}),
     ("load", {"load"}),
     ("workspace", {"workspace"}),

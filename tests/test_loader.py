@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from baocao.errors import DataError
-from baocao.load.text import MAX_FILE_BYTES
+from baocao.limits import MAX_FILE_BYTES
 from baocao.load.yaml_careful import Parsed
 from baocao.load.year_file import load_file_with_positions, load_year
 
@@ -34,7 +34,7 @@ def test_load_with_positions_returns_model_and_positions(tmp_path):
     assert isinstance(parsed, Parsed)
     assert data.metrics[1].id == "tai_khoan_thanh_toan"
     assert parsed.locate(("metrics", 1, "id")) == (25, 9)
-    assert parsed.locate_in(("task_lists", 0, "items", 0, "result"), "[[") == (47, 22)
+    assert parsed.locate_in(("task_lists", 0, "items", 0, "result"), "[[") == (48, 22)
 
 
 def test_an_escape_followed_by_a_combining_mark_is_read_as_typed(tmp_path):
@@ -53,7 +53,7 @@ def test_unknown_key_suggests_a_field_of_the_right_model(tmp_path):
     ]
     assert problems_of(
         tmp_path, ("        progress: Hoàn thành", "        progres: Hoàn thành")
-    ) == ["49:9: khóa không hợp lệ 'progres', có phải ý bạn là 'progress'?"]
+    ) == ["50:9: khóa không hợp lệ 'progres', có phải ý bạn là 'progress'?"]
     assert problems_of(tmp_path, ("value: 50, plan:", "value: 50, plann:")) == [
         "15:33: khóa không hợp lệ 'plann', có phải ý bạn là 'plan'?"
     ]

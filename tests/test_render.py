@@ -156,10 +156,11 @@ def test_appendix_is_landscape_with_repeated_header_row(example_docs):
 def test_appendix_rows_number_groups_in_roman(example_docs):
     lines = body_lines(example_docs["Phụ lục"])
     assert "| I | Phát triển xã hội số |" in lines
-    assert (
+    row = (
         "| 1 | Tỷ lệ dân số có tài khoản thanh toán điện tử (người dân từ 15 tuổi trở lên) "
-        "| 50% | 80% | 180,2% (2.009.961/1.115.432) | Đạt |  |"
-    ) in lines
+        "| 50% | 80% | 180,2% (2.009.961/1.115.432) | Đạt | Tỷ lệ vượt 100% vì "
+    )
+    assert any(line.startswith(row) for line in lines)
 
 
 def test_same_input_gives_identical_bytes(tmp_path):

@@ -73,6 +73,7 @@ def test_importing_the_cli_does_no_work():
         "baocao.errors",
         "baocao.kiemtra",
         "baocao.kiemtra.status",
+        "baocao.limits",
     }
 
 
@@ -86,3 +87,31 @@ def test_help_does_not_import_rich():
         check=True,
     )
     assert json.loads(result.stdout) == []
+
+
+def loaded_by(roots: set[str], *args: str) -> list[str]:
+    """The modules of ``roots`` that ``baocao ARGS`` loads, its output sent to a file."""
+    code = PROBE.replace("{heavy}", repr(roots))
+    result = subprocess.run(
+        [sys.executable, "-c", code, json.dumps(args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["validate", "2024"], ["validate", "2024", "--format", "json"], ["validate", "2099"]],
+    ids=["problems", "json", "missing"],
+)
+def test_validate_to_a_file_or_a_pipe_does_not_import_rich(args):
+    assert loaded_by({"rich"}, *args) == []
+
+
+def test_markdown_is_read_only_with_a_report():
+    assert loaded_by({"markdown_it"}, "validate", "data/2024.yaml") == []
+    assert loaded_by({"markdown_it"}, "diff", "2023", "2024", "--format", "csv") == []
+    assert "markdown_it" in loaded_by({"markdown_it"}, "validate", "2024")

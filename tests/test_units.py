@@ -310,3 +310,69 @@ def test_compare_cli_docx_and_no_units(in_repo, tmp_path):
     missing = runner.invoke(app, ["compare", "2022"])
     assert missing.exit_code == 1
     assert "cần ít nhất hai đơn vị" in missing.output
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            '{as_of: "2024", value: 82.89, source: {ref: s, quote: "82,89%"}}',
+            '{as_of: "2024", value: 182.89, source: {ref: s, quote: "182,89%"}}',
+            "data/2024.yaml:44:36: lỗi: tỷ lệ lớn hơn 100% (182,89%",
+        ),
+        (
+            '{as_of: "2024", numerator: 10, denominator: 50, source: {ref: s, quote: "10/50"}}',
+            '{as_of: "2024", numerator: 10, denominator: 50, printed: "25%", '
+            'source: {ref: s, quote: "10/50"}}',
+            "data/2024.yaml:36:70: lỗi: tỷ lệ in ra không khớp với tử số và mẫu số (in 25%",
+        ),
+        (
+            'source: {ref: s, quote: "03 Riêng"}',
+            'source: {ref: khong_co, quote: "03 Riêng"}',
+            "data/2024.yaml:49:23: lỗi: nguồn 'khong_co' không có trong 'sources'",
+        ),
+    ],
+    ids=["rate-over-100", "printed", "source"],
+)
+def test_validate_checks_the_figures_of_another_unit_as_its_own(
+    tmp_path, monkeypatch, old, new, message
+):
+    """A Kiên Giang figure of 171,8% (or one whose printed rate disagrees with its counts,
+    or a source that does not exist) passed validate: only the file's own metrics were
+    checked, yet the Phụ lục prints the other unit's figures as well."""
+    root = _workspace(tmp_path)
+    data = root / "data" / "2024.yaml"
+    text = data.read_text(encoding="utf-8")
+    assert old in text
+    data.write_text(text.replace(old, new), encoding="utf-8")
+    monkeypatch.chdir(root)
+    result = runner.invoke(app, ["validate", "2024"])
+    assert result.exit_code == 1, result.output
+    assert message in result.output
+
+
+def test_validate_accepts_the_shipped_units(in_repo):
+    result = runner.invoke(app, ["validate", "2024"])
+    assert result.exit_code == 0, result.output
+    assert "0 lỗi, 0 cảnh báo" in result.output
+
+
+def test_a_figure_with_no_evaluation_says_it_was_not_evaluated(tmp_path, monkeypatch):
+    """An Giang's '100%' of agencies on the LAN sat beside Kiên Giang's 'Đạt' with no
+    word on its evaluation: every other figure of the comparison had one."""
+    root = _workspace(tmp_path)
+    data = root / "data" / "2024.yaml"
+    text = data.read_text(encoding="utf-8")
+    evaluated = (
+        '    unit: "%"\n    evaluation: Đạt\n    observations:\n      - {as_of: "2024", value: 100'
+    )
+    assert evaluated in text
+    data.write_text(text.replace(evaluated, evaluated.replace("    evaluation: Đạt\n", "")))
+    monkeypatch.chdir(root)
+    result = runner.invoke(app, ["compare", "2024", "-f", "md"])
+    assert result.exit_code == 0, result.output
+    row = next(line for line in result.output.splitlines() if "`van_ban`" in line)
+    assert "| 100%<br>Chưa đánh giá | 82,89%<br>Chưa đạt |" in row
+    # a unit that did not report the indicator still reads "Không báo cáo"
+    lone = next(line for line in result.output.splitlines() if "`rieng_hai`" in line)
+    assert "| Không báo cáo | Đạt |" in lone

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from . import locations
 from .errors import DataError, DataFileNotFound, Problem, SettingsError, UnresolvedReference
+from .files import resolved
 from .load.text import read_text
 from .load.yaml_careful import Parsed, parse_yaml
 from .load.year_file import load_file_with_positions
@@ -92,7 +93,7 @@ class Workspace:
         """The year file a report uses: its own workspace's when the report sits in
         ``<root>/reports/<year>/`` of another workspace and no data folder was named."""
         if report.parent.parent.name != locations.REPORTS.name:
-            report = report.resolve()  # a bare file name typed inside reports/<year>/
+            report = resolved(report)  # a bare file name typed inside reports/<year>/
         if not self.data_chosen and report.parent.parent.name == locations.REPORTS.name:
             own = report.parents[2] / locations.DATA / f"{year}.yaml"
             if own.is_file():
@@ -158,7 +159,7 @@ class Workspace:
     def load_with_positions(self, year_or_path: str | Path) -> Loaded:
         """The year's data and its parsed file; ``DataError`` / ``DataFileNotFound``."""
         path = self.year_path(year_or_path)
-        key = str(path.resolve())
+        key = str(resolved(path))
         try:
             stat = path.stat()
             stamp = (stat.st_mtime_ns, stat.st_size)

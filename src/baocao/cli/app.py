@@ -85,11 +85,27 @@ def main() -> None:
     import gc
 
     gc.set_threshold(*GC_THRESHOLD)
+    _stop_as_on_ctrl_c()
     try:
         app()
     except SystemExit as done:
         _leave(done.code)
         raise
+
+
+def _stop_as_on_ctrl_c() -> None:
+    """SIGTERM (a task manager, a stopping service, ``kill``) and SIGHUP (the terminal
+    closed) stop a run as Ctrl+C does: files being written keep their old content and
+    the temporary files are removed, instead of the process vanishing mid-write."""
+    import signal
+
+    def interrupt(_number: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            signal.signal(number, interrupt)
 
 
 def _leave(code: object) -> None:

@@ -76,6 +76,13 @@ def handled(function: Command) -> Command:
         except BaocaoError as exc:
             report_error(exc)
             raise typer.Exit(code=1) from None
+        except OSError as exc:  # a file the library did not expect to fail
+            if DEBUG in os.environ:
+                raise
+            from ..files import os_error_message
+
+            console.error(os_error_message(exc))
+            raise typer.Exit(code=1) from None
         except Exception as exc:
             if type(exc).__module__.startswith(("typer", "click")) or DEBUG in os.environ:
                 raise  # typer's own exits and usage errors; a developer's traceback

@@ -1,11 +1,14 @@
 """Everything baocao prints: messages, problem lists, tables.
 
-rich is imported when something is first printed, not when the command line starts:
-``baocao --help`` prints through typer and never needs it.
+rich draws colours, tables and progress bars; it is imported only when one of them is
+drawn. A line of text sent to a file, a pipe or an editor (``baocao validate`` run by
+VS Code) is written as it is, without loading rich: rich would write the same text.
 """
 
 from __future__ import annotations
 
+import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -17,6 +20,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from rich.console import Console
+    from rich.progress import Progress, TaskID
 
     from ..collection.status import RoundStatus
     from ..commands.render import ReportOutcome
@@ -24,6 +28,8 @@ if TYPE_CHECKING:
     from ..metrics.years import Comparison
 
 _consoles: dict[bool, Console] = {}
+CONTROL_CODES = re.compile("[\x07\x08\x0b\x0c\x0d]")
+"""What rich takes out of printed text (bell, backspace, vertical tab, form feed, CR)."""
 
 
 def _console(stderr: bool = False) -> Console:
@@ -48,18 +54,63 @@ def escape(text: str) -> str:
     return rich_escape(text)
 
 
+Piece = str | tuple[str, str]
+"""Part of a line: text, or text and its style (``"red"``)."""
+
+
+def _say(*pieces: Piece, stderr: bool = False) -> None:
+    """One line of ``pieces`` (text printed as typed, never read as markup)."""
+    if _drawn(stderr):
+        from rich.text import Text
+
+        _console(stderr).print(Text.assemble(*pieces))
+        return
+    line = "".join(p if isinstance(p, str) else p[0] for p in pieces)
+    _write(CONTROL_CODES.sub("", line) + "\n", stderr)
+
+
+def _drawn(stderr: bool) -> bool:
+    """Whether rich is needed to print there: a terminal, or colours forced (rich reads
+    the same variables)."""
+    stream = sys.stderr if stderr else sys.stdout
+    forced = os.environ.get("FORCE_COLOR") or os.environ.get("TTY_COMPATIBLE") == "1"
+    try:
+        return bool(forced) or stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 def wrote(path: str, kind: str) -> None:
-    _console().print(f"[green]Đã ghi[/green] {escape(kind)}: {escape(path)}")
+    _say(("Đã ghi", "green"), f" {kind}: {path}")
 
 
 def problems(items: Iterable[Problem]) -> None:
-    for problem in items:
-        colour = "red" if problem.is_error else "yellow"
-        _console(stderr=True).print(f"[{colour}]{escape(str(problem))}[/{colour}]")
+    _problem_lines(items, stderr=True)
+
+
+def _colour(problem: Problem) -> str:
+    return "red" if problem.is_error else "yellow"
+
+
+def _problem_lines(items: Iterable[Problem], stderr: bool = False) -> None:
+    """One line per problem, coloured on a terminal. To a file or a pipe the lines are
+    written at once: a report can hold a hundred thousand problems."""
+    if _drawn(stderr):
+        for problem in items:
+            _say((str(problem), _colour(problem)), stderr=stderr)
+        return
+    _write(CONTROL_CODES.sub("", "".join(f"{problem}\n" for problem in items)), stderr)
+
+
+def _write(text: str, stderr: bool = False) -> None:
+    """``text`` to standard output (or error) as it is, nothing added or styled."""
+    stream = sys.stderr if stderr else sys.stdout
+    stream.write(text)
+    stream.flush()
 
 
 def error(message: str) -> None:
-    _console(stderr=True).print(f"[red]Lỗi:[/red] {escape(message)}")
+    _say(("Lỗi:", "red"), f" {message}", stderr=True)
 
 
 FINDING_COLOURS = {"đạt": "green", "cảnh báo": "yellow", "lỗi": "red"}
@@ -79,7 +130,10 @@ def stream_is_terminal() -> bool:
 
 def plain(text: str) -> None:
     """Print ``text`` exactly as given (CSV, JSON, Markdown sent to standard output)."""
-    _console().out(text, end="", highlight=False)
+    if _drawn(stderr=False):
+        _console().out(text, end="", highlight=False)
+    else:
+        _write(text)
 
 
 NARROW = 100
@@ -212,9 +266,7 @@ def status_table(status: RoundStatus, deadline: date | None, today: date) -> Non
 
 def problem_lines(items: Iterable[Problem]) -> None:
     """``baocao validate``: one line per problem on standard output, for editors to jump to."""
-    for problem in items:
-        colour = "red" if problem.is_error else "yellow"
-        _console().print(f"[{colour}]{escape(str(problem))}[/{colour}]")
+    _problem_lines(items)
 
 
 def problems_json(items: Iterable[Problem]) -> None:
@@ -239,20 +291,41 @@ def validation_summary(errors: int, warnings: int, notices: int = 0) -> None:
     text = f"{errors} lỗi, {warnings} cảnh báo" + (f", {notices} lưu ý" if notices else "")
     if not errors and not warnings:
         text += ": dữ liệu hợp lệ"
-    colour = "red" if errors else "yellow" if warnings else "green"
-    _console().print(f"[{colour}]{escape(text)}[/{colour}]")
+    _say((text, "red" if errors else "yellow" if warnings else "green"))
+
+
+class Steps:
+    """What a progress bar is told: a step done, or what is being done now."""
+
+    def __init__(self, bar: Progress | None = None, task: TaskID | None = None) -> None:
+        self._bar = bar
+        self._task = task
+
+    def done(self, text: str) -> None:
+        """One more step finished; ``text`` says which."""
+        self._show(text, advance=1)
+
+    def doing(self, text: str) -> None:
+        """``text`` says what the current step is doing."""
+        self._show(text, advance=0)
+
+    def _show(self, text: str, advance: int) -> None:
+        if self._bar is not None and self._task is not None:
+            self._bar.update(self._task, advance=advance, description=escape(text), refresh=True)
 
 
 @contextmanager
-def progress(total: int, label: str) -> Iterator[Callable[[str], None]]:
-    """A progress bar on standard error while ``total`` jobs run; yields ``done(text)``
-    to call as each job finishes. Drawn only on a terminal, and gone when finished."""
-    if not _console(stderr=True).is_terminal:  # rich would still leave an empty line
-        yield lambda _text: None
+def progress(total: int, label: str) -> Iterator[Steps]:
+    """A progress bar on standard error while ``total`` steps run, ``label`` until the
+    first is done; its spinner turns while a step takes long. Drawn only on a
+    terminal, and gone when finished."""
+    if not _drawn(stderr=True) or not _console(stderr=True).is_terminal:  # no empty line
+        yield Steps()
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
     bar = Progress(
+        SpinnerColumn(),
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
@@ -260,8 +333,7 @@ def progress(total: int, label: str) -> Iterator[Callable[[str], None]]:
         transient=True,
     )
     with bar:
-        task = bar.add_task(label, total=total)
-        yield lambda text: bar.update(task, advance=1, description=text)
+        yield Steps(bar, bar.add_task(escape(label), total=total))
 
 
 def report_outcome(
@@ -286,7 +358,7 @@ def render_summary(
     from pathlib import Path
 
     if not quiet:
-        _console().print("Tổng kết:")
+        _say("Tổng kết:")
     for outcome in [] if quiet else outcomes:
         if outcome.refused is not None or outcome.error is not None:
             text = refusal(*outcome.refused) if outcome.refused else str(outcome.error)
@@ -296,9 +368,8 @@ def render_summary(
             if outcome.pdf_errors:
                 failed = ", ".join(Path(path).name for path, _reason in outcome.pdf_errors)
                 text += f"; không tạo được PDF từ {failed}"
-        mark = "[red]lỗi[/red]" if outcome.failed else "[green]xong[/green]"
-        _console().print(f"  {escape(outcome.name)}: {mark}: {escape(text)}")
+        mark = ("lỗi", "red") if outcome.failed else ("xong", "green")
+        _say(f"  {outcome.name}: ", mark, f": {text}")
     failures = sum(1 for outcome in outcomes if outcome.failed)
-    colour = "red" if failures else "green"
     done = len(outcomes) - failures
-    _console().print(f"[{colour}]{done} báo cáo xong, {failures} báo cáo lỗi.[/{colour}]")
+    _say((f"{done} báo cáo xong, {failures} báo cáo lỗi.", "red" if failures else "green"))

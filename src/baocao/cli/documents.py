@@ -26,6 +26,7 @@ from .common import (
 from .output import ProblemPrinter, QuietOption, VerboseOption, verbosity
 
 if TYPE_CHECKING:
+    from ..commands.pdf import PdfResult
     from ..commands.render import RenderJob, ReportOutcome
     from ..workspace import Workspace
     from .watching import WatchSession
@@ -191,6 +192,7 @@ def render(
     """Tạo văn bản (BÁO CÁO, KẾ HOẠCH, CÔNG VĂN…) và Phụ lục, tệp Word, thêm PDF nếu cần,
     của các báo cáo của một hay nhiều năm, hoặc của một tệp báo cáo .md."""
     from ..commands.render import RenderJob
+    from ..files import check_folder
 
     printer = ProblemPrinter(verbosity(quiet, verbose))
     workspace = workspace_for(data_dir)
@@ -198,12 +200,11 @@ def render(
     reports = workspace.reports_for(names, report)
     soffice = _soffice() if pdf else None
     target = out if out is not None else workspace.out
+    check_folder(target)
     used = templates if templates is not None else workspace.templates_dir()
-    work = [
-        RenderJob(path, workspace, used, target, draft, pdf, pdf_timeout, soffice)
-        for path in reports
-    ]
-    outcomes = _run(_unclashing(work), jobs)
+    work = [RenderJob(path, workspace, used, target, draft) for path in reports]
+    build = partial(_build, jobs=jobs, soffice=soffice, timeout=pdf_timeout)
+    outcomes = build(_unclashing(work))
     _print_outcomes(outcomes, printer)
     if watch:
         from .watching import watch as watch_until_stopped
@@ -212,7 +213,7 @@ def render(
             listed = workspace.reports_for(names, report)
             return _unclashing([replace(work[0], report=path) for path in listed])
 
-        session = _watching(workspace, names, used, planned, partial(_run, jobs=jobs), printer)
+        session = _watching(workspace, names, used, planned, build, printer)
         watch_until_stopped(session, outcomes)
     elif any(o.failed for o in outcomes) or (pdf and soffice is None):
         raise typer.Exit(code=1)
@@ -227,6 +228,16 @@ def _unclashing(work: list[RenderJob]) -> list[RenderJob]:
     if clashes:
         raise OutputError("\n".join(f"{clash}. Chưa ghi tệp nào." for clash in clashes))
     return work
+
+
+def _build(
+    work: list[RenderJob], jobs: int | None, soffice: str | None, timeout: float
+) -> list[ReportOutcome]:
+    """The Word files of every job, then (with ``soffice``) their PDF copies."""
+    outcomes = _run(work, jobs)
+    if soffice is not None:
+        _convert(outcomes, soffice, timeout)
+    return outcomes
 
 
 def _print_outcomes(outcomes: list[ReportOutcome], printer: ProblemPrinter) -> None:
@@ -283,11 +294,38 @@ def _run(work: list[RenderJob], jobs: int | None) -> list[ReportOutcome]:
     from ..commands.render import run_jobs
 
     outcomes = {}
-    with console.progress(len(work), "Đang tạo báo cáo") as done:
+    label = f"Đang tạo tệp Word của {len(work)} báo cáo"
+    with console.progress(len(work), label) as steps:
         for outcome in run_jobs(work, jobs):
             outcomes[outcome.name] = outcome
-            done(f"Xong {outcome.name}")
+            steps.done(f"Tệp Word: xong {outcome.name}")
     return [outcomes[job.name] for job in work]
+
+
+def _convert(outcomes: list[ReportOutcome], soffice: str, timeout: float) -> None:
+    """The PDF copies of every Word file written, with a progress bar meanwhile."""
+    from ..commands.render import convert_outcomes
+
+    count = sum(len(outcome.written) for outcome in outcomes)
+    if not count:
+        return
+    label = f"Đang mở LibreOffice để chuyển {count} tệp Word sang PDF"
+    with console.progress(count, label) as steps:
+        convert_outcomes(outcomes, soffice, timeout, _PdfSteps(steps))
+
+
+class _PdfSteps:
+    """The PDF conversion's news, shown on the progress bar."""
+
+    def __init__(self, steps: console.Steps) -> None:
+        self.steps = steps
+
+    def converting(self, source: Path) -> None:
+        self.steps.doing(f"PDF: đang chuyển {source.name}")
+
+    def finished(self, result: PdfResult) -> None:
+        name = Path(result.source).name
+        self.steps.done(f"PDF: xong {name}" if result.pdf else f"PDF: lỗi {name}")
 
 
 def _missing_years() -> Exception:

@@ -56,13 +56,40 @@ def translate(text: str) -> str:
     return HEADINGS.get(text, text)
 
 
+REASON_PATTERNS = [
+    (re.compile(r"^Input should be a valid integer.*$"), "cần một số nguyên"),
+    (re.compile(r"^Input should be a valid number.*$"), "cần một số"),
+    (re.compile(r"^Input should be greater than or equal to (\S+)$"), "phải từ {0} trở lên"),
+    (re.compile(r"^Input should be less than or equal to (\S+)$"), "phải từ {0} trở xuống"),
+    (re.compile(r"^Input should be greater than (\S+)$"), "phải lớn hơn {0}"),
+    (re.compile(r"^Input should be less than (\S+)$"), "phải nhỏ hơn {0}"),
+    (
+        re.compile(r"^(?:Value error, )?(.+) is not one of (.+?)\.?$"),
+        "{0} không phải một trong {1}",
+    ),
+    (re.compile(r"^(.+) is not a valid integer\.?$"), "{0} không phải số nguyên"),
+    (re.compile(r"^(.+) is not a valid float\.?$"), "{0} không phải số"),
+    (re.compile(r"^(.+) is not in the range (.+?)\.?$"), "{0} không nằm trong khoảng {1}"),
+]
+"""Why typer refused a value (the part after "Invalid value for …:")."""
+
+
 def translate_error(message: str) -> str:
     for pattern, template in ERROR_PATTERNS:
         found = pattern.match(message)
         if found:
+            groups = [translate_reason(group) for group in found.groups()]
             suggested = {key: _or(value) for key, value in found.groupdict().items()}
-            return template.format(*found.groups(), **suggested)
+            return template.format(*groups, **suggested)
     return message
+
+
+def translate_reason(reason: str | None) -> str | None:
+    for pattern, template in REASON_PATTERNS:
+        found = pattern.match(reason or "")
+        if found:
+            return template.format(*found.groups())
+    return reason
 
 
 def _or(group: str | None) -> str:

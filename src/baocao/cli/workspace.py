@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from ..limits import FIRST_YEAR, LAST_YEAR
 from . import console
 from .common import DataOption, workspace_for
 
@@ -35,7 +36,8 @@ def init(
 
 def new(
     year: Annotated[
-        int, typer.Argument(help="Năm mới, ví dụ 2025.", metavar="NĂM", min=2000, max=2100)
+        int,
+        typer.Argument(help="Năm mới, ví dụ 2025.", metavar="NĂM", min=FIRST_YEAR, max=LAST_YEAR),
     ],
     source: Annotated[
         int | None,
@@ -44,8 +46,8 @@ def new(
             help="Năm làm gốc (mặc định: năm gần nhất trước NĂM có tệp dữ liệu).",
             metavar="NĂM",
             show_default=False,
-            min=2000,
-            max=2100,
+            min=FIRST_YEAR,
+            max=LAST_YEAR,
         ),
     ] = None,
     data_dir: DataOption = None,

@@ -19,6 +19,7 @@ from ..model.year import YearData
 from ..prose.segments import YearReferences
 from ..rules.year import check
 from ..workspace import Workspace
+from ..yearfile.anchors import anchor_problems
 from ..yearfile.lines import LineEditor
 from ..yearfile.observations import Change, confirm, write_figures, write_sources
 from ..yearfile.tasks import TaskUpdate, confirm_tasks, write_tasks
@@ -69,6 +70,10 @@ def plan_import(
     planned.changes = write_figures(editor, data, merged.entries, merged.default_quotes)
     write_tasks(editor, merged.tasks)
     planned.sources = write_sources(editor, merged.sources)
+    anchors = anchor_problems(text, [(start, stop) for start, stop, _ in editor.edits], str(path))
+    if any(p.is_error for p in anchors):
+        raise DataError(problems + anchors)
+    planned.notices += anchors
     updated = editor.result()
     if updated == text:
         return planned

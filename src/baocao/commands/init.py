@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .. import locations
 from ..errors import DataFileNotFound, OutputError
+from ..files import reason
 
 TEMPLATES = ("BaoCao.docx", "PhuLuc.docx")
 SCHEMAS = ("year.schema.json", "report.schema.json")
@@ -84,6 +85,6 @@ def init(folder: Path) -> Started:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
         except OSError as exc:
-            raise OutputError(f"không ghi được '{target}': {exc.strerror}") from exc
+            raise OutputError(f"không ghi được '{target}': {reason(exc)}") from exc
         started.written.append(target)
     return started

@@ -12,7 +12,9 @@ One report goes through ``render_report``, top to bottom:
 
 Several reports run as jobs (``run_jobs``), in worker processes when there are
 several and more than one worker is allowed; a job returns a ``ReportOutcome``
-instead of raising, so one report's failure never stops the others.
+instead of raising, so one report's failure never stops the others. PDF copies are
+made after every job has written its Word files, of all of them in one LibreOffice
+run (``convert_outcomes``): starting LibreOffice costs more than converting a report.
 """
 
 from __future__ import annotations
@@ -21,14 +23,22 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import decree30
 from ..decree30 import Kind
 from ..errors import BaocaoError, DataError, LayoutError, Problem, Severity, unexpected
-from ..files import write_files
+from ..files import os_error_message, resolved, write_files
 from ..workspace import Workspace
 from .validate import ReportValidation, validate_report
 
+if TYPE_CHECKING:
+    from .pdf import PdfProgress
+
+WORKER_DIED = (
+    "tiến trình tạo báo cáo này bị dừng đột ngột (máy hết bộ nhớ, hoặc bị hệ điều hành "
+    "dừng); chạy lại với --jobs 1 để tạo từng báo cáo một"
+)
 APPENDIX = "Phụ lục"
 
 
@@ -133,8 +143,11 @@ def mismatched_pair(report: Path, appendix: Path) -> str | None:
     killed between replacing the two), or ``None`` when they are, or are not both there."""
     from ..render.package import read_render_id
 
-    if not (report.is_file() and appendix.is_file()):
-        return None
+    try:
+        if not (report.is_file() and appendix.is_file()):
+            return None
+    except OSError:
+        return None  # a name the system refuses: told when the files are written
     ids = read_render_id(report), read_render_id(appendix)
     if ids[0] == ids[1] or None in ids:
         return None
@@ -153,9 +166,6 @@ class RenderJob:
     templates: Path
     out: Path
     draft: bool = False
-    pdf: bool = False
-    pdf_timeout: float = 180.0
-    soffice: str | None = None
 
     @property
     def name(self) -> str:
@@ -181,7 +191,7 @@ class ReportOutcome:
 
 
 def render_job(job: RenderJob) -> ReportOutcome:
-    """Check, render and convert one report; every failure ends up in the outcome."""
+    """Check and render one report; every failure ends up in the outcome."""
     outcome = ReportOutcome(job.name)
     try:
         _render_job(job, outcome)
@@ -197,6 +207,8 @@ def render_job(job: RenderJob) -> ReportOutcome:
         outcome.error = f"dữ liệu không hợp lệ ({count} lỗi), chưa ghi tệp nào."
     except BaocaoError as exc:
         outcome.error = str(exc)
+    except OSError as exc:
+        outcome.error = os_error_message(exc)
     except Exception as exc:  # noqa: BLE001 - one report's bug must not stop the others
         from ..load.messages import explain
 
@@ -217,20 +229,26 @@ def _render_job(job: RenderJob, outcome: ReportOutcome) -> None:
         outcome.problems.append(Problem(str(job.out), None, None, before, Severity.WARNING))
     for written in render_report(checked, job.templates, job.out, draft=job.draft):
         outcome.written.append((str(written.path), written.kind))
-    if job.pdf and job.soffice:
-        _convert_to_pdf(job, outcome)
 
 
-def _convert_to_pdf(job: RenderJob, outcome: ReportOutcome) -> None:
-    from .pdf import convert
+def convert_outcomes(
+    outcomes: list[ReportOutcome],
+    soffice: str,
+    timeout: float,
+    progress: PdfProgress | None = None,
+) -> None:
+    """PDF copies of every Word file the reports wrote, in one LibreOffice run; each
+    PDF written, or why not, goes to its report's outcome."""
+    from .pdf import convert_all
 
-    assert job.soffice is not None
-    for path, kind in list(outcome.written):
-        converted = convert(Path(path), job.soffice, job.pdf_timeout)
-        if converted.pdf:
-            outcome.pdfs.append((converted.pdf, f"bản PDF {kind}"))
+    kinds = {path: (outcome, kind) for outcome in outcomes for path, kind in outcome.written}
+    sources = [Path(path) for path in kinds]
+    for result in convert_all(sources, soffice, timeout, progress):
+        outcome, kind = kinds[result.source]
+        if result.pdf:
+            outcome.pdfs.append((result.pdf, f"bản PDF {kind}"))
         else:
-            outcome.pdf_errors.append((path, converted.error or ""))
+            outcome.pdf_errors.append((result.source, result.error or ""))
 
 
 def default_workers(jobs: int) -> int:
@@ -249,7 +267,7 @@ def clashing_outputs(jobs: list[RenderJob]) -> list[str]:
             source = read_report(job.report)
         except BaocaoError:
             continue  # the job itself reports the file
-        key = (source.year, source.id, str(job.out.resolve()))
+        key = (source.year, source.id, str(resolved(job.out)))
         if key in seen:
             clashes.append(
                 f"'{seen[key]}' và '{job.report}' cùng là báo cáo '{source.id}' năm "
@@ -280,9 +298,13 @@ def _in_processes(jobs: list[RenderJob], workers: int) -> Iterator[ReportOutcome
     # so forked workers never copy a lock held by another thread.
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = {pool.submit(render_job, job): job for job in jobs}
-        for future in as_completed(futures):
-            job = futures[future]
-            try:
-                yield future.result()
-            except Exception as exc:  # noqa: BLE001 - a worker died: report, keep going
-                yield ReportOutcome(job.name, error=f"tiến trình con bị dừng: {exc}")
+        try:
+            for future in as_completed(futures):
+                job = futures[future]
+                try:
+                    yield future.result()
+                except Exception:  # noqa: BLE001 - a worker died: report, keep going
+                    yield ReportOutcome(job.name, error=WORKER_DIED)
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)  # stopped: start no other job
+            raise

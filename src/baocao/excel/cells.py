@@ -10,12 +10,14 @@ its value and its number format.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 
 from ..formatting import format_number
+from ..limits import FIRST_YEAR, LAST_YEAR, MAX_FIGURE, MAX_FIGURE_TEXT
 
 Figure = int | float
 
@@ -76,20 +78,27 @@ def text_number(text: str) -> tuple[Decimal, str] | None:
     return None
 
 
+TOO_LARGE = f"số quá lớn (tối đa {MAX_FIGURE_TEXT}): gõ lại số liệu đúng"
+
+
 def _number(value: object) -> tuple[Decimal | None, str | None, str | None]:
     """(number, how text was read, error) of a raw cell value."""
     if isinstance(value, bool):
-        return None, None, f"ô chứa giá trị đúng/sai ({value}), không phải số"
-    if isinstance(value, datetime | date):
-        return None, None, "ô chứa một ngày, không phải số"
+        return None, None, f"ô chứa giá trị đúng/sai ({'ĐÚNG' if value else 'SAI'}), không phải số"
+    if isinstance(value, datetime | date | time | timedelta):
+        return None, None, "ô chứa ngày hoặc giờ, không phải số"
     if isinstance(value, int | float):
+        if isinstance(value, float) and not math.isfinite(value):
+            return None, None, "ô chứa giá trị vô hạn hoặc không xác định, không phải số"
+        if abs(value) > MAX_FIGURE:
+            return None, None, TOO_LARGE
         try:
             return Decimal(repr(value)), None, None
         except InvalidOperation:
-            return None, None, f"ô chứa {value!r}, không phải số"
+            return None, None, "ô không chứa một số đọc được"
     if isinstance(value, str):
         return None, None, None
-    return None, None, f"ô chứa {value!r}, không phải số"
+    return None, None, "ô không chứa một số đọc được"
 
 
 def read_count(value: object, fmt: str, whole: str | None = None) -> Reading:
@@ -124,6 +133,8 @@ def _read_count(value: object, fmt: str) -> Reading:
         if parsed is None or value.strip().endswith("%"):
             return Reading(error=f"'{value}' không phải số (gõ số, không kèm đơn vị hay chữ)")
         number, how = parsed
+        if abs(number) > MAX_FIGURE:
+            return Reading(error=TOO_LARGE)
         return Reading(figure(number), notice=_read_as(value, shown(number), how))
     typed, _how, error = _number(value)
     if error or typed is None:
@@ -148,6 +159,8 @@ def read_rate(value: object, fmt: str, allow_over_100: bool) -> Reading:
         if parsed is None:
             return Reading(error=f"'{value}' không phải tỷ lệ (gõ kèm dấu %, ví dụ 85,5%)")
         number, how = parsed
+        if abs(number) > MAX_FIGURE:
+            return Reading(error=TOO_LARGE)
         if not typed.endswith("%") and number <= 1:
             return Reading(
                 error=f"'{value}' là chữ, không rõ là {shown(number)}% hay "
@@ -193,16 +206,16 @@ def read_as_of(value: object, year: int) -> Reading:
         return Reading(str(year))
     if isinstance(value, datetime | date):
         day = value.date() if isinstance(value, datetime) else value
-        if not 2000 <= day.year <= 2100:
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
             return Reading(
                 error=f"ngày {day.day:02d}/{day.month:02d}/{day.year} không hợp lý "
                 "(có thể đã gõ một số vào ô ngày): gõ dạng 31/12/2025"
             )
         return Reading(day.isoformat())
-    if isinstance(value, int) and not isinstance(value, bool) and 2000 <= value <= 2100:
+    if isinstance(value, int) and not isinstance(value, bool) and FIRST_YEAR <= value <= LAST_YEAR:
         return Reading(str(value))
     if not isinstance(value, str):
-        return Reading(error=f"{value!r} không phải ngày: gõ dạng 31/12/2025")
+        return Reading(error="ô không chứa một ngày đọc được: gõ dạng 31/12/2025")
     typed = value.strip()
     found = DAY.match(typed)
     if found:
@@ -238,6 +251,6 @@ def _day(typed: str, year: int, month: int, day: int) -> Reading:
 
 
 def _checked_year(reading: Reading, year: int, typed: str) -> Reading:
-    if not 2000 <= year <= 2100:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
         return Reading(error=f"'{typed}' không phải ngày hợp lý (năm {year})")
     return reading

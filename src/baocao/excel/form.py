@@ -43,6 +43,7 @@ from .form_record import FormRecord, RecordRow, write_record
 from .form_sheets import Validations, write_sources, write_tasks_sheet
 from .form_styles import HEADER, LOCKED, NOTE, OPEN, TITLE, add_styles, protect_and_print, put
 from .row_heights import row_height
+from .text_cells import text_cells_only
 
 WIDTHS = {c.key: c.width for c in COLUMNS}
 
@@ -114,6 +115,7 @@ def make_form(
     record.version = form_version(fingerprints)
     write_record(book, record)
     book.active = 0
+    text_cells_only(book)
     out = io.BytesIO()
     book.save(out)
     return Form(data.year, metrics, out.getvalue(), list(tasks), agency)

@@ -11,6 +11,7 @@ from typing import Any
 
 from ..collection.agencies import TaskPlace
 from ..collection.version import task_fingerprint
+from ..limits import FIRST_YEAR, LAST_YEAR, MAX_FIGURE
 from ..model.year import Metric, YearData
 from .form_layout import (
     HEADER_ROW,
@@ -28,7 +29,6 @@ from .form_styles import HEADER, LOCKED, NOTE, OPEN, SOURCE, TITLE, protect_and_
 from .row_heights import row_height
 
 MAX_RATE = 1  # 100%: a rate over it needs allow_over_100
-MAX_FIGURE = 10**15
 EXCEL_EPOCH = date(1899, 12, 30)
 
 
@@ -104,8 +104,8 @@ def _checks(data: YearData) -> dict[str, Any]:
         "count": check("whole", 0, MAX_FIGURE, "Tử số, mẫu số là số nguyên không âm."),
         "date": check(
             "date",
-            (date(2000, 1, 1) - EXCEL_EPOCH).days,
-            (date(2100, 12, 31) - EXCEL_EPOCH).days,
+            (date(FIRST_YEAR, 1, 1) - EXCEL_EPOCH).days,
+            (date(LAST_YEAR, 12, 31) - EXCEL_EPOCH).days,
             "Gõ ngày dạng ngày/tháng/năm, ví dụ 31/12/2025.",
         ),
         "source": sources,

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import DataError, DataFileNotFound, Problem, Severity
+from ..errors import DataFileNotFound, Problem, Severity
 from ..model.base import ID_PATTERN
 from ..model.year import Metric, YearData
 from ..yearfile.observations import Entry
@@ -32,6 +32,7 @@ from .form_layout import (
 from .form_record import FormRecord, read_record
 from .read_checks import missing_figure
 from .read_tasks import record_parts
+from .workbook import load_guarded
 
 NAME_LIMIT = 70
 
@@ -71,26 +72,9 @@ class _Reader:
 
 
 def open_book(path: Path) -> Any:
-    from zipfile import BadZipFile
-
-    from openpyxl import load_workbook
-
     if not path.is_file():
         raise DataFileNotFound(f"không tìm thấy tệp '{path}'")
-    try:
-        return load_workbook(path, data_only=True)
-    except (BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise DataError(
-            [
-                Problem(
-                    str(path),
-                    None,
-                    None,
-                    f"không đọc được tệp Excel ({type(exc).__name__}): cần tệp .xlsx; tệp .xls "
-                    "cũ hoặc .ods hãy mở rồi lưu lại dạng Excel Workbook (.xlsx)",
-                )
-            ]
-        ) from exc
+    return load_guarded(path)
 
 
 def read_form(path: Path, data: YearData) -> FormContent:

@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ..model.year import Metric
+from .text_cells import text_cells_only
 
 if TYPE_CHECKING:
     from ..tables.indicators import IndicatorTable
@@ -125,6 +126,7 @@ def table_xlsx(title: str, columns: list[Column], rows: list[list[Any]], sheet: 
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    text_cells_only(book)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

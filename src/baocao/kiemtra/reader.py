@@ -42,8 +42,16 @@ def read(path: Path | IO[bytes]) -> DocumentFacts:
 
     try:
         document = docx.Document(str(path) if isinstance(path, Path) else path)
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise UnreadableDocument(f"không mở được tệp Word ({exc})") from exc
+    except PackageNotFoundError as exc:
+        raise UnreadableDocument("không mở được tệp Word: không tìm thấy phần văn bản") from exc
+    except etree.LxmlError as exc:
+        raise UnreadableDocument(
+            "không mở được tệp Word: phần XML bên trong bị hỏng (mở và lưu lại bằng Word)"
+        ) from exc
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise UnreadableDocument(
+            "không mở được tệp Word: tệp thiếu phần bắt buộc hoặc bị hỏng (mở và lưu lại bằng Word)"
+        ) from exc
     return Reader(document).facts()
 
 

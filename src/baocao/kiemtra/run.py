@@ -6,7 +6,8 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import Severity
+from ..errors import Severity, unexpected
+from ..zipguard import ArchiveRefused, check_archive
 from .reader import UnreadableDocument, read
 from .rule import RULES, Document, Result, evaluate
 from .rules import appendix, body, draft, header, page, sections  # noqa: F401  (registers the rules)
@@ -27,15 +28,21 @@ class FileReport:
 
 
 def check(path: Path, content: bytes | None = None) -> FileReport:
-    """Every rule on the document at ``path`` (or on ``content``, the document about to
-    be written there); a file that cannot be read says why."""
+    """Every rule on the document at ``path`` (or on ``content``, the document render is
+    about to write there: its own, not guarded); a file that cannot be read, or is
+    refused before it is opened (``zipguard``), says why in one line naming it."""
     try:
+        if content is None:
+            check_archive(path)
         facts = read(io.BytesIO(content) if content is not None else path)
-    except UnreadableDocument as exc:
-        return FileReport(path, error=str(exc))
-    try:
         structure = locate(facts)
         return FileReport(path, structure.kind, evaluate(Document(facts, structure)))
+    except ArchiveRefused as exc:
+        where = f"{path.name} ({exc.part})" if exc.part else path.name
+        return FileReport(path, error=f"{where}: {exc.reason}")
+    except UnreadableDocument as exc:
+        return FileReport(path, error=f"{path.name}: {exc}")
     except Exception as exc:  # noqa: BLE001 - one odd file must not stop the others
-        detail = f"{type(exc).__name__}: {exc}"
-        return FileReport(path, error=f"không kiểm tra được tệp này (lỗi của baocao: {detail})")
+        return FileReport(
+            path, error=f"{path.name}: không kiểm tra được tệp này: {unexpected(exc)}"
+        )

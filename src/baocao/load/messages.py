@@ -9,13 +9,14 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
+from ..limits import MAX_FIGURE_TEXT
+
 NUMBER_AS_TEXT = re.compile(r"^-?[\d.]+(,\d+)?\s*%?$")
 LEADING_ZERO = re.compile(r"[-+]?0[0-9]+")
 OLD_YAML_NUMBER = re.compile(
     r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?|[-+]?[0-9][0-9_]*(\.[0-9_]*)?"
 )
 """Base 60 (``1:30``) and ``_`` separated (``1_000``) numbers of YAML 1.1: text to us."""
-MAX_FIGURE_TEXT = "10^15"
 
 
 @lru_cache(maxsize=1)
@@ -36,10 +37,17 @@ def known_keys() -> list[str]:
 
 def unknown_metric(metric_id: str, known: Iterable[str]) -> str:
     """``không có chỉ tiêu 'x' trong 'metrics'``, with the closest id when one is near."""
+    return _unknown_metric(metric_id, tuple(known))
+
+
+@lru_cache(maxsize=1024)
+def _unknown_metric(metric_id: str, known: tuple[str, ...]) -> str:
+    """Remembered: a report citing one wrong id a thousand times asks a thousand times,
+    and each answer compares the id with every metric."""
     message = f"không có chỉ tiêu '{metric_id}' trong 'metrics'"
     import difflib
 
-    close = difflib.get_close_matches(metric_id, list(known), n=1, cutoff=0.75)
+    close = difflib.get_close_matches(metric_id, known, n=1, cutoff=0.75)
     return f"{message} (có phải '{close[0]}'?)" if close else message
 
 

@@ -11,11 +11,11 @@ import unicodedata
 from pathlib import Path
 
 from ..errors import DataError, DataFileNotFound, Problem
+from ..files import reason
+from ..limits import MAX_FILE_BYTES
 
 ESCAPE = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.DOTALL)
 """A backslash escape of YAML's double-quoted strings (``\\u00ca``, ``\\n``)."""
-MAX_FILE_BYTES = 64 * 1024 * 1024
-"""A province's year with every commune's figures (50 000 metrics) is about 25 MB."""
 
 
 def read_text(path: Path) -> str:
@@ -42,8 +42,8 @@ def read_text(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        reason = "không có quyền đọc" if isinstance(exc, PermissionError) else exc.strerror
-        message = f"không đọc được tệp ({reason or 'lỗi đọc ổ đĩa'})"
+        why = "không có quyền đọc" if isinstance(exc, PermissionError) else reason(exc)
+        message = f"không đọc được tệp ({why})"
         raise DataError([Problem(str(path), None, None, message)]) from exc
     try:
         text = raw.decode("utf-8-sig")

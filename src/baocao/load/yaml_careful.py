@@ -19,10 +19,10 @@ from typing import Any
 import yaml
 
 from ..errors import DataError, Problem
+from ..limits import MAX_ALIAS_USES, MAX_DEPTH
 from ..xmlchars import INVALID_XML_CHARS, UNREADABLE_RAW_CHARS, refusal
 from .messages import field_name, shown, translate_yaml_problem
 from .yaml_fast import (
-    MAX_DEPTH,
     SAFE_LOADER,
     CarefulPathNeeded,
     RepeatedKeys,
@@ -31,7 +31,6 @@ from .yaml_fast import (
 )
 from .yaml_positions import Location, PathKey, PositionTree
 
-MAX_ALIAS_USES = 100
 SHOWN_LINE = 100
 STR_TAG = "tag:yaml.org,2002:str"
 SCALAR_TAGS = {
@@ -57,6 +56,9 @@ class Parsed:
     text: str = ""
     _tree: PositionTree | None = field(default=None, repr=False)
     _line_starts: list[int] = field(default_factory=list, repr=False)
+    _found: dict[tuple[PathKey, str], tuple[list[int], bool]] = field(
+        default_factory=dict, repr=False
+    )
 
     def _positions(self) -> PositionTree:
         if self._tree is None:
@@ -91,17 +93,23 @@ class Parsed:
         return line + 1, offset - self._line_starts[line] + 1
 
     def locate_in(self, loc: PathKey, needle: str, occurrence: int = 0) -> Location | None:
-        """Position of ``needle`` inside the scalar at ``loc`` (else of the scalar)."""
+        """Position of the ``occurrence``-th ``needle`` inside the scalar at ``loc`` (else
+        of the scalar). The places found are kept, so asking for each occurrence in turn
+        reads the scalar once, not once per occurrence."""
         span = self._positions().span(tuple(loc))
         if span is not None:
-            start = span[0]
-            for _ in range(occurrence + 1):
+            places, done = self._found.setdefault((tuple(loc), needle), ([], False))
+            start = places[-1] + 1 if places else span[0]
+            while not done and len(places) <= occurrence:
                 found = self.text.find(needle, start, span[1])
                 if found < 0:
-                    break
-                start = found + 1
-            else:
-                return self.offset_position(found)
+                    done = True
+                    self._found[(tuple(loc), needle)] = (places, True)
+                else:
+                    places.append(found)
+                    start = found + 1
+            if occurrence < len(places):
+                return self.offset_position(places[occurrence])
         return self.locate(loc)
 
 

@@ -32,11 +32,11 @@ from yaml.events import (
     StreamEndEvent,
 )
 
+from ..limits import MAX_DEPTH
 from ..xmlchars import INVALID_XML_CHARS
 
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's parser when installed: twenty times faster, same events and marks."""
-MAX_DEPTH = 40
 
 INT_12 = re.compile(r"[-+]?(0|[1-9][0-9]*)|0x[0-9a-fA-F]+")
 """An integer as YAML 1.2 (core schema) reads it, without a leading zero."""

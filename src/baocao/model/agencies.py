@@ -6,8 +6,6 @@ name, so that every form, table and message calls an agency the same way, and a
 lead typed another way is found (``rules.agencies``).
 """
 
-from __future__ import annotations
-
 from datetime import date
 
 from pydantic import Field

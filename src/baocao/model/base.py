@@ -1,9 +1,7 @@
 """What every model of the year file shares: strictness, identifiers, numbers."""
 
-from __future__ import annotations
-
 from collections.abc import Callable
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -13,17 +11,29 @@ from pydantic import (
     StrictInt,
 )
 
+from ..limits import MAX_FIGURE
+
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 AS_OF_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 Evaluation = Literal["Đạt", "Chưa đạt", "Chưa đánh giá", "Ước đạt", "Chưa có số liệu"]
-MAX_FIGURE = 10**15
-"""Largest figure a year file may hold (beyond it Decimal arithmetic loses digits)."""
 Number = (
     Annotated[StrictInt, Field(ge=-MAX_FIGURE, le=MAX_FIGURE)]
     | Annotated[StrictFloat, Field(ge=-MAX_FIGURE, le=MAX_FIGURE, allow_inf_nan=False)]
 )
 Identifier = Annotated[str, Field(pattern=ID_PATTERN)]
+
+
+def no_items() -> list[Any]:
+    """A new empty list, for ``Field(default_factory=…)``. pydantic inspects a factory's
+    signature when it builds a model; for the builtin ``list`` that means parsing its text
+    signature, a few milliseconds at every start of the command line."""
+    return []
+
+
+def no_entries() -> dict[str, Any]:
+    """A new empty dict, for ``Field(default_factory=…)`` (see ``no_items``)."""
+    return {}
 
 
 def _kind_by_key(key: str, if_present: str, otherwise: str) -> Callable[[object], str]:

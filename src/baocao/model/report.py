@@ -1,8 +1,6 @@
 """Pydantic models of a report: the issued document's settings, its prose sections
 and its appendices with their tables (pure data, no I/O)."""
 
-from __future__ import annotations
-
 from datetime import date
 from typing import Annotated, Literal
 
@@ -15,7 +13,8 @@ from pydantic import (
     model_validator,
 )
 
-from .base import Identifier, Strict, _kind_by_key
+from ..limits import FIRST_YEAR, LAST_YEAR
+from .base import Identifier, Strict, _kind_by_key, no_entries, no_items
 
 
 def _number_as_text(raw: object) -> object:
@@ -45,14 +44,14 @@ class Document(Strict):
     number: DocumentNumber = None
     symbol: str = Field(min_length=1)
     place: str = Field(min_length=1)
-    date: date | Annotated[int, Field(ge=2000, le=2100)]
+    date: date | Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
     """A full date, or only the year while the document awaits its date."""
     type: str = "BÁO CÁO"
     summary: str = Field(min_length=1)
     """The trích yếu; a line break in it (YAML ``|-``) is kept as the line break."""
     signer: Signer | None = None
     """Required for a report; an appendix-only document is signed with its parent."""
-    recipients: list[str] = Field(default_factory=list)
+    recipients: list[str] = Field(default_factory=no_items)
     to: list[Annotated[str, Field(min_length=1)]] | None = None
     """"Kính gửi": who the document is addressed to, one or several (a tờ trình, a
     report to a higher body, a công văn; Phụ lục I, Phần I, mục II.9)."""
@@ -74,7 +73,7 @@ class Attachment(Strict):
     type: str = Field(min_length=1)
     number: DocumentNumber = None
     symbol: str = Field(min_length=1)
-    date: date | Annotated[int, Field(ge=2000, le=2100)]
+    date: date | Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
     agency_name: str = Field(min_length=1)
 
 
@@ -107,13 +106,13 @@ class Table(Strict):
     """A table of metrics (``rows``) or of a task list (``task_list``)."""
 
     columns: list[Annotated[str, Field(pattern=COLUMN_PATTERN)]] = Field(min_length=2)
-    headers: dict[str, str] = Field(default_factory=dict)
+    headers: dict[str, str] = Field(default_factory=no_entries)
     numbering: Literal["roman", "decimal"] = "roman"
-    rows: list[Row] = Field(default_factory=list)
+    rows: list[Row] = Field(default_factory=no_items)
     task_list: Identifier | None = None
 
     @model_validator(mode="after")
-    def _one_source(self) -> Table:
+    def _one_source(self) -> "Table":
         if bool(self.rows) == bool(self.task_list):
             raise ValueError("bảng cần có đúng một trong hai: rows hoặc task_list")
         return self
@@ -146,10 +145,10 @@ class TextTable(Strict):
     row, then rows of cells; a line break in a cell starts a new paragraph."""
 
     headers: list[CellText] = Field(min_length=1)
-    rows: list[TextRow] = Field(default_factory=list)
+    rows: list[TextRow] = Field(default_factory=no_items)
 
     @model_validator(mode="after")
-    def _rows_as_wide_as_headers(self) -> TextTable:
+    def _rows_as_wide_as_headers(self) -> "TextTable":
         for index, row in enumerate(self.rows, start=1):
             if isinstance(row, list) and len(row) != len(self.headers):
                 raise ValueError(
@@ -170,7 +169,7 @@ class AppendixPart(Strict):
     heading: str | None = None
     subheading: str | None = None
     table: AnyTable | None = None
-    paragraphs: list[str] = Field(default_factory=list)
+    paragraphs: list[str] = Field(default_factory=no_items)
     unit_sections: bool = False
     """One generated section per unit after the first (``units``), numbered on."""
     unit_comparison: bool = False
@@ -222,7 +221,7 @@ class HeadingLevel(Strict):
         return "1." if raw == 1 and not isinstance(raw, bool) else raw
 
     @model_validator(mode="after")
-    def _decree_fixed(self) -> HeadingLevel:
+    def _decree_fixed(self) -> "HeadingLevel":
         """A part's, chapter's or section's line and title are bold, upright, the title
         in capitals (Phụ lục I, Phần I, mục II.6.đ): no house style changes them."""
         fixed = self.number in ("Phần I", "Chương I", "Mục 1")
@@ -244,7 +243,7 @@ Numbering = NumberStyle | HeadingLevel
 class ReportSettings(Strict):
     """The YAML front matter of a report file: how the document is issued and laid out."""
 
-    year: int | None = Field(default=None, ge=2000, le=2100)
+    year: int | None = Field(default=None, ge=FIRST_YEAR, le=LAST_YEAR)
     """The year of the data; by default the name of the report's folder (``reports/2024``)."""
     kind: Literal["report", "appendix"] = "report"
     """``appendix``: only the Phụ lục, attached to another document (``attached_to``)."""
@@ -258,7 +257,7 @@ class ReportSettings(Strict):
     """Counts below 10 printed with a leading zero (``05 nhiệm vụ``, ``08/11``)."""
     template: str = "BaoCao.docx"
     appendix_template: str = "PhuLuc.docx"
-    appendices: list[Appendix] = Field(default_factory=list)
+    appendices: list[Appendix] = Field(default_factory=no_items)
 
     @field_validator("numbering", mode="before")
     @classmethod
@@ -269,7 +268,7 @@ class ReportSettings(Strict):
         return raw
 
     @model_validator(mode="after")
-    def _consistent(self) -> ReportSettings:
+    def _consistent(self) -> "ReportSettings":
         if self.kind == "appendix" and not self.appendices:
             raise ValueError("văn bản loại 'appendix' cần có 'appendices'")
         if self.kind == "appendix" and self.attached_to is None:

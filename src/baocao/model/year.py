@@ -6,8 +6,6 @@ and ``units``. No prose: each report is a Markdown file of its own
 (``model/report.py``) that cites the figures by id.
 """
 
-from __future__ import annotations
-
 from datetime import date, timedelta
 from typing import Annotated, ClassVar, Literal
 
@@ -20,8 +18,18 @@ from pydantic import (
     model_validator,
 )
 
+from ..limits import FIRST_YEAR, LAST_YEAR
 from .agencies import Agency, Collected
-from .base import AS_OF_PATTERN, Evaluation, Identifier, Number, Strict, _kind_by_key
+from .base import (
+    AS_OF_PATTERN,
+    Evaluation,
+    Identifier,
+    Number,
+    Strict,
+    _kind_by_key,
+    no_entries,
+    no_items,
+)
 
 MEASURE_WORDS = (
     "ha m m2 m² m3 m³ km km2 km² tỷ triệu nghìn ngàn đồng usd tấn tạ kg g lít mw kw kwh mwh "
@@ -74,7 +82,7 @@ class Observation(Strict):
         return text
 
     @model_validator(mode="after")
-    def _has_figure(self) -> Observation:
+    def _has_figure(self) -> "Observation":
         if (self.numerator is None) != (self.denominator is None):
             raise ValueError("cần có cả tử số (numerator) và mẫu số (denominator)")
         if self.denominator == 0:
@@ -103,13 +111,13 @@ def period_start(as_of: str) -> date:
 class Target(Strict):
     """A target for a year, as a number in the metric's unit or as printed text."""
 
-    year: int = Field(ge=2000, le=2100)
+    year: int = Field(ge=FIRST_YEAR, le=LAST_YEAR)
     value: Number | None = None
     text: str | None = None
     plan: str | None = None
 
     @model_validator(mode="after")
-    def _has_value(self) -> Target:
+    def _has_value(self) -> "Target":
         if self.value is None and self.text is None:
             raise ValueError("mục tiêu cần có value hoặc text")
         return self
@@ -126,8 +134,8 @@ class Metric(Strict):
     lower_is_better: bool = False
     """A target is met by a figure at or below it (a poverty rate, days late); a rank
     (``kind: rank``) is always so."""
-    parts: list[Identifier] = Field(default_factory=list)
-    targets: list[Target] = Field(default_factory=list)
+    parts: list[Identifier] = Field(default_factory=no_items)
+    targets: list[Target] = Field(default_factory=no_items)
     evaluation: Evaluation | None = None
     result: str | None = None
     note: str | None = None
@@ -137,7 +145,7 @@ class Metric(Strict):
     printed in a document."""
     lead: str | None = None
     partners: str | None = None
-    collect_from: list[str] = Field(default_factory=list)
+    collect_from: list[str] = Field(default_factory=no_items)
     """The agencies asked for the figure (names or short names of ``agencies``), in place
     of every agency ``lead`` names."""
     definition: str | None = None
@@ -148,11 +156,11 @@ class Metric(Strict):
     pending: bool = False
     """This year's figure is still awaited (``baocao new`` marks every metric so):
     validation warns, a draft prints a marker where the figure goes."""
-    observations: list[Observation] = Field(default_factory=list)
+    observations: list[Observation] = Field(default_factory=no_items)
     _needs_observations: ClassVar[bool] = True
 
     @model_validator(mode="after")
-    def _scale(self) -> Metric:
+    def _scale(self) -> "Metric":
         if self._needs_observations and not (self.observations or self.pending or self.targets):
             raise ValueError(
                 "cần ít nhất một số liệu trong 'observations' ('pending: true' khi còn chờ "
@@ -181,7 +189,7 @@ class Metric(Strict):
         return first not in MEASURES
 
     @property
-    def latest(self) -> Observation:
+    def latest(self) -> "Observation":
         """The observation documents print: the one with the latest as-of date.
 
         A year or a month counts as its last day (a figure "for 2024" is the year-end
@@ -192,7 +200,7 @@ class Metric(Strict):
         ranked = enumerate(self.observations)
         return max(ranked, key=lambda pair: (period_end(pair[1].as_of), pair[0]))[1]
 
-    def target_for(self, year: int) -> Target | None:
+    def target_for(self, year: int) -> "Target | None":
         return next((t for t in self.targets if t.year == year), None)
 
 
@@ -204,7 +212,7 @@ class UnitMetric(Metric):
     reported with an evaluation only; ``source`` is the indicator's row.
     """
 
-    observations: list[Observation] = Field(default_factory=list)
+    observations: list[Observation] = Field(default_factory=no_items)
     _needs_observations: ClassVar[bool] = False
     source: SourceRef
     same_as: Identifier | None = None
@@ -214,7 +222,7 @@ class UnitMetric(Metric):
         return self.same_as or self.id
 
     @property
-    def figure(self) -> Observation | None:
+    def figure(self) -> "Observation | None":
         """The latest observation, or ``None`` when the unit gives no figure."""
         return self.latest if self.observations else None
 
@@ -229,14 +237,14 @@ class Unit(Strict):
     id: Identifier
     name: str = Field(min_length=1)
     short_name: str | None = None
-    metrics: list[UnitMetric] = Field(default_factory=list)
+    metrics: list[UnitMetric] = Field(default_factory=no_items)
 
     @property
     def label(self) -> str:
         """The short name of column headers, or the name when there is none."""
         return self.short_name or self.name
 
-    def metric(self, metric_id: str) -> UnitMetric | None:
+    def metric(self, metric_id: str) -> "UnitMetric | None":
         return next((m for m in self.metrics if m.id == metric_id), None)
 
 
@@ -249,7 +257,7 @@ class Task(Strict):
     progress: str | None = None
     lead: str | None = None
     partners: str | None = None
-    collect_from: list[str] = Field(default_factory=list)
+    collect_from: list[str] = Field(default_factory=no_items)
     evaluation: Evaluation | None = None
     note: str | None = None
     collected: Collected | None = None
@@ -280,21 +288,21 @@ class TaskList(Strict):
 class YearData(Strict):
     """The whole of ``data/<year>.yaml``."""
 
-    year: int = Field(ge=2000, le=2100)
+    year: int = Field(ge=FIRST_YEAR, le=LAST_YEAR)
     sources: dict[Identifier, str] = Field(min_length=1)
-    metrics: list[Metric] = Field(default_factory=list)
-    task_lists: list[TaskList] = Field(default_factory=list)
-    units: list[Unit] = Field(default_factory=list)
+    metrics: list[Metric] = Field(default_factory=no_items)
+    task_lists: list[TaskList] = Field(default_factory=no_items)
+    units: list[Unit] = Field(default_factory=no_items)
     """Reporting units compared side by side; the first is this file's own."""
-    agencies: list[Agency] = Field(default_factory=list)
+    agencies: list[Agency] = Field(default_factory=no_items)
     """The agencies that lead metrics and tasks, named once (``model.agencies``)."""
-    _by_id: dict[str, Metric] = PrivateAttr(default_factory=dict)
+    _by_id: dict[str, Metric] = PrivateAttr(default_factory=no_entries)
 
-    def model_post_init(self, __context: object) -> None:
+    def model_post_init(self, __context: object) -> "None":
         self._by_id = {m.id: m for m in self.metrics}
 
     @model_validator(mode="after")
-    def _units_consistent(self) -> YearData:
+    def _units_consistent(self) -> "YearData":
         ids = [u.id for u in self.units]
         if len(ids) != len(set(ids)):
             raise ValueError("mã đơn vị (units.id) bị trùng")
@@ -310,7 +318,7 @@ class YearData(Strict):
                 raise ValueError(f"đơn vị '{unit.id}': mã chỉ tiêu '{repeated[0]}' bị trùng")
         return self
 
-    def metric(self, metric_id: str) -> Metric | None:
+    def metric(self, metric_id: str) -> "Metric | None":
         # Read the private index directly: pydantic's __getattr__ for private attributes
         # costs more than the lookup itself when tables ask once per cell.
         private = self.__pydantic_private__
@@ -321,5 +329,5 @@ class YearData(Strict):
     def metric_ids(self) -> list[str]:
         return [m.id for m in self.metrics]
 
-    def task_list(self, list_id: str) -> TaskList | None:
+    def task_list(self, list_id: str) -> "TaskList | None":
         return next((t for t in self.task_lists if t.id == list_id), None)

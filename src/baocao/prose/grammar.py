@@ -10,14 +10,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 ID = re.compile(r"^[a-z][a-z0-9_]*$")
 LOOKS_LIKE = re.compile(r"\[\[(?P<inner>[^\[\]\n]*)\]\]|\[\^(?P<note>[^\[\]\n]*)\]")
 """``[[…]]`` or ``[^…]`` on one line, whatever is inside (then checked by ``parse``)."""
-OPENING = re.compile(r"\[\[")
-"""An opening ``[[`` left without its ``]]``: a reference cut short. A lone ``]]`` is
-ordinary text (``]]>`` in a quotation), never taken for a reference."""
+OPENING = re.compile(r"\[\[|\[\^")
+"""An opening ``[[`` left without its ``]]``, or ``[^`` without its ``]``: a reference
+or a footnote marker cut short. A lone ``]]`` is ordinary text (``]]>`` in a
+quotation), never taken for a reference."""
+UNCLOSED = {
+    "[[": "'[[' không có ']]' đóng lại (tham chiếu viết trên một dòng)",
+    "[^": "'[^' không có ']' đóng lại (chú thích viết liền trên một dòng, ví dụ [^ma_chu_thich])",
+}
 
 METRIC_FORMATS = ("number", "counts", "fraction", "numerator", "denominator", "text")
 DATED_FORMATS = ("target", "change")
@@ -49,8 +55,10 @@ class Reference:
     """``True`` with ``|pad``; ``None`` leaves it to the report's ``leading_zero``."""
 
 
+@lru_cache(maxsize=4096)
 def parse(inner: str) -> Reference:
-    """Read the inside of ``[[…]]``; ``ReferenceSyntaxError`` says what is wrong."""
+    """Read the inside of ``[[…]]``; ``ReferenceSyntaxError`` says what is wrong.
+    Remembered: the checks and the documents read each reference several times."""
     typed = f"[[{inner}]]"
     if inner in BLOCKS:
         return Reference(typed, block=inner)
@@ -141,11 +149,7 @@ def scan(text: str) -> Iterator[Found]:
 
 def _stray(text: str, start: int, end: int) -> Iterator[Found]:
     for match in OPENING.finditer(text, start, end):
-        yield Found(
-            match.start(),
-            match.end(),
-            error="'[[' không có ']]' đóng lại (tham chiếu viết trên một dòng)",
-        )
+        yield Found(match.start(), match.end(), error=UNCLOSED[match.group()])
 
 
 @dataclass(frozen=True)

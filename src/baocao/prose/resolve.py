@@ -63,14 +63,24 @@ class Resolver:
         self.earlier = earlier
         self.task_lists = task_lists
         self._texts: dict[tuple[str, str | None, bool], str] = {}
+        self._unknown: dict[str, str] = {}
 
     def resolve(self, metric_id: str, fmt: str | None, where: str, pad: bool = False) -> str:
         key = (metric_id, fmt, pad)
         text = self._texts.get(key)
         if text is None:
+            if self.scope.metric(metric_id) is None:
+                raise UnresolvedReference(f"{where}: {self._unknown_metric(metric_id)}")
             text = resolve(self.scope, metric_id, fmt, where, self.earlier, pad)
             self._texts[key] = text
         return text
+
+    def _unknown_metric(self, metric_id: str) -> str:
+        """Why ``metric_id`` is unknown, found once per id: the suggestion compares it
+        with every metric of the scope."""
+        if metric_id not in self._unknown:
+            self._unknown[metric_id] = unknown_metric(metric_id, self.scope.metric_ids())
+        return self._unknown[metric_id]
 
     def reference(self, ref: Reference, where: str, leading_zero: bool = False) -> str:
         """The text of a parsed ``[[…]]``; ``leading_zero`` is the report's default."""

@@ -177,13 +177,20 @@ class TextBuilder:
 
 
 def _merged(segments: Paragraph) -> Paragraph:
-    """Adjacent plain strings joined (Markdown splits text at every special character)."""
+    """Adjacent plain strings joined (Markdown splits text at every special character),
+    each run at once: adding them one by one would copy the run each time."""
     out: Paragraph = []
+    run: list[str] = []
     for segment in segments:
-        if isinstance(segment, str) and out and isinstance(out[-1], str):
-            out[-1] = out[-1] + segment
-        elif segment != "":
-            out.append(segment)
+        if isinstance(segment, str):
+            run.append(segment)
+            continue
+        if any(run):
+            out.append("".join(run))
+        run = []
+        out.append(segment)
+    if any(run):
+        out.append("".join(run))
     return out
 
 

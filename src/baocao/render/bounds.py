@@ -20,14 +20,8 @@ from jinja2.exceptions import SecurityError
 from jinja2.runtime import Macro
 from jinja2.utils import Namespace
 
-MAX_SIZE = 5_000_000
-"""Longest string or list an operator, filter or call in a template may build."""
-MAX_INT_BITS = 4096
-"""Largest number (in bits) an operator in a template may build."""
-MAX_OUTPUT = 50_000_000
-"""Characters one document's template may write, over all its parts."""
-MAX_PARTS = 100_000
-"""Most pieces ``slice`` may cut a list into (Jinja's own bound on ``range``)."""
+from ..limits import MAX_INT_BITS, MAX_SIZE
+
 ESCAPED = 6
 """How much longer escaping makes a text at most (``'`` → ``&#39;``)."""
 

@@ -25,12 +25,13 @@ from docx.oxml.ns import qn
 from docx.shared import Length, Mm, Pt
 from docx.table import _Cell, _Row
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from .. import decree30
 from ..metrics.years import Comparison
 from ..tables import years as export
 from .package import finish_package
-from .template_styles import set_fonts
+from .template_styles import add_field, set_fonts
 from .tidy import tidy
 
 FONT = decree30.FONT
@@ -82,20 +83,8 @@ def _page_numbers(section: Any) -> None:
     paragraph = header.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = Pt(0)
-    field = (("begin", ""), ("instr", " PAGE "), ("separate", ""), ("text", "2"), ("end", ""))
-    for kind, text in field:  # a complex field: Word and LibreOffice compute the number
-        run = _paragraph(paragraph, "", PAGE_NUMBER_SIZE).runs[-1]
-        if kind == "instr":
-            element = OxmlElement("w:instrText")
-            element.set(qn("xml:space"), "preserve")
-            element.text = text
-        elif kind == "text":
-            element = OxmlElement("w:t")
-            element.text = text
-        else:
-            element = OxmlElement("w:fldChar")
-            element.set(qn("w:fldCharType"), kind)
-        run._r.append(element)
+    for run in add_field(paragraph, "PAGE", shown="2"):
+        _style(run, PAGE_NUMBER_SIZE)
 
 
 def _paragraph(
@@ -106,15 +95,18 @@ def _paragraph(
     italic: bool = False,
     align: WD_PARAGRAPH_ALIGNMENT | None = None,
 ) -> Paragraph:
-    run = paragraph.add_run(text)
+    _style(paragraph.add_run(text), size, bold, italic)
+    if align is not None:
+        paragraph.alignment = align
+    return paragraph
+
+
+def _style(run: Run, size: Length, bold: bool = False, italic: bool = False) -> None:
     run.font.name = FONT
     run.font.size = size
     run.font.bold = bold
     run.font.italic = italic
     set_fonts(run._element.get_or_add_rPr())
-    if align is not None:
-        paragraph.alignment = align
-    return paragraph
 
 
 def _fill(

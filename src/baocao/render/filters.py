@@ -17,8 +17,8 @@ from typing import Any
 
 from jinja2.filters import make_attrgetter
 
+from ..limits import MAX_PARTS
 from .bounds import (
-    MAX_PARTS,
     LimitExceeded,
     check,
     check_printf,

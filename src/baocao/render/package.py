@@ -19,15 +19,16 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..limits import MAX_CORE_BYTES
 from ..prose.segments import Paragraph
 from .leftovers import LeftoverMarker, check_no_markers
 from .xml import W_NS, runs
+from .xml_errors import syntax_reason
 
 DOCUMENT_PART = "word/document.xml"
 CORE_PART = "docProps/core.xml"
 DC_NS = "http://purl.org/dc/elements/1.1/"
 RENDER_ID_PREFIX = "baocao:"
-MAX_CORE_BYTES = 1_000_000
 FOOTNOTES_PART = "word/footnotes.xml"
 FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
@@ -113,7 +114,7 @@ def check_well_formed(name: str, data: bytes) -> None:
     try:
         etree.fromstring(data, parser=parser)
     except etree.XMLSyntaxError as exc:
-        raise MalformedPart(f"{name}: XML không hợp lệ: {exc}") from exc
+        raise MalformedPart(f"{name}: XML không hợp lệ: {syntax_reason(exc)}") from exc
     for entry in parser.error_log:
         if entry.level >= etree.ErrorLevels.ERROR:
             where = f"line {entry.line}, column {entry.column}"

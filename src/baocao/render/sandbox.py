@@ -34,11 +34,9 @@ from jinja2.visitor import NodeTransformer
 from markupsafe import EscapeFormatter, Markup, escape
 
 from ..formatting import FILTERS
+from ..limits import MAX_INT_BITS, MAX_ITERATIONS, MAX_OUTPUT, MAX_SIZE
 from .bounds import (
     ESCAPED,
-    MAX_INT_BITS,
-    MAX_OUTPUT,
-    MAX_SIZE,
     LimitExceeded,
     check,
     check_after_method,
@@ -53,8 +51,6 @@ from .xml import check_text
 
 __all__ = ["GuardedEnvironment", "LimitExceeded", "Unprintable", "jinja_environment"]
 
-MAX_ITERATIONS = 1_000_000
-"""Loop iterations one document may run, over all its loops (a real one runs thousands)."""
 
 LOOP_GUARD = "_baocao_loop_guard"
 CONCAT_GUARD = "_baocao_concat_guard"

@@ -25,6 +25,7 @@ from .package import MalformedPart
 from .sandbox import GuardedEnvironment, LimitExceeded, Unprintable
 from .template_guard import check_template
 from .xml import InvalidCharacters
+from .xml_errors import syntax_reason
 
 FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
@@ -147,7 +148,7 @@ def _parse_strictly(name: str, xml: str) -> None:
         before = " ".join(MARKUP.sub(" ", before).split())[-NEAR_CHARS // 2 :]
         after = " ".join(MARKUP.sub(" ", after).split())[: NEAR_CHARS // 2]
         near = f"{before} ⟨lỗi ở đây⟩ {after}"
-        problem = MalformedPart(f"XML sau khi điền mẫu không hợp lệ ({exc.msg})")
+        problem = MalformedPart(f"XML sau khi điền mẫu không hợp lệ ({syntax_reason(exc)})")
         raise PartError(name, problem, None, near.strip()) from exc
 
 

@@ -14,6 +14,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 from lxml import etree
 
 from .. import decree30
@@ -182,13 +183,15 @@ def setup_page(section: Any, landscape: bool) -> None:
     first.paragraphs[0].style = "BC Page Number"
 
 
-def add_field(paragraph: Paragraph, instruction: str) -> None:
-    """A complex field (PAGE) so Word and LibreOffice compute the number."""
+def add_field(paragraph: Paragraph, instruction: str, shown: str = "1") -> list[Run]:
+    """A complex field (PAGE) so Word and LibreOffice compute the number; ``shown`` is
+    what a reader that computes nothing prints. The field's runs, to style."""
+    runs = []
     for kind, text in (
         ("begin", None),
         ("instr", instruction),
         ("separate", None),
-        ("text", "1"),
+        ("text", shown),
         ("end", None),
     ):
         run = paragraph.add_run()
@@ -203,6 +206,8 @@ def add_field(paragraph: Paragraph, instruction: str) -> None:
             element = OxmlElement("w:fldChar")
             element.set(qn("w:fldCharType"), kind)
         run._r.append(element)
+        runs.append(run)
+    return runs
 
 
 def element(tag: str, attributes: dict[str, str] | None = None) -> etree._Element:

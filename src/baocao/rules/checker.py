@@ -14,7 +14,7 @@ from ..collection.agencies import AgencyIndex
 from ..errors import Problem, Severity
 from ..load.yaml_careful import Parsed
 from ..load.yaml_positions import Location, PathKey
-from ..model.year import Metric, Observation, YearData
+from ..model.year import Metric, Observation, UnitMetric, YearData
 from ..prose.segments import YearReferences
 
 
@@ -51,7 +51,20 @@ class Checker:
         for index, metric in enumerate(self.data.metrics):
             yield ("metrics", index), metric
 
+    def unit_metrics(self) -> Iterator[tuple[PathKey, UnitMetric]]:
+        """The indicators other reporting units list (``units[i].metrics``)."""
+        for u, unit in enumerate(self.data.units):
+            for index, metric in enumerate(unit.metrics):
+                yield ("units", u, "metrics", index), metric
+
+    def all_metrics(self) -> Iterator[tuple[PathKey, Metric]]:
+        """The file's own metrics, then every other unit's: whatever holds figures."""
+        yield from self.metrics()
+        yield from self.unit_metrics()
+
     def observations(self) -> Iterator[tuple[PathKey, Metric, Observation]]:
-        for at, metric in self.metrics():
+        """Every figure of the file, the other units' included: a unit's figure is
+        printed in the documents as much as the file's own."""
+        for at, metric in self.all_metrics():
             for index, obs in enumerate(metric.observations):
                 yield at + ("observations", index), metric, obs

@@ -12,7 +12,6 @@ from typing import Any
 
 from ..errors import Severity
 from ..formatting import format_number, format_percent, rate, round_half_up, to_decimal
-from ..load.yaml_positions import PathKey
 from ..metrics.evaluation import meets, printed_figure, target_to_judge
 from ..metrics.printing import PENDING, rate_decimals, with_unit
 from ..model.year import Metric, Observation, period_start
@@ -139,7 +138,7 @@ def check_rates_over_100(c: Checker) -> None:
                 f"tỷ lệ lớn hơn 100% ({shown}; nếu đúng như vậy, "
                 f"đặt 'allow_over_100: true' cho chỉ tiêu '{metric.id}')",
             )
-    for at, metric in c.metrics():
+    for at, metric in c.all_metrics():
         if not metric.is_rate or metric.allow_over_100:
             continue
         for index, target in enumerate(metric.targets):
@@ -180,10 +179,7 @@ def check_as_of(c: Checker) -> None:
 def check_pending(c: Checker) -> None:
     """A figure still awaited (``pending: true``) is a warning at its line: a draft
     prints a marker in its place, a document to be signed waits for the figure."""
-    places: list[tuple[PathKey, Metric]] = list(c.metrics())
-    for u, unit in enumerate(c.data.units):
-        places += [(("units", u, "metrics", m), metric) for m, metric in enumerate(unit.metrics)]
-    for at, metric in places:
+    for at, metric in c.all_metrics():
         if not metric.pending:
             continue
         if any(_year_of(o.as_of) == c.data.year for o in metric.observations):

@@ -85,10 +85,17 @@ def check_period(source: ReportSource, data: YearData, add: Add) -> None:
     """
     year = source.settings.year or data.year
     seen: set[tuple[int | None, int | None]] = set()
+    years: dict[str, int | None] = {}  # by reference: a report cites one figure many times
+    late: dict[str, str | None] = {}
     for block in source.blocks:
         text = "".join(i.text for i in block.inlines if i.kind == "text")
         named = {int(m.group("year") or m.group("myear")) for m in PERIOD.finditer(text)}
-        figures = [(i, _printed_year(i, data)) for i in block.inlines if i.kind == "ref"]
+        figures = []
+        for inline in block.inlines:
+            if inline.kind == "ref":
+                if inline.text not in years:
+                    years[inline.text] = _printed_year(inline, data)
+                figures.append((inline, years[inline.text]))
         dated = {y for _i, y in figures if y is not None}
         for inline in block.inlines:
             if inline.kind != "text":
@@ -110,7 +117,11 @@ def check_period(source: ReportSource, data: YearData, add: Add) -> None:
                     f"số liệu in ra không thuộc năm báo cáo {year}",
                 )
             elif printed is not None:
-                _check_after_date(inline, source, data, add)
+                if inline.text not in late:
+                    late[inline.text] = _after_date(inline, source, data)
+                message = late[inline.text]
+                if message:
+                    add(inline.line, inline.column, message, Severity.WARNING)
     for at in FRONT_TEXTS + _appendix_texts(source):
         value = _front_text(source.front.data, at)
         if not isinstance(value, str):
@@ -165,27 +176,24 @@ def _printed_year(inline: Inline, data: YearData) -> int | None:
     return int(metric.latest.as_of[:4]) if metric is not None else None
 
 
-def _check_after_date(inline: Inline, source: ReportSource, data: YearData, add: Add) -> None:
-    """A figure that could not be known on the report's date: its observation begins
-    after that date and no earlier observation gives the same figure."""
+def _after_date(inline: Inline, source: ReportSource, data: YearData) -> str | None:
+    """Why a figure could not be known on the report's date (its observation begins
+    after that date and no earlier observation gives the same figure), or ``None``."""
     metric = _current_metric(inline, data)
     signed = source.settings.document.date
     if metric is None or not isinstance(signed, date):
-        return
+        return None
     latest = metric.latest
     if period_start(latest.as_of) <= signed:
-        return
+        return None
     fmt = parse(inline.text).fmt
     printed = _printed(metric, latest, fmt)
     known = [o for o in metric.observations if period_start(o.as_of) <= signed]
     if any(_printed(metric, o, fmt) == printed for o in known):
-        return  # the same figure was already known on that date
-    add(
-        inline.line,
-        inline.column,
+        return None  # the same figure was already known on that date
+    return (
         f"[[{inline.text}]] in số liệu thời điểm {latest.as_of}, sau ngày của báo cáo "
-        f"({signed.day:02d}/{signed.month:02d}/{signed.year})",
-        Severity.WARNING,
+        f"({signed.day:02d}/{signed.month:02d}/{signed.year})"
     )
 
 

@@ -5,7 +5,7 @@ report file."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
@@ -14,7 +14,7 @@ from ..documents.numbering import HeadingNumbers, starts_with_number
 from ..documents.report import number_line, recipient_lines
 from ..errors import Problem, Severity, UnresolvedReference
 from ..load.messages import unknown_metric
-from ..load.report_file import ReportSource
+from ..load.report_file import Inline, Markers, Prose, ReportSource
 from ..load.yaml_positions import PathKey
 from ..model.report import TextTable
 from ..model.year import YearData
@@ -48,22 +48,8 @@ def check_report(source: ReportSource, data: YearData, references: YearReference
         add(*_front(source, ("year",)), f"năm {settings.year} nhưng dữ liệu là năm {data.year}")
     leading_zero = settings.leading_zero
     used: set[str] = set()
-    for inlines in source.inlines():
-        for inline in inlines:
-            if inline.kind == "note":
-                used.add(inline.text)
-            elif inline.kind == "ref":
-                message = _reference_problem(inline.text, references, leading_zero)
-                if message:
-                    add(inline.line, inline.column, message)
-            elif inline.kind == "text":
-                for found in scan(inline.text):
-                    snippet = inline.text[found.start : max(found.end, found.start + 40)]
-                    where = source.locate(snippet.split("\n")[0], inline.line)
-                    if found.note is not None:
-                        add(*where, _undefined_note(found.note, source.notes))
-                    elif found.error:
-                        add(*where, found.error)
+    for prose in source.prose():
+        used |= _check_prose(source, prose, references, leading_zero, add)
     for label, note in source.notes.items():
         if label not in used:
             add(note.line, 1, f"chú thích '[^{label}]' không được dùng ở đâu", Severity.WARNING)
@@ -76,6 +62,68 @@ def check_report(source: ReportSource, data: YearData, references: YearReference
     check_period(source, data, add)
     check_task_claims(source, data, add)
     return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
+
+
+def _check_prose(
+    source: ReportSource, prose: Prose, references: YearReferences, leading_zero: bool, add: Any
+) -> set[str]:
+    """The problems of the references and markers of ``prose``, each at its place in the
+    file; the footnote labels it uses."""
+    used: set[str] = set()
+    markers = Markers(source.lines, prose)
+    for item in _text_runs(prose.inlines):
+        if isinstance(item, tuple):
+            _check_text(item, markers, prose, add, source.notes)
+        elif item.kind == "note":
+            used.add(item.text)
+            markers.skip_past(item.line, item.column + len(item.text) + 2)
+        elif item.kind == "ref":
+            markers.skip_past(item.line, item.column + len(item.text) + 3)
+            message = _reference_problem(item.text, references, leading_zero)
+            if message:
+                add(item.line, item.column, message)
+    return used
+
+
+TextRun = tuple[str, set[int]]
+"""The text of consecutive text inlines, and the offsets where a later one starts."""
+
+
+def _text_runs(inlines: list[Inline]) -> Iterator[Inline | TextRun]:
+    """``inlines`` with each run of text inlines joined: bold ``[`` then plain ``[``
+    prints ``[[`` all the same."""
+    pieces: list[str] = []
+    starts: set[int] = set()
+    length = 0
+    for inline in inlines:
+        if inline.kind == "text":
+            if pieces:
+                starts.add(length)
+            pieces.append(inline.text)
+            length += len(inline.text)
+            continue
+        if pieces:
+            yield "".join(pieces), starts
+        pieces, starts, length = [], set(), 0
+        yield inline
+    if pieces:
+        yield "".join(pieces), starts
+
+
+def _check_text(
+    run: TextRun, markers: Markers, prose: Prose, add: Any, defined: Iterable[str]
+) -> None:
+    text, starts = run
+    for found in scan(text):
+        if found.note is None and not found.error:
+            continue
+        marker = text[found.start : found.start + 2]
+        split = found.start + 1 in starts  # ``[`` and ``^`` of two inlines: not in the file
+        where = None if split else markers.take(marker)
+        add(
+            *(where or (prose.line, None)),
+            found.error or _undefined_note(found.note or "", defined),
+        )
 
 
 def _undefined_note(label: str, defined: Iterable[str] = ()) -> str:
@@ -92,6 +140,11 @@ def _reference_problem(inner: str, references: YearReferences, leading_zero: boo
     except ReferenceSyntaxError as exc:
         return str(exc)
     if reference.block is not None:
+        if len(references.data.units) < 2:
+            return (
+                f"'{reference.typed}' so sánh các đơn vị báo cáo, nhưng dữ liệu năm "
+                f"{references.data.year} có ít hơn hai đơn vị trong 'units'"
+            )
         return None
     try:
         references.year.reference(reference, reference.typed, leading_zero)

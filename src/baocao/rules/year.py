@@ -139,6 +139,7 @@ def check_unique_ids(c: Checker) -> None:
 def check_sources(c: Checker) -> None:
     known = ", ".join(c.data.sources)
     refs = [(at + ("source", "ref"), obs.source.ref) for at, _m, obs in c.observations()]
+    refs += [(at + ("source", "ref"), m.source.ref) for at, m in c.unit_metrics()]
     refs += [
         (("task_lists", i, "source", "ref"), t.source.ref) for i, t in enumerate(c.data.task_lists)
     ]

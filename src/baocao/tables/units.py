@@ -15,6 +15,8 @@ from .years import _md_table, md_text, safe_row
 Cell = list[str]
 MERGED_HEADER = "Tỉnh hợp nhất"
 NOT_REPORTED = "Không báo cáo"
+NOT_EVALUATED = "Chưa đánh giá"
+"""A unit's figure with no evaluation: said, as the evaluation the data allows for it."""
 MERGE_NOTE = (
     "Cột “{merged}”: tỷ lệ chung của các đơn vị, tính trên tổng số của các đơn vị (không "
     "lấy trung bình cộng các tỷ lệ); ô ghi “{missing}” khi có đơn vị chưa báo cáo đủ số liệu "
@@ -57,10 +59,14 @@ def group_title(comparison: UnitComparison, units: tuple[Unit, ...]) -> str:
 
 
 def side_cell(side: Side) -> Cell:
+    """What a unit reported: its figure, then its evaluation. A figure with no evaluation
+    says so ("Chưa đánh giá"), as the rows evaluated so do, rather than leave the reader
+    to guess whether the evaluation was left out."""
     if not side.reported:
         return [NOT_REPORTED]
-    lines = [line for line in (side.text, side.evaluation) if line]
-    return lines or ["Không có số liệu"]
+    if not side.text:
+        return [side.evaluation or "Không có số liệu"]
+    return [side.text, side.evaluation or NOT_EVALUATED]
 
 
 def gap_cell(comparison: UnitComparison, indicator: Indicator) -> Cell:
@@ -160,7 +166,7 @@ def to_csv(comparison: UnitComparison) -> str:
 
 
 def to_markdown(comparison: UnitComparison) -> str:
-    lines = [f"# {title(comparison)}", ""]
+    lines = [f"# {md_text(title(comparison))}", ""]
     for units, indicators in comparison.groups():
         lines += [f"## {md_text(group_title(comparison, units))}", ""]
         rows = [[[f"`{i.id}`"], *row(comparison, i)] for i in indicators]

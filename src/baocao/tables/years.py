@@ -232,17 +232,17 @@ def _md_cell(lines: Cell) -> str:
 
 
 def _md_table(head: list[str], rows: list[list[Cell]]) -> list[str]:
-    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines = ["| " + " | ".join(md_text(h) for h in head) + " |", "|" + "---|" * len(head)]
     lines += ["| " + " | ".join(_md_cell(c) for c in cells) + " |" for cells in rows]
     return lines
 
 
 def to_markdown(comparison: Comparison) -> str:
-    lines = [f"# {title(comparison)}", ""]
+    lines = [f"# {md_text(title(comparison))}", ""]
     head = ["Mã", *headers(comparison)]
     rows = [[[f"`{m.id}`"], *row(m)] for m in comparison.metrics]
     lines += _md_table(head, rows)
-    lines += ["", summary(comparison)]
+    lines += ["", md_text(summary(comparison))]
     if comparison.partial:
         lines += ["", f"## {PARTIAL_TITLE}", ""]
         partial_rows = [[[f"`{p.id}`"], *partial_row(p, comparison)] for p in comparison.partial]

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DataError, DataFileNotFound, OutputError, Problem
+from ..files import reason
 from ..load.report_file import FRONT_MATTER_FENCE
 from ..prose.resolve import is_done
 from ..workspace import Workspace
@@ -92,7 +93,7 @@ def apply(planned: Rollover) -> list[Path]:
         except FileExistsError as exc:
             raise OutputError(f"'{path}' đã có, không ghi đè.") from exc
         except OSError as exc:
-            raise OutputError(f"không ghi được '{path}': {exc.strerror}") from exc
+            raise OutputError(f"không ghi được '{path}': {reason(exc)}") from exc
         written.append(path)
     return written
 
