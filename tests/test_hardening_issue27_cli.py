@@ -172,7 +172,7 @@ def test_import_refuses_to_rewrite_an_anchor_used_elsewhere_and_says_where(tmp_p
     assert code == 1
     assert (
         "data/2024.yaml:23:17: lỗi: số liệu cần ghi nằm trong phần có neo YAML '&nguon' mà "
-        "dòng 39 gọi lại ('*nguon'): ghi vào đây sẽ đổi cả những chỗ đó, nên chưa ghi gì"
+        "dòng 40 gọi lại ('*nguon'): ghi vào đây sẽ đổi cả những chỗ đó, nên chưa ghi gì"
     ) in output
     assert "bí danh" not in output  # not the alias error of a file that was never written
     assert (root / "data" / "2024.yaml").read_bytes() == before
