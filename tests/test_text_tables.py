@@ -98,3 +98,21 @@ def test_validate_accepts_both_tables(tmp_path, monkeypatch):
     result = CliRunner().invoke(app, ["validate", "2024"])
     assert result.exit_code == 0, result.output
     assert "0 lỗi, 0 cảnh báo" in result.output
+
+
+def test_a_problem_in_a_cell_is_located_at_its_line_and_column(tmp_path):
+    body = (
+        "| STT | Đơn vị | Tỷ lệ |\n"
+        "|---|---|---|\n"
+        "| 1 | [[ho_so_truc_tuyen]] | [^ctr553] |\n"
+        "| 2 [[khong_co_chi_tieu]] | [^ctr553] [[khong_co_chi_tieu]] | [^khong_co] |\n"
+    )
+    root = _workspace(tmp_path, body=body)
+    problems = validate_report(root / REPORT, workspace_at(root)).problems
+    text = root.joinpath(REPORT).read_text(encoding="utf-8").split("\n")
+    row = next(i for i, line in enumerate(text, start=1) if line.startswith("| 2 [["))
+    line = text[row - 1]
+    places = {p.column for p in problems if p.is_error and p.line == row}
+    second = line.index("[[khong_co", line.index("[^ctr553]"))
+    expected = {line.index("[[khong_co") + 1, second + 1, line.index("[^khong_co") + 1}
+    assert places == expected, [str(p) for p in problems]
