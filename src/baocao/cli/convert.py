@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..limits import FIRST_YEAR, LAST_YEAR
 from . import console
 from .common import DataOption, workspace_for
 
@@ -33,8 +34,8 @@ def convert(
         int | None,
         typer.Option(
             "--year",
-            min=2000,
-            max=2100,
+            min=FIRST_YEAR,
+            max=LAST_YEAR,
             metavar="NĂM",
             help="Năm của số liệu (thư mục reports/NĂM/, tệp data/NĂM.yaml); mặc định: năm "
             "ở dòng ngày tháng của văn bản.",
