@@ -34,22 +34,32 @@ def escape_line_start(line: str) -> str:
 
 
 def inline(spans: Spans, line_break: str = "\\\n", styles: bool = True) -> str:
-    """The Markdown of ``spans``; ``line_break`` between lines."""
+    """The Markdown of ``spans``; ``line_break`` between lines. Text and references of
+    one style next to each other share one pair of marks (``*tăng [[x]]*``): two pairs
+    side by side (``*tăng **[[x]]*``) read back as other marks."""
     out = []
+    run: list[str] = []
+    style: tuple[bool, bool] = (False, False)
     for span in spans:
-        if span.note is not None:
-            out.append(f"[^{span.note}]")
-        elif span.brk:
-            out.append(line_break)
-        elif span.ref is not None:
-            mark = STYLE_MARKS.get((span.bold, span.italic)) if styles else None
-            out.append(f"{mark}[[{span.ref}]]{mark}" if mark else f"[[{span.ref}]]")
-        else:
-            text = escape(span.text)
-            mark = STYLE_MARKS.get((span.bold, span.italic)) if styles else None
-            out.append(f"{mark}{text}{mark}" if mark else text)
+        if span.note is not None or span.brk:
+            out.append(_styled(run, style))
+            run = []
+            out.append(f"[^{span.note}]" if span.note is not None else line_break)
+            continue
+        wanted = (span.bold, span.italic) if styles else (False, False)
+        if wanted != style:
+            out.append(_styled(run, style))
+            run, style = [], wanted
+        run.append(f"[[{span.ref}]]" if span.ref is not None else escape(span.text))
+    out.append(_styled(run, style))
     text = "".join(out)
     return "\n".join(escape_line_start(line) for line in text.split("\n"))
+
+
+def _styled(run: list[str], style: tuple[bool, bool]) -> str:
+    text = "".join(run)
+    mark = STYLE_MARKS.get(style) if text else None
+    return f"{mark}{text}{mark}" if mark else text
 
 
 def block_markdown(block: Block, styles: bool = True) -> str:
