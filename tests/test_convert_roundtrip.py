@@ -37,15 +37,22 @@ def _views(paths: list[Path]) -> View:
     return found
 
 
-def _convert_and_render(files: list[Path], tmp: Path, year: int) -> list[Path]:
+def _convert_and_render(
+    files: list[Path], tmp: Path, year: int, figures: bool = False
+) -> list[Path]:
     """``files`` (a document, and its Phụ lục when it is a file of its own) converted
     into a workspace holding the shipped data, then rendered again."""
     root = clean_copy(tmp / "again", ("data",))
     workspace = workspace_at(root)
     main, *rest = files
-    result = plan(main, workspace, year=year, appendix=rest[0] if rest else None)
+    appendix = rest[0] if rest else None
+    result = plan(main, workspace, year=year, appendix=appendix, figures=figures)
     apply(result)
-    read_report(result.report_path)
+    source = read_report(result.report_path)
+    cited = {
+        i.text.split("|")[0] for inlines in source.inlines() for i in inlines if i.kind == "ref"
+    }
+    assert cited >= set(result.figures)
     return _render(result.report_path, tmp / "out-again", root)
 
 
@@ -71,6 +78,15 @@ def test_render_convert_render_gives_the_same_document(report, tmp_path):
     shares = recovered(_views(first), _views(again))
     _print(f"render → convert → render, {report}", shares)
     assert _all_recovered(shares), shares
+    assert _views(first) == _views(again)
+
+
+@pytest.mark.parametrize("report", REPORTS)
+def test_with_figures_as_metrics_the_same_document(report, tmp_path):
+    first, year = _files(report, tmp_path)
+    again = _convert_and_render(first, tmp_path, year, figures=True)
+    shares = recovered(_views(first), _views(again))
+    _print(f"render → convert --figures → render, {report}", shares)
     assert _views(first) == _views(again)
 
 

@@ -17,6 +17,7 @@ import shutil
 import tempfile
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -136,24 +137,42 @@ def _texts(
     converted: Converted, source: Path, year: int, report_id: str, data_path: Path, figures: bool
 ) -> _Texts:
     from ..convert.writer import report_text
-    from ..yearfile.additions import new_year_text, source_title, with_figures
+    from ..yearfile.additions import new_year_text, source_title, taken_ids, with_figures
 
-    title = source_title(converted.front["document"], source.name)
-    source_id = report_id.replace("-", "_")
-    source_id = source_id if source_id[0].isalpha() else f"vb_{source_id}"
+    document = converted.front["document"]
+    title = source_title(document, source.name)
     old = data_path.read_text(encoding="utf-8") if data_path.exists() else None
+    metric_ids, source_ids = taken_ids(old, str(data_path))
+    source_id = _source_id(report_id, source_ids)
     added: list[str] = []
     data_text = None
     if figures:
         from ..convert.figures import find_figures
 
-        found = find_figures(converted, year, source_id)
+        when = document.get("date")
+        as_of = when.isoformat() if isinstance(when, date) else str(year)
+        found = find_figures(converted, as_of, metric_ids)
         base = old if old is not None else new_year_text(year, {})
-        data_text, source_id, added = with_figures(base, str(data_path), found, source_id, title)
+        if found:
+            data_text = with_figures(base, str(data_path), found, source_id, title)
+        elif old is None:
+            data_text = new_year_text(year, {source_id: title})
+        added = [metric.id for metric in found]
     elif old is None:
         data_text = new_year_text(year, {source_id: title})
     text = report_text(converted, source.name, figures=figures)
     return _Texts(text, data_text, added)
+
+
+def _source_id(report_id: str, taken: set[str]) -> str:
+    """The id of the converted document in ``sources``: the report's id in the form of
+    an id, another one if the year file has it already."""
+    wanted = report_id.replace("-", "_")
+    wanted = wanted if wanted[0].isalpha() else f"vb_{wanted}"
+    found, number = wanted, 2
+    while found in taken:
+        found, number = f"{wanted}_{number}", number + 1
+    return found
 
 
 def refuse_existing(path: Path) -> None:

@@ -5,10 +5,31 @@ other byte kept, as ``lines.LineEditor`` edits)."""
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .lines import scalar
+from ..load.yaml_careful import parse_yaml
+from .lines import LineEditor, scalar
+
+INDENT = 2
+
+
+@dataclass(frozen=True)
+class NewMetric:
+    """A figure read from a document's prose, as the metric the year file gets: one
+    observation, its source the document, its quote the sentence it stood in."""
+
+    id: str
+    name: str
+    unit: str
+    as_of: str
+    quote: str
+    decimals: int | None = None
+    allow_over_100: bool = False
+    value: int | float | None = None
+    numerator: int | float | None = None
+    denominator: int | float | None = None
 
 
 def source_title(document: dict[str, Any], file_name: str) -> str:
@@ -37,11 +58,84 @@ def new_year_text(year: int, sources: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
-def quoted(text: str) -> str:
-    return scalar(text)
+def taken_ids(text: str | None, path: str) -> tuple[set[str], set[str]]:
+    """The ids of the metrics and of the sources a year file's ``text`` has (none when
+    there is no file, or it cannot be read: validation says why)."""
+    if text is None:
+        return set(), set()
+    try:
+        data = parse_yaml(text, path).data
+    except Exception:  # noqa: BLE001 - an unreadable file is validation's to report
+        return set(), set()
+    if not isinstance(data, dict):
+        return set(), set()
+    metrics = data.get("metrics")
+    sources = data.get("sources")
+    metric_ids = (
+        {str(m["id"]) for m in metrics or [] if isinstance(m, dict) and "id" in m}
+        if isinstance(metrics, list)
+        else set()
+    )
+    return metric_ids, {str(k) for k in sources} if isinstance(sources, dict) else set()
 
 
-def with_figures(
-    text: str, path: str, figures: list[Any], source_id: str, title: str
-) -> tuple[str, str, list[str]]:
-    return text, source_id, []
+def with_figures(text: str, path: str, metrics: list[NewMetric], source_id: str, title: str) -> str:
+    """``text`` with the source ``source_id`` (named ``title``) and ``metrics`` added
+    after the last source and the last metric; unchanged when there is no metric."""
+    if not metrics:
+        return text
+    editor = LineEditor(text, parse_yaml(text, path))
+    source = [f"{source_id}: {json.dumps(title, ensure_ascii=False)}"]
+    _append(editor, "sources", source, item=False)
+    lines = [line for metric in metrics for line in ["", *metric_lines(metric, source_id)]]
+    _append(editor, "metrics", lines[1:], item=True)
+    result = editor.result()
+    return result if result.endswith("\n") else result + "\n"
+
+
+def _append(editor: LineEditor, key: str, lines: list[str], item: bool) -> None:
+    """``lines`` (written at no indentation) added to the mapping or list ``key``: after
+    its last entry, in place of an empty ``{}`` or ``[]``, or as a new key at the end."""
+    node = editor.node((key,))
+    if node and not editor.is_flow((key,)):
+        last = list(node)[-1] if isinstance(node, dict) else len(node) - 1
+        if item:
+            start, column = editor.item_start((key, last))
+            stop = editor.end(start, column)
+        else:
+            _line, stop, column = editor.key_span((key, last))
+        pad = " " * column
+        spacer = [""] if item else []
+        editor.replace(stop, stop, [*spacer, *(pad + line if line else "" for line in lines)])
+        return
+    block = [f"{key}:", *(" " * INDENT + line if line else "" for line in lines)]
+    if node is not None or key in (editor.node(()) or {}):
+        start, stop, _column = editor.key_span((key,))
+        editor.replace(start, stop, block)
+        return
+    end = len(editor.lines)
+    while end > 0 and not editor.lines[end - 1].strip():
+        end -= 1
+    editor.replace(end, end, ["", *block])
+
+
+def metric_lines(metric: NewMetric, source_id: str) -> list[str]:
+    """The YAML of ``metric`` as an item of ``metrics`` (its dash at no indentation)."""
+    lines = [
+        f"- id: {metric.id}",
+        f"  name: {scalar(metric.name)}",
+        f"  unit: {scalar(metric.unit)}",
+    ]
+    if metric.decimals is not None:
+        lines.append(f"  decimals: {metric.decimals}")
+    if metric.allow_over_100:
+        lines.append("  allow_over_100: true")
+    lines += ["  observations:", f"    - as_of: {scalar(metric.as_of)}"]
+    for key in ("value", "numerator", "denominator"):
+        number = getattr(metric, key)
+        if number is not None:
+            lines.append(f"      {key}: {number!r}")
+    lines.append(
+        f"      source: {{ref: {source_id}, quote: {json.dumps(metric.quote, ensure_ascii=False)}}}"
+    )
+    return lines
