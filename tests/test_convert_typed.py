@@ -12,6 +12,7 @@ from baocao.commands.convert import apply, plan
 from baocao.commands.render import render_report
 from baocao.load.report_file import read_report
 
+from .convert_commune import commune_submission
 from .convert_fixtures import Expected, styled_and_numbered, typed_by_hand
 from .helpers import TEMPLATES, clean_copy, workspace_at
 from .roundtrip import CATEGORIES, View, percent, recovered, share, view
@@ -26,7 +27,11 @@ THRESHOLDS = {
 }
 """What a document typed by hand must recover at least. Paragraphs fall short by design
 where a superscript digit was typed as a footnote mark: it is left out (and named)."""
-FIXTURES = {"typed by hand": typed_by_hand, "heading styles, Word's numbers": styled_and_numbered}
+FIXTURES = {
+    "typed by hand": typed_by_hand,
+    "heading styles, Word's numbers": styled_and_numbered,
+    "a commune's tờ trình": commune_submission,
+}
 
 
 def converted(build, tmp_path: Path):
@@ -82,3 +87,13 @@ def test_what_was_changed_on_the_way_is_named(tmp_path):
     notes = [n.message for n in result.converted.summary.notes]
     assert any("Track Changes" in n for n in notes), notes
     assert any("bỏ 1 ghi chú (comment)" in n for n in notes), notes
+
+
+def test_an_agency_name_typed_on_two_lines_is_not_read_as_its_parent(tmp_path):
+    result, _expected, _again = converted(commune_submission, tmp_path)
+    document = result.converted.front["document"]
+    assert "parent_agency" not in document
+    assert document["agency"] == "ỦY BAN NHÂN DÂN\nXÃ TÂN PHÚ"
+    assert document["agency_name"] == "Ủy ban nhân dân xã Tân Phú"
+    notes = [n.message for n in result.converted.summary.notes]
+    assert any("“ỦY BAN NHÂN DÂN” không đậm là phần đầu tên cơ quan ban hành" in n for n in notes)

@@ -62,10 +62,19 @@ def document_front(structure: Structure, summary: Summary) -> dict[str, Any]:
     found: dict[str, Any] = {}
     header = structure.header
     if header is not None:
-        if header.parent:
-            found["parent_agency"] = "\n".join(lines_of(header.parent))
-        if header.agency_lines:
-            found["agency"] = "\n".join(lines_of(header.agency_lines))
+        parent, agency = lines_of(header.parent), lines_of(header.agency_lines)
+        if _split_name(parent, agency):
+            summary.note(
+                "phần đầu văn bản",
+                f"dòng “{parent[-1]}” không đậm là phần đầu tên cơ quan ban hành “"
+                f"{' '.join([parent[-1], *agency])}”, không phải cơ quan chủ quản: ghi cả "
+                "hai dòng là tên cơ quan ban hành (in đậm)",
+            )
+            parent, agency = parent[:-1], [parent[-1], *agency]
+        if parent:
+            found["parent_agency"] = "\n".join(parent)
+        if agency:
+            found["agency"] = "\n".join(agency)
     found["type"] = _type(structure)
     _number(structure, found)
     _place_date(structure, found)
@@ -79,6 +88,23 @@ def document_front(structure: Structure, summary: Summary) -> dict[str, Any]:
             summary.header[FIELD_NAMES.get(key, key)] = _shown(value)
     fill(found, summary)
     return found
+
+
+COUNCILS = ("ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN")
+"""Names that say which body, not where: alone on a line they begin a name."""
+PLACE_UNIT = re.compile(r"^(?:XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU|HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ|TỈNH)\b")
+
+
+def _split_name(parent: list[str], agency: list[str]) -> bool:
+    """``ỦY BAN NHÂN DÂN`` (not bold) above ``XÃ TÂN PHÚ`` (bold): one agency's name on
+    two lines, the first typed without bold, not a parent agency (which names its place,
+    ``ỦY BAN NHÂN DÂN TỈNH AN GIANG``)."""
+    return bool(
+        parent
+        and agency
+        and " ".join(parent[-1].upper().split()) in COUNCILS
+        and PLACE_UNIT.match(agency[0].upper())
+    )
 
 
 def _shown(value: Any) -> str:
