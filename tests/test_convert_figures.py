@@ -150,3 +150,14 @@ def test_a_year_without_a_file_gets_a_new_one_with_the_metrics(tmp_path, monkeyp
     assert list(data["sources"]) == ["baocao_quy_i"] and len(data["metrics"]) >= 8
     checked = runner.invoke(app, ["validate", "2024"])
     assert checked.exit_code == 0 and "0 lỗi" in checked.output, checked.output
+
+
+def test_names_and_units_read_from_a_commune_s_sentences():
+    _found, metrics = cited(
+        "Lắp đặt 40 camera tại 8 ấp. Công an xã tiếp nhận 27 vụ trộm cắp tài sản."
+    )
+    assert [(m.name, m.unit) for m in metrics] == [
+        ("Số camera lắp đặt", "camera"),
+        ("Số ấp", "ấp"),
+        ("Số vụ trộm cắp tài", "vụ"),
+    ]

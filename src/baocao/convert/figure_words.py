@@ -31,7 +31,8 @@ UNITS_OF_THREE = frozenset(["hộ gia đình", "điểm phần trăm", "hợp t�
 ONE_WORD_UNITS = (
     "xã phường huyện tỉnh thôn ấp khóm bản làng hộ người lượt lớp buổi cuộc bài "
     "tin trường trạm điểm cái chiếc con căn bộ máy xe tuyến cột cầu gói mã ca nhà phòng "
-    "ban sở ngành tổ đội nhóm hội em cháu cụ tập cuốn kênh trang cổng hệ camera"
+    "ban sở ngành tổ đội nhóm hội em cháu cụ tập cuốn kênh trang cổng hệ camera vụ việc "
+    "trận chuyến cây"
 )
 ONE_WORD = frozenset(ONE_WORD_UNITS.split())
 """One-syllable words a count of things uses as its unit (``12 xã``, ``560 lượt``)."""
@@ -107,7 +108,15 @@ def metric_name(unit: str, text: str, start: int, end: int, previous_end: int) -
         return " ".join(["Số", unit, *following])
     if subject and unit.split()[0] in MONEY:
         return _capital(" ".join(subject[-MOST_NAME_WORDS:]))
-    return " ".join(["Số", unit, *subject[-MOST_SUBJECT_WORDS:]])
+    return " ".join(["Số", unit, *_lowered(subject[-MOST_SUBJECT_WORDS:])])
+
+
+def _lowered(words: list[str]) -> list[str]:
+    """``words`` put after others: a first word capitalised only as a sentence's start
+    (``Lắp đặt``) in lower case; a name or an abbreviation (``UBND``) as it is."""
+    if words and words[0][1:].islower():
+        return [words[0].lower(), *words[1:]]
+    return words
 
 
 def _following(text: str) -> list[str]:
