@@ -4,6 +4,7 @@ recovered, printed (run with ``-s``) and held to a stated threshold per category
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,32 @@ def test_an_agency_name_typed_on_two_lines_is_not_read_as_its_parent(tmp_path):
     assert document["agency_name"] == "Ủy ban nhân dân xã Tân Phú"
     notes = [n.message for n in result.converted.summary.notes]
     assert any("“ỦY BAN NHÂN DÂN” không đậm là phần đầu tên cơ quan ban hành" in n for n in notes)
+
+
+def with_a_picture():
+    """The commune's tờ trình with a picture under its first section, and its caption."""
+    import struct
+    import zlib
+
+    from docx.shared import Mm
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        return struct.pack(">I", len(data)) + kind + data + crc
+
+    pixels = zlib.compress(b"".join(b"\x00" + b"\xff\x00\x00" * 20 for _ in range(10)))
+    header = struct.pack(">IIBBBBB", 20, 10, 8, 2, 0, 0, 0)
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels)
+    png += chunk(b"IEND", b"")
+    document, expected = commune_submission()
+    anchor = next(p for p in document.paragraphs if p.text.startswith("Toàn xã"))
+    picture = document.add_paragraph()
+    picture.add_run().add_picture(io.BytesIO(png), width=Mm(60))
+    anchor._p.addnext(picture._p)
+    return document, expected
+
+
+def test_a_picture_is_named_as_not_converted(tmp_path):
+    result, _expected, _again = converted(with_a_picture, tmp_path)
+    missed = [f"{n.where}: {n.message}" for n in result.converted.summary.unrecognised]
+    assert any("(hình): 1 hình (ảnh, biểu đồ, sơ đồ) không đưa vào báo cáo" in m for m in missed)

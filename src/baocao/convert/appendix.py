@@ -17,7 +17,7 @@ from typing import Any
 from .. import decree30
 from ..kiemtra.facts import Paragraph, Table
 from ..kiemtra.structure import norm
-from .body import MERGED, table_cells
+from .body import MERGED, drawings, table_cells
 from .content import Spans, Summary
 from .header import reference_agency
 from .inline import NoteLabels, spans_of
@@ -84,6 +84,7 @@ class _Reading:
             self._part()["table"] = self._table(block)
             return
         spans = spans_of(block, self.labels, self.summary)
+        drawings(block, self.summary)
         text = self._text(spans, block.where)
         if not text:
             return

@@ -34,9 +34,8 @@ def body_blocks(
             entries.append(table_block(block, labels, summary))
             continue
         spans = spans_of(block, labels, summary)
+        drawings(block, summary)
         if not spans:
-            for text in block.boxes:
-                summary.skip(block.where, f"khung chữ (text box) không đưa vào báo cáo: «{text}»")
             continue
         entries.append(item_of(block, spans, autos.get(id(block))))
     outline = find_outline([e for e in entries if isinstance(e, Item)])
@@ -46,6 +45,18 @@ def body_blocks(
         if converted is not None:
             out.append(converted)
     return out, outline.numbering
+
+
+def drawings(paragraph: Paragraph, summary: Summary) -> None:
+    """Text boxes and pictures of ``paragraph``, named: a report holds neither."""
+    for text in paragraph.boxes:
+        summary.skip(paragraph.where, f"khung chữ (text box) không đưa vào báo cáo: «{text}»")
+    if paragraph.pictures:
+        summary.skip(
+            paragraph.where,
+            f"{paragraph.pictures} hình (ảnh, biểu đồ, sơ đồ) không đưa vào báo cáo: chèn lại "
+            "vào văn bản Word tạo ra",
+        )
 
 
 def _block(item: Item, outline: Outline, summary: Summary) -> Block | None:

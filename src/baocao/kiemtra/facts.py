@@ -55,6 +55,8 @@ class Paragraph:
     """For a paragraph of a footnote: the footnote's id."""
     boxes: list[str] = field(default_factory=list)
     """Text of the text boxes anchored in the paragraph (not part of its text)."""
+    pictures: int = 0
+    """Pictures, charts and diagrams drawn in the paragraph."""
 
     @property
     def stripped(self) -> str:
@@ -65,8 +67,10 @@ class Paragraph:
         words = self.stripped
         if words:
             quote = f" «{words[:40]}{'…' if len(words) > 40 else ''}»"
+        elif "PAGE" in self.fields:
+            quote = " «số trang»"
         else:
-            quote = " «số trang»" if "PAGE" in self.fields else " (dòng trống)"
+            quote = " (hình)" if self.pictures else " (dòng trống)"
         head = f"{self.container}, " if self.container else ""
         return f"{head}đoạn {self.number}{quote}"
 

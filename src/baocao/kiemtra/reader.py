@@ -25,6 +25,11 @@ from .styles import StyleSheet, on_off, paragraph_property, twips_mm
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 EMU_PER_MM = 36000
+GRAPHIC_DATA = "{http://schemas.openxmlformats.org/drawingml/2006/main}graphicData"
+VML_IMAGE = "{urn:schemas-microsoft-com:vml}imagedata"
+FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+DRAWN = ("picture", "chart", "diagram", "chartex")
+"""The last part of a drawing's ``uri`` when it is a picture, a chart or a diagram."""
 DEFAULT_CELL_MARGIN = 108
 FIELD = re.compile(r"^\s*([A-Z]+)")
 
@@ -271,6 +276,7 @@ class Reader:
             numbering=self._number_of(p_pr, style_id),
             outline=int(outline) if outline and outline.isdigit() else None,
             boxes=self._boxes(element),
+            pictures=self._pictures(element),
         )
 
     def _number_of(
@@ -309,6 +315,18 @@ class Reader:
             if text.strip():
                 out.append(" ".join(text.split()))
         return out
+
+    @staticmethod
+    def _pictures(element: etree._Element) -> int:
+        """Pictures, charts and diagrams drawn in the paragraph (not drawn lines nor
+        text boxes, nor a drawing's fallback copy)."""
+        count = 0
+        for data in element.iter(GRAPHIC_DATA, VML_IMAGE):
+            if any(a.tag == FALLBACK for a in data.iterancestors()):
+                continue
+            if data.tag == VML_IMAGE or data.get("uri", "").rsplit("/", 1)[-1] in DRAWN:
+                count += 1
+        return count
 
     @staticmethod
     def _runs(element: etree._Element) -> Iterator[etree._Element]:
