@@ -108,6 +108,8 @@ def _split_name(parent: list[str], agency: list[str]) -> bool:
 
 
 def _shown(value: Any) -> str:
+    if isinstance(value, date):
+        return f"{value.day:02d}/{value.month:02d}/{value.year}"
     if isinstance(value, list):
         return "; ".join(str(v) for v in value)
     if isinstance(value, dict):
