@@ -127,3 +127,21 @@ def test_a_picture_is_named_as_not_converted(tmp_path):
     result, _expected, _again = converted(with_a_picture, tmp_path)
     missed = [f"{n.where}: {n.message}" for n in result.converted.summary.unrecognised]
     assert any("(hình): 1 hình (ảnh, biểu đồ, sơ đồ) không đưa vào báo cáo" in m for m in missed)
+
+
+def with_header_and_footer():
+    """The commune's tờ trình with words in its header and a footer beside the number."""
+    document, expected = commune_submission()
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "Mẫu số 02 - Tờ trình đầu tư"
+    section.footer.paragraphs[0].text = "2"
+    return document, expected
+
+
+def test_words_in_a_header_are_named_and_a_page_number_is_not(tmp_path):
+    result, _expected, _again = converted(with_header_and_footer, tmp_path)
+    missed = [f"{n.where}: {n.message}" for n in result.converted.summary.unrecognised]
+    assert missed == [
+        "đầu trang của phần (section) 1, đoạn 1 «Mẫu số 02 - Tờ trình đầu tư»: chữ ở đầu "
+        "trang hay chân trang không đưa vào báo cáo (văn bản tạo ra chỉ có số trang theo mẫu)"
+    ]

@@ -174,6 +174,27 @@ def _revisions(facts: DocumentFacts, summary: Summary) -> None:
             f"{facts.endnotes} chú thích cuối văn bản (endnote) chưa được đọc: đổi thành chú "
             "thích cuối trang (footnote) trong Word rồi chuyển lại",
         )
+    _margins(facts, summary)
+
+
+PAGE_NUMBER = re.compile(r"^(?:trang\s*)?[\d\s/-]*$", re.IGNORECASE)
+
+
+def _margins(facts: DocumentFacts, summary: Summary) -> None:
+    """The text of headers and footers, named: the document made prints the template's
+    own (the page number); a bare page number says nothing."""
+    seen: set[str] = set()
+    for section in facts.sections:
+        for paragraph in [*section.header, *section.first_header, *section.footer]:
+            text = norm(paragraph.text)
+            if not text or PAGE_NUMBER.match(text) or text in seen:
+                continue
+            seen.add(text)
+            summary.skip(
+                paragraph.where,
+                "chữ ở đầu trang hay chân trang không đưa vào báo cáo (văn bản tạo ra chỉ có số "
+                "trang theo mẫu)",
+            )
 
 
 def _name_agency(
