@@ -101,6 +101,14 @@ def district_report(copy: Path) -> None:
     save(district_report_with_mistakes(), copy / "BaoCao_huyen.docx")
 
 
+def word_file_of_a_commune(copy: Path) -> None:
+    """The commune's tờ trình the README converts, typed in Word, beside the workspace."""
+    from .convert_commune import FILE_NAME, commune_submission
+
+    document, _expected = commune_submission()
+    document.save(str(copy / FILE_NAME))
+
+
 def forms_come_back(copy: Path) -> None:
     """The agencies' forms, sent out by ``form --by-agency``, saved back in ``da_nhan/``."""
     import shutil
@@ -112,6 +120,7 @@ PREPARE: dict[str, Callable[[Path], None]] = {
     "baocao import 2025 out/BieuMau_2025.xlsx": fill_the_form,
     "baocao import 2025 da_nhan/": forms_come_back,
     "baocao kiemtra BaoCao_huyen.docx": district_report,
+    "baocao convert ToTrinh_camera_xa.docx": word_file_of_a_commune,
 }
 REFUSED = {
     "baocao render 2025": "the README says it refuses the new year until its warnings "
