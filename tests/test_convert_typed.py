@@ -14,7 +14,8 @@ from baocao.commands.render import render_report
 from baocao.load.report_file import read_report
 
 from .convert_commune import commune_submission
-from .convert_fixtures import Expected, styled_and_numbered, typed_by_hand
+from .convert_fixtures import Expected, typed_by_hand
+from .convert_styled import styled_and_numbered
 from .helpers import TEMPLATES, clean_copy, workspace_at
 from .roundtrip import CATEGORIES, View, percent, recovered, share, view
 

@@ -12,7 +12,7 @@ from datetime import date
 
 from .. import decree30
 from ..formatting import BLANK, format_date, format_pending_date, to_roman
-from ..load.report_file import BodyBlock, Inline, ReportSource
+from ..load.report_file import BodyBlock, ReportSource
 from ..model.report import (
     Appendix,
     AppendixPart,
@@ -23,17 +23,10 @@ from ..model.report import (
     TextTable,
 )
 from ..model.year import YearData
-from ..prose.segments import (
-    Footnotes,
-    LineBreak,
-    Paragraph,
-    Styled,
-    TextBuilder,
-    YearReferences,
-)
+from ..prose.segments import Footnotes, Paragraph, Styled, TextBuilder, YearReferences
 from .line_breaks import break_agency, break_letter_summary, break_summary
 from .numbering import HeadingNumbers
-from .tables import table_columns, table_context, text_table_context
+from .tables import body_table, table_context, text_table_context
 from .types import (
     AppendixContext,
     AppendixShape,
@@ -166,35 +159,6 @@ def body_blocks(report: ReportSource, data: YearData, text: TextBuilder) -> list
         else:
             blocks.append(_block("paragraph", segments))
     return blocks
-
-
-def body_table(block: BodyBlock, text: TextBuilder) -> TableShape:
-    """A table typed in the body: its first row the header (text only), then each row's
-    cells, a cell's line breaks starting new paragraphs."""
-    where = f"dòng {block.line}"
-    header, *rows = block.rows
-    titles = [
-        "".join(s for s in text.inline_segments(cell, where, notes=False) if isinstance(s, str))
-        for cell in header
-    ]
-    return {
-        "columns": table_columns(titles),
-        "headers": titles,
-        "rows": [
-            {"group": False, "cells": [_cell_paragraphs(text, cell, where) for cell in row]}
-            for row in rows
-        ],
-    }
-
-
-def _cell_paragraphs(text: TextBuilder, cell: list[Inline], where: str) -> list[Paragraph]:
-    paragraphs: list[Paragraph] = [[]]
-    for segment in text.inline_segments(cell, where):
-        if isinstance(segment, LineBreak):
-            paragraphs.append([])
-        else:
-            paragraphs[-1].append(segment)
-    return [p for p in paragraphs if p]
 
 
 def heading_blocks(numbers: HeadingNumbers, level: int, segments: Paragraph) -> list[Block]:

@@ -1,4 +1,5 @@
-"""Phụ lục tables from the data: metric rows and task lists, cells as paragraphs."""
+"""Tables as the templates print them: a Phụ lục's from the data (metric rows, task
+lists) or typed cell by cell, and a table typed in a report's body; cells as paragraphs."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ from typing import Any
 from ..errors import UnresolvedReference
 from ..formatting import to_roman
 from ..load.messages import unknown_metric
+from ..load.report_file import BodyBlock, Inline
 from ..metrics.printing import result_text, target_text
 from ..model.report import GroupRow, MetricRow, Table, TextGroupRow, TextTable
 from ..model.year import Metric, TaskGroup, YearData
-from ..prose.segments import Paragraph, TextBuilder
+from ..prose.segments import LineBreak, Paragraph, TextBuilder
 from .types import Cell, Row, TableShape
 
 
@@ -192,3 +194,32 @@ def _metric_cell(column: str, row: Any, metrics: list[Metric], pad: bool) -> str
         evaluations = list(dict.fromkeys(m.evaluation for m in metrics if m.evaluation))
         return "\n".join(evaluations) or None
     return getattr(first, column, None)
+
+
+def body_table(block: BodyBlock, text: TextBuilder) -> TableShape:
+    """A table typed in the body: its first row the header (text only), then each row's
+    cells, a cell's line breaks starting new paragraphs."""
+    where = f"dòng {block.line}"
+    header, *rows = block.rows
+    titles = [
+        "".join(s for s in text.inline_segments(cell, where, notes=False) if isinstance(s, str))
+        for cell in header
+    ]
+    return {
+        "columns": table_columns(titles),
+        "headers": titles,
+        "rows": [
+            {"group": False, "cells": [_cell_paragraphs(text, cell, where) for cell in row]}
+            for row in rows
+        ],
+    }
+
+
+def _cell_paragraphs(text: TextBuilder, cell: list[Inline], where: str) -> list[Paragraph]:
+    paragraphs: list[Paragraph] = [[]]
+    for segment in text.inline_segments(cell, where):
+        if isinstance(segment, LineBreak):
+            paragraphs.append([])
+        else:
+            paragraphs[-1].append(segment)
+    return [p for p in paragraphs if p]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -11,27 +10,19 @@ from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from lxml import etree
 
+from .elements import W, boxes, fields, pictures, shapes
 from .facts import (
     Cell,
     DocumentFacts,
-    NumberLevel,
     Paragraph,
-    Revisions,
     Run,
     Section,
     Table,
 )
+from .parts import endnotes, numbering, revisions
 from .styles import StyleSheet, on_off, paragraph_property, twips_mm
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-EMU_PER_MM = 36000
-GRAPHIC_DATA = "{http://schemas.openxmlformats.org/drawingml/2006/main}graphicData"
-VML_IMAGE = "{urn:schemas-microsoft-com:vml}imagedata"
-FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-DRAWN = ("picture", "chart", "diagram", "chartex")
-"""The last part of a drawing's ``uri`` when it is a picture, a chart or a diagram."""
 DEFAULT_CELL_MARGIN = 108
-FIELD = re.compile(r"^\s*([A-Z]+)")
 
 
 class UnreadableDocument(Exception):
@@ -86,9 +77,9 @@ class Reader:
                 self.table_count += 1
                 blocks.append(self._table(child, self.table_count))
         facts = DocumentFacts(self.sections, blocks, self._footnotes())
-        facts.numbering, facts.list_of = self._numbering()
-        facts.revisions = self._revisions()
-        facts.endnotes = self._endnotes()
+        facts.numbering, facts.list_of = numbering(self.document)
+        facts.revisions = revisions(self.document)
+        facts.endnotes = endnotes(self.document)
         return facts
 
     def _children(self, parent: etree._Element) -> Iterator[etree._Element]:
@@ -270,13 +261,13 @@ class Reader:
             line=int(line) / 240 if line and line.lstrip("-").isdigit() else None,
             line_rule=rule,
             border_bottom=border,
-            shapes=self._shapes(element),
+            shapes=shapes(element),
             width=max(width - left - right, 0.0),
-            fields=self._fields(element),
+            fields=fields(element),
             numbering=self._number_of(p_pr, style_id),
             outline=int(outline) if outline and outline.isdigit() else None,
-            boxes=self._boxes(element),
-            pictures=self._pictures(element),
+            boxes=boxes(element),
+            pictures=pictures(element),
         )
 
     def _number_of(
@@ -300,33 +291,6 @@ class Reader:
                 return None
             return number, int(depth) if depth.isdigit() else 0
         return None
-
-    @staticmethod
-    def _boxes(element: etree._Element) -> list[str]:
-        """The text of each text box in the paragraph (a drawing's choice, not its
-        fallback copy)."""
-        out = []
-        for box in element.iter(f"{W}txbxContent"):
-            if any(a.tag.endswith("}Fallback") for a in box.iterancestors()):
-                continue
-            text = " ".join(
-                "".join(t.text or "" for t in p.iter(f"{W}t")) for p in box.iter(f"{W}p")
-            )
-            if text.strip():
-                out.append(" ".join(text.split()))
-        return out
-
-    @staticmethod
-    def _pictures(element: etree._Element) -> int:
-        """Pictures, charts and diagrams drawn in the paragraph (not drawn lines nor
-        text boxes, nor a drawing's fallback copy)."""
-        count = 0
-        for data in element.iter(GRAPHIC_DATA, VML_IMAGE):
-            if any(a.tag == FALLBACK for a in data.iterancestors()):
-                continue
-            if data.tag == VML_IMAGE or data.get("uri", "").rsplit("/", 1)[-1] in DRAWN:
-                count += 1
-        return count
 
     @staticmethod
     def _runs(element: etree._Element) -> Iterator[etree._Element]:
@@ -367,45 +331,6 @@ class Reader:
             raised=self.sheet.raised(layers),
         )
 
-    @staticmethod
-    def _shapes(element: etree._Element) -> list[float]:
-        """Widths of drawn lines: DrawingML extents, else VML lines and shapes."""
-        extents = [
-            int(e.get("cx", "0")) / EMU_PER_MM
-            for e in element.iter(
-                "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent"
-            )
-        ]
-        if extents:
-            return extents
-        out = []
-        for shape in element.iter():
-            tag = shape.tag if isinstance(shape.tag, str) else ""
-            if not tag.startswith("{urn:schemas-microsoft-com:vml}"):
-                continue
-            if tag.endswith("}line"):
-                start = _points(shape.get("from", "0,0"))
-                end = _points(shape.get("to", "0,0"))
-                out.append(abs(end - start) / 72 * 25.4)
-            else:
-                match = re.search(r"width:\s*([\d.]+)pt", shape.get("style", ""))
-                if match:
-                    out.append(float(match.group(1)) / 72 * 25.4)
-        return out
-
-    @staticmethod
-    def _fields(element: etree._Element) -> list[str]:
-        names = []
-        for simple in element.iter(f"{W}fldSimple"):
-            match = FIELD.match(simple.get(f"{W}instr", ""))
-            if match:
-                names.append(match.group(1))
-        for instruction in element.iter(f"{W}instrText"):
-            match = FIELD.match(instruction.text or "")
-            if match:
-                names.append(match.group(1))
-        return names
-
     def _footnotes(self) -> list[Paragraph]:
         from docx.oxml import parse_xml
 
@@ -423,89 +348,3 @@ class Reader:
                     paragraph.note = note.get(f"{W}id")
                     out.append(paragraph)
         return out
-
-    def _part_roots(self, name: str) -> Iterator[etree._Element]:
-        from docx.oxml import parse_xml
-
-        for part in self.document.part.package.iter_parts():
-            if str(part.partname).endswith(f"/{name}"):
-                yield parse_xml(part.blob)
-
-    def _numbering(self) -> tuple[dict[str, dict[int, NumberLevel]], dict[str, str]]:
-        """The levels of each list (``numId``) of numbering.xml, its overrides applied."""
-        lists: dict[str, dict[int, NumberLevel]] = {}
-        abstract_of: dict[str, str] = {}
-        for root in self._part_roots("numbering.xml"):
-            abstracts = {
-                a.get(f"{W}abstractNumId", ""): _levels(a) for a in root.findall(f"{W}abstractNum")
-            }
-            for num in root.findall(f"{W}num"):
-                abstract = num.find(f"{W}abstractNumId")
-                key = abstract.get(f"{W}val", "") if abstract is not None else ""
-                levels = dict(abstracts.get(key, {}))
-                num_id = num.get(f"{W}numId", "")
-                for override in num.findall(f"{W}lvlOverride"):
-                    depth = int(override.get(f"{W}ilvl", "0"))
-                    levels.update(_levels(override))
-                    start = override.find(f"{W}startOverride")
-                    if start is not None and depth in levels:
-                        value = int(start.get(f"{W}val", "1"))
-                        old = levels[depth]
-                        levels[depth] = NumberLevel(old.format, old.text, value)
-                        key = f"{key}/{num_id}"  # a list started again counts on its own
-                lists[num_id] = levels
-                abstract_of[num_id] = key
-        return lists, abstract_of
-
-    def _revisions(self) -> Revisions:
-        """Tracked changes in the body and footnotes, and comments."""
-        found = Revisions()
-        roots = [self.body, *self._part_roots("footnotes.xml")]
-        for root in roots:
-            found.inserted += sum(1 for _ in root.iter(f"{W}ins"))
-            found.deleted += sum(1 for _ in root.iter(f"{W}del"))
-            found.moved += sum(1 for _ in root.iter(f"{W}moveFrom"))
-            found.formatted += sum(
-                1 for _ in root.iter(f"{W}rPrChange", f"{W}pPrChange", f"{W}tblPrChange")
-            )
-        for root in self._part_roots("comments.xml"):
-            found.comments += len(root.findall(f"{W}comment"))
-        return found
-
-    def _endnotes(self) -> int:
-        return sum(
-            1
-            for root in self._part_roots("endnotes.xml")
-            for note in root.findall(f"{W}endnote")
-            if note.get(f"{W}type") in (None, "normal")
-        )
-
-
-def _levels(parent: etree._Element) -> dict[int, NumberLevel]:
-    levels = {}
-    for level in parent.findall(f"{W}lvl"):
-        depth = level.get(f"{W}ilvl", "0")
-        fmt = level.find(f"{W}numFmt")
-        text = level.find(f"{W}lvlText")
-        start = level.find(f"{W}start")
-        value = start.get(f"{W}val", "1") if start is not None else "1"
-        levels[int(depth) if depth.isdigit() else 0] = NumberLevel(
-            fmt.get(f"{W}val", "decimal") if fmt is not None else "decimal",
-            text.get(f"{W}val", "") if text is not None else "",
-            int(value) if value.lstrip("-").isdigit() else 1,
-        )
-    return levels
-
-
-def _points(value: str) -> float:
-    """The x coordinate of a VML point ``"12pt,0"`` in points."""
-    first = value.split(",")[0].strip()
-    number = re.match(r"-?[\d.]+", first)
-    if not number:
-        return 0.0
-    amount = float(number.group(0))
-    if first.endswith("in"):
-        return amount * 72
-    if first.endswith("mm"):
-        return amount / 25.4 * 72
-    return amount
