@@ -104,3 +104,32 @@ def _camel(name: str) -> str:
 
 
 _fill_by_letters()
+
+
+TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+"""The five tone marks of Vietnamese (huyền, sắc, ngã, hỏi, nặng), as combining marks."""
+
+
+def _spelling(word: str) -> tuple[str, str]:
+    """A word's letters (with ^, ˘, ˀ and đ) and its tone, the tone's place aside:
+    ``THỎA`` and ``THOẢ`` spell the same word, ``TO`` and ``TỜ`` do not."""
+    letters, tones = [], []
+    for char in unicodedata.normalize("NFD", word):
+        (tones if char in TONE_MARKS else letters).append(char)
+    return unicodedata.normalize("NFC", "".join(letters)), "".join(sorted(tones))
+
+
+def type_problem(type_name: str) -> str | None:
+    """A type name that names a kind of the decree but is spelled without (or with
+    other) accents (``TO TRINH``, ``TỜ TRINH``): printed as typed, it would put a
+    misspelt title on the document."""
+    typed = " ".join(unicodedata.normalize("NFC", type_name).split()).upper()
+    kind = kind_of(typed)
+    if kind.name not in KINDS or typed == kind.name:
+        return None
+    words, right = typed.split(), kind.name.split()
+    if len(words) == len(right) and all(
+        _spelling(a) == _spelling(b) for a, b in zip(words, right, strict=True)
+    ):
+        return None
+    return f"tên loại “{typed}” viết sai hoặc thiếu dấu: đúng là “{kind.name}”"

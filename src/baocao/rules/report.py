@@ -293,6 +293,8 @@ def _check_document(source: ReportSource, data: YearData, add: Any) -> None:
             Severity.WARNING,
         )
     kind = decree30.kind_of(doc.type)
+    if problem := decree30.type_problem(doc.type):
+        add(*_front(source, at + ("type",)), f"{problem} ({decree30.ABBREVIATIONS_CLAUSE})")
     problem = decree30.number_problem(number_line(doc), kind)
     if doc.number and "/" in doc.number:
         number, _, symbol = doc.number.partition("/")
