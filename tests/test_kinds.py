@@ -195,9 +195,7 @@ def test_the_symbol_is_checked_against_the_kind(tmp_path):
 
 
 @pytest.mark.parametrize("typed", ["TO TRINH", "TỜ TRINH", "Tờ trinh"])
-def test_a_type_name_typed_without_its_accents_is_an_error_before_it_is_printed(
-    tmp_path, typed
-):
+def test_a_type_name_typed_without_its_accents_is_an_error_before_it_is_printed(tmp_path, typed):
     path = document(tmp_path, BODY, type=typed, to="  to: Bộ Nội vụ")
     line = path.read_text(encoding="utf-8").splitlines().index(f"  type: {typed}") + 1
     result = runner.invoke(app, ["validate", str(path)])
