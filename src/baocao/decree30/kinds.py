@@ -113,7 +113,8 @@ TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 def _spelling(word: str) -> tuple[str, str]:
     """A word's letters (with ^, ˘, ˀ and đ) and its tone, the tone's place aside:
     ``THỎA`` and ``THOẢ`` spell the same word, ``TO`` and ``TỜ`` do not."""
-    letters, tones = [], []
+    letters: list[str] = []
+    tones: list[str] = []
     for char in unicodedata.normalize("NFD", word):
         (tones if char in TONE_MARKS else letters).append(char)
     return unicodedata.normalize("NFC", "".join(letters)), "".join(sorted(tones))
