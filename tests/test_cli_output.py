@@ -164,3 +164,19 @@ def test_the_hint_after_init_can_be_typed_as_shown(tmp_path, monkeypatch):
     result = runner.invoke(app, ["init", "thư mục"])
     assert result.exit_code == 0, result.output
     assert 'Tiếp theo: cd "thư mục" rồi chạy: baocao render 2024' in result.output
+
+
+def test_a_refusal_counts_its_errors_and_warnings_apart_from_notices(capsys):
+    from baocao.cli.common import report_error
+    from baocao.errors import DataError, Problem, Severity
+
+    problems = [
+        Problem("data/2025.yaml", 3, 1, "a"),
+        Problem("data/2025.yaml", 4, 1, "b", Severity.WARNING),
+        Problem("data/2025.yaml", 5, 1, "c", Severity.NOTICE),
+        Problem("data/2025.yaml", 6, 1, "d", Severity.NOTICE),
+    ]
+    report_error(DataError(problems))
+    err = capsys.readouterr().err
+    assert "data/2025.yaml:5:1: lưu ý: c" in err
+    assert err.rstrip().endswith("Lỗi: dữ liệu không hợp lệ (1 lỗi, 1 cảnh báo), chưa ghi tệp nào.")
