@@ -119,10 +119,12 @@ def _check_text(
         marker = text[found.start : found.start + 2]
         split = found.start + 1 in starts  # ``[`` and ``^`` of two inlines: not in the file
         where = None if split else markers.take(marker)
-        add(
-            *(where or (prose.line, None)),
-            found.error or _undefined_note(found.note or "", defined),
-        )
+        message = found.error or _undefined_note(found.note or "", defined)
+        if not found.error and found.start == 0:
+            message += (
+                f"; nếu đây là nội dung chú thích, thêm dấu ':' ngay sau ']': '[^{found.note}]: …'"
+            )
+        add(*(where or (prose.line, None)), message)
 
 
 def _undefined_note(label: str, defined: Iterable[str] = ()) -> str:
