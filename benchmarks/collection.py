@@ -2,6 +2,7 @@
 
     python benchmarks/collection.py                      # 60 agencies, 5 000 metrics, 5 runs
     python benchmarks/collection.py --agencies 10 --metrics 500 --runs 3
+    python benchmarks/run.py --only collection         # its targets in the table of every target
 
 Builds a synthetic workspace (``build``): 2024 with its figures, 2025 awaiting them,
 every metric led by one agency (one in ten jointly by two), ten tasks per agency. Then
@@ -29,8 +30,15 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.targets import Target, runs, sampled  # noqa: E402
 
 LIMIT_SECONDS = 10.0
 LIMIT_MB = 500
@@ -170,11 +178,11 @@ def run_once(args: list[str], cwd: Path) -> tuple[float, int | None]:
     return wall, peak
 
 
-def measure(args: list[str], cwd: Path, runs: int, before: object = None) -> dict[str, float]:
-    """Median, fastest, slowest (s) and peak memory (MB) of ``runs`` runs; ``before`` is
+def measure(args: list[str], cwd: Path, count: int, before: object = None) -> dict[str, Any]:
+    """Median, fastest, slowest (s) and peak memory (MB) of ``count`` runs; ``before`` is
     called before each run (not timed)."""
     times, peaks = [], []
-    for _ in range(runs):
+    for _ in range(count):
         if callable(before):
             before()
         wall, peak = run_once(args, cwd)
@@ -182,11 +190,44 @@ def measure(args: list[str], cwd: Path, runs: int, before: object = None) -> dic
         if peak is not None:
             peaks.append(peak / 2**20)
     return {
+        "times": times,
         "median": statistics.median(times),
         "fastest": min(times),
         "slowest": max(times),
         "peak_mb": max(peaks) if peaks else float("nan"),
     }
+
+
+def round_times(agencies: int, metrics: int, count: int) -> list[tuple[str, dict[str, Any]]]:
+    """``form --by-agency`` and ``import`` of every filled form, ``count`` runs each."""
+    with tempfile.TemporaryDirectory(prefix="baocao-collection-") as folder:
+        root = build(Path(folder), agencies, metrics)
+        print(f"Collection round: {agencies} agencies, {metrics} metrics, {count} runs")
+        forms = measure(["form", "2025", "--by-agency", "--overwrite"], root, count)
+        forms_made = fill(root / "out" / "BieuMau_2025", root / "filled")
+        pristine = (root / "data" / "2025.yaml").read_bytes()
+
+        def restore() -> None:
+            (root / "data" / "2025.yaml").write_bytes(pristine)
+
+        imported = measure(["import", "2025", "filled"], root, count, restore)
+        written = len(list((root / "filled").glob("*.xlsx")))
+        shutil.rmtree(root / "out", ignore_errors=True)
+    return [
+        (f"form 2025 --by-agency ({forms_made} forms)", forms),
+        (f"import {written} forms", imported),
+    ]
+
+
+def targets(quick: bool) -> list[Target]:
+    agencies, metrics = (20, 1000) if quick else (60, 5000)
+    found = []
+    for name, times in round_times(agencies, metrics, runs(quick)):
+        found.append(sampled(f"collection: {name}", times["times"], LIMIT_SECONDS, "limit"))
+        if times["peak_mb"] == times["peak_mb"]:  # not NaN: measured (POSIX)
+            memory = f"collection: {name.split(' (')[0]}, peak memory"
+            found.append(Target(memory, times["peak_mb"], LIMIT_MB, "limit", "MB"))
+    return found
 
 
 def main() -> None:
@@ -195,24 +236,7 @@ def main() -> None:
     parser.add_argument("--metrics", type=int, default=5000)
     parser.add_argument("--runs", type=int, default=5)
     options = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="baocao-collection-") as folder:
-        root = build(Path(folder), options.agencies, options.metrics)
-        say = f"{options.agencies} agencies, {options.metrics} metrics, {options.runs} runs"
-        print(f"Collection round: {say}")
-        forms = measure(["form", "2025", "--by-agency", "--overwrite"], root, options.runs)
-        count = fill(root / "out" / "BieuMau_2025", root / "filled")
-        pristine = (root / "data" / "2025.yaml").read_bytes()
-
-        def restore() -> None:
-            (root / "data" / "2025.yaml").write_bytes(pristine)
-
-        imported = measure(["import", "2025", "filled"], root, options.runs, restore)
-        written = len(list((root / "filled").glob("*.xlsx")))
-        shutil.rmtree(root / "out", ignore_errors=True)
-    rows = [
-        (f"form 2025 --by-agency ({count} forms)", forms),
-        (f"import {written} forms", imported),
-    ]
+    rows = round_times(options.agencies, options.metrics, options.runs)
     print(f"{'command':<36} {'median':>8} {'fastest':>8} {'slowest':>8} {'peak MB':>8}  limits")
     for name, found in rows:
         holds = found["median"] <= LIMIT_SECONDS and not found["peak_mb"] > LIMIT_MB

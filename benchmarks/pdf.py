@@ -17,26 +17,13 @@ WHY = "beyond the floor: copying each PDF into place and watching LibreOffice's 
 def soffice_batch(soffice: str, sources: list[Path], folder: Path) -> Shell:
     """LibreOffice converting ``sources`` as baocao asks it to, each run with a new
     profile (LibreOffice makes it: the first start in a profile costs more)."""
-    from baocao.commands.soffice import PDF_FILTER
+    from baocao.commands.soffice import command
 
     count = itertools.count()
 
     def argv() -> list[str]:
-        profile = (folder / f"profile-{next(count)}").resolve().as_uri()
-        return [
-            soffice,
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--invisible",
-            "--nologo",
-            "--norestore",
-            "--nolockcheck",
-            "--convert-to",
-            PDF_FILTER,
-            "--outdir",
-            str(folder / "pdf"),
-            *map(str, sources),
-        ]
+        profile = folder / f"profile-{next(count)}"
+        return command(soffice, sources, folder / "pdf", profile)
 
     return Shell(argv)
 

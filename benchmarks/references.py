@@ -3,6 +3,7 @@
 
     python benchmarks/references.py             # five runs of each shape
     python benchmarks/references.py --runs 9
+    python benchmarks/run.py --only references  # its targets in the table of every target
 
 Each shape puts 100 000 ``[[`` in one paragraph of the example report:
 
@@ -34,6 +35,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.targets import Target, runs, sampled  # noqa: E402
+
 EXAMPLE_DATA = ROOT / "examples" / "data" / "2024.yaml"
 EXAMPLE_REPORT = ROOT / "examples" / "reports" / "2024" / "bao-cao-mau.md"
 COUNT = 100_000
@@ -89,10 +95,10 @@ def validate_once(root: Path) -> tuple[float, int]:
     return wall, int(found.group(1))
 
 
-def measure(cases: dict[str, tuple[Path, int]], runs: int) -> dict[str, list[float]]:
-    """Every case run ``runs`` times, in turn; each must count its expected errors."""
+def measure(cases: dict[str, tuple[Path, int]], count: int) -> dict[str, list[float]]:
+    """Every case run ``count`` times, in turn; each must count its expected errors."""
     times: dict[str, list[float]] = {name: [] for name in cases}
-    for _ in range(runs):
+    for _ in range(count):
         for name, (root, expected) in cases.items():
             wall, errors = validate_once(root)
             if errors != expected:
@@ -109,10 +115,9 @@ def line(name: str, values: list[float], target: float | None) -> str:
     return f"  {name:<34} {median:6.2f} s   {spread:>11} s   {limit:>8}  {holds}"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=5, help="runs of each case (median)")
-    runs = parser.parse_args().runs
+def measure_cases(count: int) -> dict[str, list[float]]:
+    """Every case (the unchanged report, each shape, a quarter of the unclosed shape)
+    timed ``count`` times, interleaved."""
     with tempfile.TemporaryDirectory(prefix="baocao-references-") as folder:
         base = Path(folder)
         cases = {"example report, unchanged": (workspace(base / "base", "", 0), 0)}
@@ -121,19 +126,44 @@ def main() -> None:
             cases[f"{COUNT:,} × {shape.name}"] = (root, COUNT * shape.errors_per_piece)
         quarter = COUNT // 4
         cases[f"{quarter:,} × unclosed"] = (workspace(base / "quarter", "[[ ", quarter), quarter)
-        times = measure(cases, runs)
-    print(f"baocao validate 2024, one paragraph of {COUNT:,} '[[' ({runs} runs each)")
+        return measure(cases, count)
+
+
+def growth(times: dict[str, list[float]]) -> float:
+    """How many times the time above the unchanged report four times the text costs."""
+    base_time = statistics.median(times["example report, unchanged"])
+    small = statistics.median(times[f"{COUNT // 4:,} × unclosed"]) - base_time
+    large = statistics.median(times[f"{COUNT:,} × unclosed"]) - base_time
+    return large / small if small > 0 else float("inf")
+
+
+def targets(quick: bool) -> list[Target]:
+    print(f"references: validate with {COUNT:,} '[[' in one paragraph, four shapes ...")
+    times = measure_cases(runs(quick))
+    found = [
+        sampled(f"validate: {name}", values, TARGET, "limit")
+        for name, values in times.items()
+        if name.startswith(f"{COUNT:,} ")
+    ]
+    basis = "linear ≈ 4, quadratic ≈ 16"
+    found.append(Target("validate: 4 × the '[[' costs", growth(times), GROWTH_LIMIT, basis, "×"))
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs of each case (median)")
+    count = parser.parse_args().runs
+    times = measure_cases(count)
+    print(f"baocao validate 2024, one paragraph of {COUNT:,} '[[' ({count} runs each)")
     print(f"  {'case':<34} {'median':>8}   {'fastest–slowest':>13}   {'target':>8}")
     for name, values in times.items():
         shaped = name.startswith(f"{COUNT:,} ")
         print(line(name, values, TARGET if shaped else None))
-    base_time = statistics.median(times["example report, unchanged"])
-    small = statistics.median(times[f"{quarter:,} × unclosed"]) - base_time
-    large = statistics.median(times[f"{COUNT:,} × unclosed"]) - base_time
-    growth = large / small if small > 0 else float("inf")
-    verdict = "linear" if growth <= GROWTH_LIMIT else "NOT linear"
+    times_four = growth(times)
+    verdict = "linear" if times_four <= GROWTH_LIMIT else "NOT linear"
     print(
-        f"growth: 4 × the '[[' costs {growth:.1f} × the time above the unchanged report "
+        f"growth: 4 × the '[[' costs {times_four:.1f} × the time above the unchanged report "
         f"(linear ≈ 4, quadratic ≈ 16; limit {GROWTH_LIMIT:g}): {verdict}"
     )
 

@@ -69,7 +69,7 @@ def test_one_failing_report_does_not_stop_the_others(data, tmp_path, jobs):
         f"  2022/bao-cao-mau: xong: đã ghi {', '.join(names(2022))}\n"
         "  2023/bao-cao-mau: lỗi: dữ liệu không hợp lệ (1 lỗi, 0 cảnh báo), chưa ghi tệp nào.\n"
         f"  2024/bao-cao-mau: xong: đã ghi {', '.join(names(2024))}\n"
-        "2 báo cáo xong, 1 báo cáo lỗi.\n"
+        "2 văn bản xong, 1 văn bản lỗi.\n"
     )
     assert "data/2023.yaml:" in result.stderr  # the problem, located
     assert f"Đã ghi BÁO CÁO: {out / names(2024)[0]}" in result.stdout
@@ -82,7 +82,7 @@ def test_all_renders_every_report_of_every_year(data, tmp_path, jobs):
     result = render("--all", "--out", str(out), "--jobs", jobs)
     assert result.exit_code == 0, result.output
     assert len(list(out.glob("*.docx"))) == 6
-    assert result.stdout.endswith("3 báo cáo xong, 0 báo cáo lỗi.\n")
+    assert result.stdout.endswith("3 văn bản xong, 0 văn bản lỗi.\n")
     for year in (2022, 2023, 2024):
         assert f"  {year}/bao-cao-mau: xong: đã ghi {', '.join(names(year))}\n" in result.stdout
 

@@ -102,14 +102,14 @@ def test_render_all_prints_a_years_problems_once_not_once_per_report(rolled, tmp
     assert len(refusals) == reports_2025  # each 2025 report says why it was not written
     assert len(lines) < 60  # not the 148 figures awaited, once per report
     # 2022 and 2023 lack a signer's name: refused without --draft, like 2025
-    assert lines[-1] == f"{reports_2024} báo cáo xong, {reports_2025 + 2} báo cáo lỗi."
+    assert lines[-1] == f"{reports_2024} văn bản xong, {reports_2025 + 2} văn bản lỗi."
 
 
 def test_render_quiet_prints_errors_and_the_totals(rolled, tmp_path):
     result = runner.invoke(app, ["render", "2024", "-q", "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     reports = len(list((rolled / "reports" / "2024").glob("*.md")))
-    assert result.output.splitlines() == [f"{reports} báo cáo xong, 0 báo cáo lỗi."]
+    assert result.output.splitlines() == [f"{reports} văn bản xong, 0 văn bản lỗi."]
     written = {p.stem.split("_", 2)[2] for p in (tmp_path / "out").glob("*.docx")}
     assert written == {p.stem for p in (rolled / "reports" / "2024").glob("*.md")}
 
@@ -164,3 +164,19 @@ def test_the_hint_after_init_can_be_typed_as_shown(tmp_path, monkeypatch):
     result = runner.invoke(app, ["init", "thư mục"])
     assert result.exit_code == 0, result.output
     assert 'Tiếp theo: cd "thư mục" rồi chạy: baocao render 2024' in result.output
+
+
+def test_a_refusal_counts_its_errors_and_warnings_apart_from_notices(capsys):
+    from baocao.cli.common import report_error
+    from baocao.errors import DataError, Problem, Severity
+
+    problems = [
+        Problem("data/2025.yaml", 3, 1, "a"),
+        Problem("data/2025.yaml", 4, 1, "b", Severity.WARNING),
+        Problem("data/2025.yaml", 5, 1, "c", Severity.NOTICE),
+        Problem("data/2025.yaml", 6, 1, "d", Severity.NOTICE),
+    ]
+    report_error(DataError(problems))
+    err = capsys.readouterr().err
+    assert "data/2025.yaml:5:1: lưu ý: c" in err
+    assert err.rstrip().endswith("Lỗi: dữ liệu không hợp lệ (1 lỗi, 1 cảnh báo), chưa ghi tệp nào.")

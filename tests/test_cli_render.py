@@ -59,6 +59,34 @@ def test_a_report_without_its_data_is_a_clear_error(tmp_path, monkeypatch):
     assert "Không tìm thấy tệp dữ liệu: data/2024.yaml" in result.output
 
 
+def test_a_missing_year_file_names_the_years_its_folder_has(in_repo):
+    result = runner.invoke(app, ["validate", "2031"])
+    assert result.exit_code == 1
+    assert (
+        "Không tìm thấy tệp dữ liệu: data/2031.yaml (trong 'data' chỉ có: 2022.yaml, "
+        "2023.yaml, 2024.yaml)"
+    ) in " ".join(result.output.split())
+
+
+def test_a_report_validated_outside_its_workspace_says_where_data_was_looked_for(
+    tmp_path, monkeypatch
+):
+    work = example_workspace(tmp_path / "work")
+    outside = tmp_path / "ngoai"
+    outside.mkdir()
+    report = outside / "bao-cao.md"
+    report.write_bytes((work / "reports" / "2024" / "bao-cao-mau.md").read_bytes())
+    monkeypatch.chdir(outside)
+    result = runner.invoke(app, ["validate", str(report)])
+    assert result.exit_code == 1
+    assert (
+        f"Không tìm thấy tệp dữ liệu: data/2024.yaml (tìm từ thư mục '{outside}'; chạy lệnh "
+        "trong thư mục làm việc, nơi có data/ và reports/, hoặc chỉ thư mục dữ liệu bằng --data)"
+    ) in " ".join(result.output.split())
+    pointed = runner.invoke(app, ["validate", str(report), "--data", str(work / "data")])
+    assert pointed.exit_code == 0, pointed.output
+
+
 def test_missing_report_file_is_a_clear_error(tmp_path):
     result = runner.invoke(app, ["render", str(tmp_path / "khong_co.md")])
     assert result.exit_code == 1

@@ -209,3 +209,35 @@ def test_an_unforeseen_error_is_reported_in_vietnamese_not_as_a_traceback(tmp_pa
     monkeypatch.setenv("BAOCAO_DEBUG", "1")
     debugging = runner.invoke(app, ["validate", "2024"])
     assert isinstance(debugging.exception, RuntimeError)
+
+
+def test_a_footnote_line_without_its_colon_says_to_add_it(tmp_path, monkeypatch):
+    typed = REPORT + "\nMột câu có chú thích[^nguon].\n\n[^nguon] Theo số liệu của Sở.\n"
+    build_file_tree(tmp_path, {"data/2024.yaml": MINIMAL, REPORT_PATH: typed})
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["validate", "2024"])
+    line = typed.splitlines().index("[^nguon] Theo số liệu của Sở.") + 1
+    assert result.exit_code == 1
+    assert (
+        f"{REPORT_PATH}:{line}:1: lỗi: chú thích '[^nguon]' chưa có nội dung (thêm dòng "
+        "'[^nguon]: …' cuối báo cáo); nếu đây là nội dung chú thích, thêm dấu ':' ngay sau "
+        "']': '[^nguon]: …'"
+    ) in " ".join(result.output.split())
+    cited = typed.splitlines().index("Một câu có chú thích[^nguon].") + 1
+    [at_cite] = [m for m in result.output.splitlines() if m.startswith(f"{REPORT_PATH}:{cited}:")]
+    assert "chưa có nội dung" in at_cite and "ngay sau" not in at_cite
+
+
+def test_a_footnote_cited_twice_is_a_notice_at_the_second_citation(tmp_path, monkeypatch):
+    typed = REPORT + "\nCâu một[^nguon].\n\nCâu hai[^nguon].\n\n[^nguon]: Theo số liệu của Sở.\n"
+    build_file_tree(tmp_path, {"data/2024.yaml": MINIMAL, REPORT_PATH: typed})
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["validate", "2024"])
+    lines = typed.splitlines()
+    first, second = lines.index("Câu một[^nguon].") + 1, lines.index("Câu hai[^nguon].") + 1
+    assert result.exit_code == 0, result.output
+    assert (
+        f"{REPORT_PATH}:{second}:8: lưu ý: chú thích '[^nguon]' đã được gọi ở dòng {first}: "
+        "văn bản sẽ có thêm một chú thích cùng nội dung"
+    ) in " ".join(result.output.split())
+    assert f"{REPORT_PATH}:{first}:" not in result.output

@@ -94,7 +94,10 @@ def test_a_huge_value_is_not_echoed_whole(tmp_path):
     year = year_file(tmp_path / "data", 'unit: "%"', "unit: [" + "1, " * 300_000 + "1]")
     result = cli("validate", year)
     assert result.exit_code == 1, result.output
-    assert "'metrics[0].unit' phải là chữ (tìm thấy: một danh sách)" in result.output
+    assert (
+        "'metrics[0].unit' (chỉ tiêu 'ho_so_truc_tuyen') phải là chữ (tìm thấy: một danh sách)"
+        in result.output
+    )
     assert len(result.output) < 2000
 
 

@@ -42,7 +42,7 @@ def test_a_huge_figure_in_diff_is_a_located_error(tmp_path):
     year = year_file(data, "numerator: 605172", "numerator: 99999999999999999999999999999")
     result = cli("diff", "2023", "2024", "--data", data)
     assert result.exit_code == 1, result.output
-    assert f"{year}:20:20: lỗi: '{FIELD}' quá lớn" in result.output
+    assert f"{year}:20:20: lỗi: '{FIELD}' (chỉ tiêu 'ho_so_truc_tuyen') quá lớn" in result.output
     assert "InvalidOperation" not in result.output
 
 
@@ -50,7 +50,10 @@ def test_a_huge_target_is_refused(tmp_path):
     year = year_file(tmp_path, "{year: 2025, value: 50,", "{year: 2025, value: 1.0e+20,")
     result = cli("validate", year)
     assert result.exit_code == 1, result.output
-    assert f"{year}:15:29: lỗi: 'metrics[0].targets[0].value' quá lớn" in result.output
+    assert (
+        f"{year}:15:29: lỗi: 'metrics[0].targets[0].value' (chỉ tiêu 'ho_so_truc_tuyen') quá lớn"
+        in result.output
+    )
 
 
 def test_a_figure_typed_plainly_still_reads_as_a_number(tmp_path):

@@ -167,12 +167,15 @@ def typed(root, metric_id: str, numerator: int) -> None:
 def test_import_refuses_to_rewrite_an_anchor_used_elsewhere_and_says_where(tmp_path, monkeypatch):
     root = anchored_workspace(tmp_path, monkeypatch, used=True)
     before = (root / "data" / "2024.yaml").read_bytes()
+    lines = before.decode("utf-8").splitlines()
+    anchor = next(n for n, line in enumerate(lines, 1) if "&nguon" in line)
+    alias = next(n for n, line in enumerate(lines, 1) if "*nguon" in line)
     typed(root, "ho_so_truc_tuyen", 605000)
     code, output = run("import", "2024", "bieu_mau.xlsx")
     assert code == 1
     assert (
-        "data/2024.yaml:23:17: lỗi: số liệu cần ghi nằm trong phần có neo YAML '&nguon' mà "
-        "dòng 40 gọi lại ('*nguon'): ghi vào đây sẽ đổi cả những chỗ đó, nên chưa ghi gì"
+        f"data/2024.yaml:{anchor}:17: lỗi: số liệu cần ghi nằm trong phần có neo YAML '&nguon' "
+        f"mà dòng {alias} gọi lại ('*nguon'): ghi vào đây sẽ đổi cả những chỗ đó, nên chưa ghi gì"
     ) in output
     assert "bí danh" not in output  # not the alias error of a file that was never written
     assert (root / "data" / "2024.yaml").read_bytes() == before

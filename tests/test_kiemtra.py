@@ -234,6 +234,43 @@ def test_cli_missing_and_unreadable_files(tmp_path):
     assert "không tìm thấy tệp" in result.output
 
 
+OLD_WORD = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+"""The first sector of a Word 97–2003 file (an OLE2 container)."""
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        (
+            "cu.doc",
+            OLD_WORD,
+            "cu.doc: đây là tệp Word 97–2003 (.doc) hoặc tệp đặt mật khẩu, không phải .docx: "
+            "mở bằng Word, bỏ mật khẩu nếu có, rồi lưu lại dạng .docx",
+        ),
+        ("mat-khau.docx", OLD_WORD, "mat-khau.docx: đây là tệp Word 97–2003 (.doc) hoặc tệp"),
+        ("in.docx", b"%PDF-1.7\n", "in.docx: đây là tệp PDF, không phải tệp Word .docx"),
+        ("rtf.docx", b"{\\rtf1\\ansi x}", "rtf.docx: đây là tệp RTF, không phải .docx"),
+    ],
+)
+def test_cli_names_what_a_file_that_is_no_docx_is(tmp_path, name, content, reason):
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = runner.invoke(app, ["kiemtra", str(path)])
+    assert result.exit_code == 1
+    assert reason in " ".join(result.output.split())
+
+
+def test_cli_says_an_excel_workbook_is_no_word_document(tmp_path, in_repo):
+    workbook = tmp_path / "bieu_mau.docx"  # renamed, or given by mistake
+    assert runner.invoke(app, ["form", "2024", "--output", str(workbook)]).exit_code == 0
+    result = runner.invoke(app, ["kiemtra", str(workbook)])
+    assert result.exit_code == 1
+    assert (
+        "bieu_mau.docx: không phải tệp Word (.docx): đây là bảng tính Excel; kiemtra chỉ đọc "
+        "văn bản Word .docx"
+    ) in " ".join(result.output.split())
+
+
 def test_cli_expands_a_folder_and_a_wildcard_itself(tmp_path, monkeypatch):
     """The Windows command prompt passes ``*.docx`` as typed: kiemtra expands it."""
     folder = tmp_path / "van ban"

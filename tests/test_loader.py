@@ -49,24 +49,29 @@ def test_an_escape_followed_by_a_combining_mark_is_read_as_typed(tmp_path):
 
 def test_unknown_key_suggests_a_field_of_the_right_model(tmp_path):
     assert problems_of(tmp_path, ('    unit: "%"\n    targets', '    unitt: "%"\n    targets')) == [
-        "13:5: khóa không hợp lệ 'unitt', có phải ý bạn là 'unit'?"
+        "13:5: khóa không hợp lệ 'unitt', có phải ý bạn là 'unit'? (chỉ tiêu 'ho_so_truc_tuyen')"
     ]
     assert problems_of(
         tmp_path, ("        progress: Hoàn thành", "        progres: Hoàn thành")
-    ) == ["50:9: khóa không hợp lệ 'progres', có phải ý bạn là 'progress'?"]
+    ) == [
+        "50:9: khóa không hợp lệ 'progres', có phải ý bạn là 'progress'? "
+        "(danh sách nhiệm vụ 'nhiem_vu_mau')"
+    ]
     assert problems_of(tmp_path, ("value: 50, plan:", "value: 50, plann:")) == [
-        "15:33: khóa không hợp lệ 'plann', có phải ý bạn là 'plan'?"
+        "15:33: khóa không hợp lệ 'plann', có phải ý bạn là 'plan'? (chỉ tiêu 'ho_so_truc_tuyen')"
     ]
 
 
 def test_number_written_as_text_shows_how_to_write_it(tmp_path):
     assert problems_of(tmp_path, ("numerator: 605172", 'numerator: "605.172"')) == [
-        "20:20: 'metrics[0].observations[0].numerator' phải là số, không phải chữ "
+        "20:20: 'metrics[0].observations[0].numerator' (chỉ tiêu 'ho_so_truc_tuyen') "
+        "phải là số, không phải chữ "
         "(tìm thấy '605.172', hãy viết 605172: dấu chấm thập phân, "
         "không dấu chấm phân cách nghìn, không dấu %)"
     ]
     assert problems_of(tmp_path, ("value: 50, plan", 'value: "97,14%", plan')) == [
-        "15:29: 'metrics[0].targets[0].value' phải là số, không phải chữ "
+        "15:29: 'metrics[0].targets[0].value' (chỉ tiêu 'ho_so_truc_tuyen') "
+        "phải là số, không phải chữ "
         "(tìm thấy '97,14%', hãy viết 97.14: dấu chấm thập phân, "
         "không dấu chấm phân cách nghìn, không dấu %)"
     ]
@@ -74,14 +79,15 @@ def test_number_written_as_text_shows_how_to_write_it(tmp_path):
 
 def test_impossible_dates(tmp_path):
     assert problems_of(tmp_path, ('as_of: "2024"', 'as_of: "2024-13"')) == [
-        "19:16: 'metrics[0].observations[0].as_of': ngày không tồn tại: '2024-13'"
+        "19:16: 'metrics[0].observations[0].as_of' (chỉ tiêu 'ho_so_truc_tuyen'): "
+        "ngày không tồn tại: '2024-13'"
     ]
 
 
 def test_empty_required_field(tmp_path):
     name = "    name: Hồ sơ thủ tục hành chính giải quyết trực tuyến"
     assert problems_of(tmp_path, (name, "    name:")) == [
-        "12:10: 'metrics[0].name' không được để trống"
+        "12:10: 'metrics[0].name' (chỉ tiêu 'ho_so_truc_tuyen') không được để trống"
     ]
 
 
@@ -139,6 +145,7 @@ def test_allowed_values_are_listed_in_vietnamese(tmp_path):
         load_year(path)
     message = caught.value.problems[0].message
     assert message == (
-        "'metrics[0].evaluation' không hợp lệ: 'Dat' (giá trị cho phép: 'Đạt', 'Chưa đạt', "
+        "'metrics[0].evaluation' (chỉ tiêu 'ho_so_truc_tuyen') không hợp lệ: 'Dat' "
+        "(giá trị cho phép: 'Đạt', 'Chưa đạt', "
         "'Chưa đánh giá', 'Ước đạt' hoặc 'Chưa có số liệu')"
     )

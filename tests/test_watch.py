@@ -88,12 +88,12 @@ def test_render_watch_renders_again_on_each_save_and_prints_only_what_changed(
     assert unsigned.startswith(f"{REPORT}\n")
     assert "chưa có tên người ký" in unsigned
     assert "Lỗi: 2024/bao-cao-mau: dữ liệu có 1 cảnh báo, chưa ghi tệp nào" in unsigned
-    assert unsigned.rstrip().endswith("0 báo cáo xong, 1 báo cáo lỗi.")
+    assert unsigned.rstrip().endswith("0 văn bản xong, 1 văn bản lỗi.")
     assert "Đã hết 1 vấn đề so với lần trước." in resigned
     assert "Đã ghi BÁO CÁO: out/BaoCao_2024_bao-cao-mau.docx" in resigned
     assert unchanged.splitlines() == [
         "data/2024.yaml",
-        "1 báo cáo xong, 0 báo cáo lỗi.",  # same documents, same problems: nothing else
+        "1 văn bản xong, 0 văn bản lỗi.",  # same documents, same problems: nothing else
         "Đã dừng theo dõi.",
     ]
 

@@ -37,7 +37,7 @@ XML_SUFFIXES = (".xml", ".rels")
 DOCTYPE = "<!DOCTYPE"
 DOCTYPE_FORMS = tuple(DOCTYPE.encode(codec) for codec in ("utf-8", "utf-16-le", "utf-16-be"))
 """``<!DOCTYPE`` as Office XML may encode it (UTF-8 or UTF-16)."""
-KINDS = {".docx": "tệp Word", ".xlsx": "tệp Excel"}
+KINDS = {".docx": "tệp Word", ".doc": "tệp Word", ".xlsx": "tệp Excel", ".xls": "tệp Excel"}
 ZIP_BOMB = "tệp hỏng, hoặc cố ý làm đầy bộ nhớ (zip bomb)"
 
 
@@ -81,10 +81,38 @@ def check_archive(path: Path) -> None:
     except OSError as exc:
         raise ArchiveRefused(f"không đọc được tệp: {reason(exc)}") from exc
     except (zipfile.BadZipFile, zlib.error, struct.error, ValueError, EOFError) as exc:
-        suffix = path.suffix.lower() or ".zip"
-        raise NotAnArchive(
-            f"không phải {kind} ({suffix}) đọc được: tệp nén zip bên trong bị hỏng"
-        ) from exc
+        raise NotAnArchive(_not_a_zip(path, kind)) from exc
+
+
+OLD_OFFICE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""How a file of Office 97–2003 (.doc, .xls) begins, and an Office file saved with a
+password (its encrypted package is kept in the same old container)."""
+OLD_NAMES = {"tệp Word": "Word 97–2003 (.doc)", "tệp Excel": "Excel 97–2003 (.xls)"}
+NEW_NAMES = {"tệp Word": ".docx", "tệp Excel": ".xlsx"}
+
+
+def _not_a_zip(path: Path, kind: str) -> str:
+    """Why ``path`` is no Office file, from how it begins: an old or password-protected
+    Office file, a PDF, an RTF, or a broken one."""
+    try:
+        with path.open("rb") as raw:
+            start = raw.read(8)
+    except OSError:
+        start = b""
+    new = NEW_NAMES.get(kind, "định dạng mới (.docx, .xlsx)")
+    save_as = f"mở bằng {'Excel' if kind == 'tệp Excel' else 'Word'}"
+    if start == OLD_OFFICE:
+        old = OLD_NAMES.get(kind, "Office 97–2003")
+        return (
+            f"đây là tệp {old} hoặc tệp đặt mật khẩu, không phải {new}: {save_as}, bỏ mật "
+            f"khẩu nếu có, rồi lưu lại dạng {new} (Tệp › Lưu thành)"
+        )
+    if start.startswith(b"%PDF"):
+        return f"đây là tệp PDF, không phải {kind} {new}"
+    if start.startswith(b"{\\rtf"):
+        return f"đây là tệp RTF, không phải {new}: {save_as} rồi lưu lại dạng {new}"
+    suffix = path.suffix.lower() or ".zip"
+    return f"không phải {kind} ({suffix}) đọc được: tệp nén zip bên trong bị hỏng"
 
 
 def _check_declared(members: list[zipfile.ZipInfo], kind: str) -> None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..errors import BaocaoError, DataError, unexpected
+from ..errors import BaocaoError, DataError, Severity, unexpected
 from . import console
 
 if TYPE_CHECKING:
@@ -99,7 +99,8 @@ def report_error(exc: BaocaoError) -> None:
     if isinstance(exc, DataError):
         console.problems(exc.problems)
         errors = sum(1 for p in exc.problems if p.is_error)
-        console.error(refusal(errors, len(exc.problems) - errors))
+        warnings = sum(1 for p in exc.problems if p.severity == Severity.WARNING)
+        console.error(refusal(errors, warnings))
     else:
         console.error(str(exc))
 

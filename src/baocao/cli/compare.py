@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -41,19 +41,24 @@ FormatOption = Annotated[
 ]
 
 
+def _output_option(default: str) -> Any:
+    """``--output``; ``default`` names the Word and Excel files written without it."""
+    return typer.Option(
+        "--output",
+        "-o",
+        help=f"Tệp ghi kết quả (mặc định: in ra màn hình; docx, xlsx: out/{default}.docx/.xlsx).",
+        metavar="TỆP",
+    )
+
+
+DiffOutput = Annotated[Path | None, _output_option("SoSanh_<các năm>")]
+CompareOutput = Annotated[Path | None, _output_option("SoSanhDonVi_<năm>")]
+
+
 def diff(
     years: YearsArgument,
     fmt: FormatOption = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Tệp ghi kết quả (mặc định: in ra màn hình; docx, xlsx: "
-            "out/SoSanh_<các năm>.docx/.xlsx).",
-            metavar="TỆP",
-        ),
-    ] = None,
+    output: DiffOutput = None,
     data_dir: DataOption = None,
 ) -> None:
     """So sánh chỉ tiêu giữa hai năm trở lên (mỗi năm một cột)."""
@@ -153,16 +158,7 @@ def compare(
         ),
     ],
     fmt: FormatOption = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Tệp ghi kết quả (mặc định: in ra màn hình; docx, xlsx: "
-            "out/SoSanhDonVi_<năm>.docx/.xlsx).",
-            metavar="TỆP",
-        ),
-    ] = None,
+    output: CompareOutput = None,
     data_dir: DataOption = None,
 ) -> None:
     """So sánh chỉ tiêu giữa các đơn vị báo cáo của một năm (phần units), kể cả tỷ lệ hợp nhất."""

@@ -372,4 +372,4 @@ def render_summary(
         _say(f"  {outcome.name}: ", mark, f": {text}")
     failures = sum(1 for outcome in outcomes if outcome.failed)
     done = len(outcomes) - failures
-    _say((f"{done} báo cáo xong, {failures} báo cáo lỗi.", "red" if failures else "green"))
+    _say((f"{done} văn bản xong, {failures} văn bản lỗi.", "red" if failures else "green"))

@@ -107,7 +107,7 @@ class WatchSession:
                 if now.documents[path] != self.last.documents.get(path):
                     console.wrote(path, kind)
         failed = sum(1 for outcome in outcomes if outcome.failed)
-        console.plain(f"{len(outcomes) - failed} báo cáo xong, {failed} báo cáo lỗi.\n")
+        console.plain(f"{len(outcomes) - failed} văn bản xong, {failed} văn bản lỗi.\n")
 
 
 pause: Callable[[float], None] = time.sleep

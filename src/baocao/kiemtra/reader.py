@@ -44,11 +44,31 @@ def read(path: Path | IO[bytes]) -> DocumentFacts:
         raise UnreadableDocument(
             "không mở được tệp Word: phần XML bên trong bị hỏng (mở và lưu lại bằng Word)"
         ) from exc
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except ValueError as exc:
+        raise UnreadableDocument(_not_word(str(exc))) from exc
+    except (zipfile.BadZipFile, KeyError) as exc:
         raise UnreadableDocument(
             "không mở được tệp Word: tệp thiếu phần bắt buộc hoặc bị hỏng (mở và lưu lại bằng Word)"
         ) from exc
     return Reader(document).facts()
+
+
+OTHER_OFFICE = {
+    "spreadsheetml": "bảng tính Excel",
+    "presentationml": "bài trình chiếu PowerPoint",
+    "macroEnabled": "tệp Office có macro",
+    "template": "tệp mẫu (.dotx)",
+}
+
+
+def _not_word(reason: str) -> str:
+    """python-docx's refusal of an Office file of another kind, as the user knows it."""
+    found = next((name for key, name in OTHER_OFFICE.items() if key in reason), None)
+    if found is None:
+        return (
+            "không mở được tệp Word: tệp thiếu phần bắt buộc hoặc bị hỏng (mở và lưu lại bằng Word)"
+        )
+    return f"không phải tệp Word (.docx): đây là {found}; kiemtra chỉ đọc văn bản Word .docx"
 
 
 class Reader:

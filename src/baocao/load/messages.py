@@ -61,6 +61,29 @@ def field_name(loc: tuple[Any, ...]) -> str:
     return "".join(parts) or "(gốc)"
 
 
+OWNERS = {
+    "metrics": "chỉ tiêu",
+    "task_lists": "danh sách nhiệm vụ",
+    "units": "đơn vị",
+    "sources": "nguồn",
+    "agencies": "cơ quan",
+}
+
+
+def owner_label(data: Any, loc: tuple[Any, ...]) -> str:
+    """`` (chỉ tiêu 'ho_so_truc_tuyen')``: the id of the metric (task list, unit…) that
+    ``loc`` lies in, which a user knows better than its place ``metrics[55]``; empty
+    when ``loc`` is no deeper than the item, names its id, or the item has none."""
+    if len(loc) < 3 or loc[0] not in OWNERS or not isinstance(loc[1], int) or loc[2] == "id":
+        return ""
+    items = data.get(loc[0]) if isinstance(data, dict) else None
+    if not isinstance(items, list) or not 0 <= loc[1] < len(items):
+        return ""
+    item = items[loc[1]]
+    found = item.get("id") if isinstance(item, dict) else None
+    return f" ({OWNERS[loc[0]]} '{found}')" if isinstance(found, str) and found else ""
+
+
 def number_hint(raw: str) -> str:
     """How to write a number that was typed the Vietnamese way, as text."""
     text = raw.strip().rstrip("%").strip()

@@ -18,9 +18,24 @@ ESCAPE = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", 
 """A backslash escape of YAML's double-quoted strings (``\\u00ca``, ``\\n``)."""
 
 
+def _searched_from(path: Path) -> str:
+    """What the user can do about a missing file: the years its folder has, or, when
+    the folder itself is missing (a command run outside the workspace looks for
+    ``data/`` in the folder it was run from), where it was looked for."""
+    if path.parent.is_dir():
+        years = sorted(p.name for p in path.parent.glob("[12][0-9][0-9][0-9].yaml"))
+        return f" (trong '{path.parent}' chỉ có: {', '.join(years)})" if years else ""
+    if path.is_absolute():
+        return ""
+    return (
+        f" (tìm từ thư mục '{Path.cwd()}'; chạy lệnh trong thư mục làm việc, nơi có data/ "
+        "và reports/, hoặc chỉ thư mục dữ liệu bằng --data)"
+    )
+
+
 def read_text(path: Path) -> str:
     if not path.exists():
-        raise DataFileNotFound(f"Không tìm thấy tệp dữ liệu: {path}")
+        raise DataFileNotFound(f"Không tìm thấy tệp dữ liệu: {path}{_searched_from(path)}")
     if not path.is_file():
         what = "một thư mục" if path.is_dir() else "một tệp đặc biệt"
         message = f"đây là {what}, không phải tệp dữ liệu YAML"

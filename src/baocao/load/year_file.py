@@ -14,7 +14,7 @@ from .. import locations
 from ..errors import DataError, Problem
 from ..model.year import YearData
 from .error_places import place_of
-from .messages import describe_validation_error
+from .messages import describe_validation_error, field_name, owner_label
 from .text import read_text
 from .yaml_careful import Parsed, StructureError, parse_yaml
 from .yaml_positions import PathKey
@@ -110,10 +110,17 @@ def validation_problems(
         position = parsed.locate(loc, key=on_key) or parsed.locate(loc)
         line, column = position if position else (None, None)
         message = describe_validation_error(error, loc, choices, allowed)
+        message = _with_owner(message, loc, owner_label(parsed.data, loc))
         problems.append(Problem(parsed.path, line, column, message))
     unique = list(dict.fromkeys(problems))
     unique.sort(key=lambda p: (p.line or 0, p.column or 0))
     return unique
+
+
+def _with_owner(message: str, loc: PathKey, owner: str) -> str:
+    """``message`` with ``owner`` right after the field it names (or at its end)."""
+    name = f"'{field_name(loc)}'"
+    return message.replace(name, name + owner, 1) if name in message else message + owner
 
 
 def _one_branch_per_union(

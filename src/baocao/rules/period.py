@@ -176,24 +176,41 @@ def _printed_year(inline: Inline, data: YearData) -> int | None:
     return int(metric.latest.as_of[:4]) if metric is not None else None
 
 
+YEAR_FIGURES_FROM = (10, 1)
+"""A figure for a whole year is known, as the year's estimate, from its last quarter:
+year-end reports are written from October (practice of the seed reports); a report of
+the first six months cannot print it."""
+
+
+def known_from(as_of: str) -> date:
+    """The first day a figure ``as_of`` could be printed: a day's figure from that day,
+    a month's from its first day, a year's from 1 October of that year."""
+    start = period_start(as_of)
+    if len(as_of) == 4:
+        return date(start.year, *YEAR_FIGURES_FROM)
+    return start
+
+
 def _after_date(inline: Inline, source: ReportSource, data: YearData) -> str | None:
-    """Why a figure could not be known on the report's date (its observation begins
-    after that date and no earlier observation gives the same figure), or ``None``."""
+    """Why a figure could not be known on the report's date (its observation is known
+    only after that date, see ``known_from``, and no earlier observation gives the same
+    figure), or ``None``."""
     metric = _current_metric(inline, data)
     signed = source.settings.document.date
     if metric is None or not isinstance(signed, date):
         return None
     latest = metric.latest
-    if period_start(latest.as_of) <= signed:
+    if known_from(latest.as_of) <= signed:
         return None
     fmt = parse(inline.text).fmt
     printed = _printed(metric, latest, fmt)
-    known = [o for o in metric.observations if period_start(o.as_of) <= signed]
+    known = [o for o in metric.observations if known_from(o.as_of) <= signed]
     if any(_printed(metric, o, fmt) == printed for o in known):
         return None  # the same figure was already known on that date
+    whole_year = " (số liệu cả năm chỉ có từ quý IV của năm đó)" if len(latest.as_of) == 4 else ""
     return (
         f"[[{inline.text}]] in số liệu thời điểm {latest.as_of}, sau ngày của báo cáo "
-        f"({signed.day:02d}/{signed.month:02d}/{signed.year})"
+        f"({signed.day:02d}/{signed.month:02d}/{signed.year}){whole_year}"
     )
 
 

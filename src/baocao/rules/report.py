@@ -47,9 +47,9 @@ def check_report(source: ReportSource, data: YearData, references: YearReference
     if settings.year != data.year:
         add(*_front(source, ("year",)), f"năm {settings.year} nhưng dữ liệu là năm {data.year}")
     leading_zero = settings.leading_zero
-    used: set[str] = set()
+    used: dict[str, int] = {}
     for prose in source.prose():
-        used |= _check_prose(source, prose, references, leading_zero, add)
+        _check_prose(source, prose, references, leading_zero, add, used)
     for label, note in source.notes.items():
         if label not in used:
             add(note.line, 1, f"chú thích '[^{label}]' không được dùng ở đâu", Severity.WARNING)
@@ -65,24 +65,44 @@ def check_report(source: ReportSource, data: YearData, references: YearReference
 
 
 def _check_prose(
-    source: ReportSource, prose: Prose, references: YearReferences, leading_zero: bool, add: Any
-) -> set[str]:
+    source: ReportSource,
+    prose: Prose,
+    references: YearReferences,
+    leading_zero: bool,
+    add: Any,
+    used: dict[str, int],
+) -> None:
     """The problems of the references and markers of ``prose``, each at its place in the
-    file; the footnote labels it uses."""
-    used: set[str] = set()
+    file; each footnote label it uses goes into ``used`` with the line of its first use."""
     markers = Markers(source.lines, prose)
     for item in _text_runs(prose.inlines):
         if isinstance(item, tuple):
             _check_text(item, markers, prose, add, source.notes)
         elif item.kind == "note":
-            used.add(item.text)
+            if item.text in used:
+                add(
+                    item.line,
+                    item.column,
+                    _cited_again(item.text, used[item.text]),
+                    Severity.NOTICE,
+                )
+            else:
+                used[item.text] = item.line or 0
             markers.skip_past(item.line, item.column + len(item.text) + 2)
         elif item.kind == "ref":
             markers.skip_past(item.line, item.column + len(item.text) + 3)
             message = _reference_problem(item.text, references, leading_zero)
             if message:
                 add(item.line, item.column, message)
-    return used
+
+
+def _cited_again(label: str, first: int) -> str:
+    """A footnote cited a second time prints a second footnote with the same text: Word
+    lets one footnote have one mark."""
+    return (
+        f"chú thích '[^{label}]' đã được gọi ở dòng {first}: văn bản sẽ có thêm một chú thích "
+        "cùng nội dung (mỗi chú thích của Word chỉ có một chỗ gọi)"
+    )
 
 
 TextRun = tuple[str, set[int]]
@@ -120,10 +140,12 @@ def _check_text(
         marker = text[found.start : found.start + 2]
         split = found.start + 1 in starts  # ``[`` and ``^`` of two inlines: not in the file
         where = None if split else markers.take(marker)
-        add(
-            *(where or (prose.line, None)),
-            found.error or _undefined_note(found.note or "", defined),
-        )
+        message = found.error or _undefined_note(found.note or "", defined)
+        if not found.error and found.start == 0:
+            message += (
+                f"; nếu đây là nội dung chú thích, thêm dấu ':' ngay sau ']': '[^{found.note}]: …'"
+            )
+        add(*(where or (prose.line, None)), message)
 
 
 def _undefined_note(label: str, defined: Iterable[str] = ()) -> str:
@@ -301,6 +323,8 @@ def _check_document(source: ReportSource, data: YearData, add: Any) -> None:
             Severity.WARNING,
         )
     kind = decree30.kind_of(doc.type)
+    if problem := decree30.type_problem(doc.type):
+        add(*_front(source, at + ("type",)), f"{problem} ({decree30.ABBREVIATIONS_CLAUSE})")
     problem = decree30.number_problem(number_line(doc), kind)
     if doc.number and "/" in doc.number:
         number, _, symbol = doc.number.partition("/")

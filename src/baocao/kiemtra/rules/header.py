@@ -228,6 +228,8 @@ def document_type(document: Document, header: Header) -> Outcome:
     text = norm(paragraph.text)
     if text != text.upper():
         problems.append(f"“{text}” phải viết in hoa")
+    if spelling := decree30.type_problem(text):
+        problems.append(f"{spelling} ({decree30.ABBREVIATIONS_CLAUSE})")
     if paragraph.align != "center":
         problems.append("phải căn giữa")
     return [Violation(paragraph.where, "; ".join(problems))] if problems else []
