@@ -44,24 +44,29 @@ def hostile(kind: str, tmp_path: Path) -> tuple[Path, str]:
     target = tmp_path / "vao" / f"{kind}.docx"
     target.parent.mkdir(parents=True, exist_ok=True)
     name = target.name
+    broken = f"{name}: không phải tệp Word (.docx) đọc được: tệp nén zip bên trong bị hỏng"
     if kind == "text":
         target.write_text("Báo cáo số 12/BC-UBND\n", encoding="utf-8")
-        return target, f"{name}: không phải tệp Word (.docx): tệp .docx là một tệp nén (zip)"
+        return target, broken
     if kind == "empty":
         target.write_bytes(b"")
-        return target, f"{name}: tệp trống: tệp .docx là một tệp nén (zip)"
-    if kind == "old_doc":
-        target.write_bytes(OLE + bytes(4096))
-        return target, f"{name}: đây là tệp Word cũ (.doc, Word 97-2003), không phải .docx"
-    if kind == "encrypted":
-        target.write_bytes(OLE + bytes(512) + "EncryptedPackage".encode("utf-16-le"))
-        return target, f"{name}: tệp Word được đặt mật khẩu (mã hóa), baocao không đọc được"
+        return target, broken
+    if kind in ("old_doc", "encrypted"):
+        package = "EncryptedPackage".encode("utf-16-le") if kind == "encrypted" else b""
+        target.write_bytes(OLE + bytes(4096) + package)
+        return target, (
+            f"{name}: đây là tệp Word 97–2003 (.doc) hoặc tệp đặt mật khẩu, không phải .docx: "
+            "mở bằng Word, bỏ mật khẩu nếu có, rồi lưu lại dạng .docx"
+        )
+    if kind == "pdf":
+        target.write_bytes(b"%PDF-1.7\n")
+        return target, f"{name}: đây là tệp PDF, không phải tệp Word .docx"
     if kind == "rtf":
         target.write_bytes(b"{\\rtf1\\ansi B\\'e1o c\\'e1o}")
         return target, f"{name}: đây là tệp RTF, không phải .docx"
     if kind == "broken_zip":
         target.write_bytes(source_docx(tmp_path).read_bytes()[:3000])
-        return target, f"{name}: không phải tệp Word (.docx) đọc được: tệp nén zip bên trong"
+        return target, broken
     if kind == "excel":
         with zipfile.ZipFile(target, "w") as package:
             package.writestr("xl/workbook.xml", "<workbook/>")
@@ -90,6 +95,7 @@ KINDS = [
     "empty",
     "old_doc",
     "encrypted",
+    "pdf",
     "rtf",
     "broken_zip",
     "excel",
