@@ -255,3 +255,19 @@ def converts_to_pdf(path: Path, tmp_path: Path) -> None:
         timeout=300,
     )
     assert (tmp_path / "pdf" / f"{path.stem}.pdf").stat().st_size > 1000
+
+
+def rolled_over_with_form(root: Path) -> Path:
+    """The example workspace at ``root`` (the working directory) rolled over to 2025,
+    with a blank form of 2025 in ``blank.xlsx``."""
+    from typer.testing import CliRunner
+
+    from baocao.cli import app
+
+    shutil.copytree(EXAMPLES / "data", root / "data")
+    shutil.copytree(EXAMPLES / "reports", root / "reports")
+    runner = CliRunner()
+    assert runner.invoke(app, ["new", "2025"]).exit_code == 0
+    result = runner.invoke(app, ["form", "2025", "--output", "blank.xlsx"])
+    assert result.exit_code == 0, result.output
+    return root

@@ -8,7 +8,6 @@ message, its location, and that a failed import leaves the year file byte for by
 
 from __future__ import annotations
 
-import shutil
 from datetime import date, datetime
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from typer.testing import CliRunner
 from baocao.cli import app
 from baocao.excel.form_layout import DATA_SHEET, FIRST_ROW, SOURCES_SHEET, cell
 
-from .helpers import EXAMPLES, body_lines, converts_to_pdf
+from .helpers import body_lines, converts_to_pdf, rolled_over_with_form
 
 runner = CliRunner()
 SHEET = f"form.xlsx!{DATA_SHEET}"
@@ -29,13 +28,8 @@ TTHC = "«Hồ sơ thủ tục hành chính giải quyết trực tuyến»"
 @pytest.fixture
 def ws(tmp_path, monkeypatch):
     """The example workspace rolled over to 2025, as working directory, with its form."""
-    shutil.copytree(EXAMPLES / "data", tmp_path / "data")
-    shutil.copytree(EXAMPLES / "reports", tmp_path / "reports")
     monkeypatch.chdir(tmp_path)
-    assert runner.invoke(app, ["new", "2025"]).exit_code == 0
-    result = runner.invoke(app, ["form", "2025", "--output", "blank.xlsx"])
-    assert result.exit_code == 0, result.output
-    return tmp_path
+    return rolled_over_with_form(tmp_path)
 
 
 def fill(ws: Path, cells: dict[str, dict[str, object]], edit=None) -> Path:

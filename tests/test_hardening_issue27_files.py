@@ -24,7 +24,7 @@ from baocao.cli import app
 from baocao.excel.form_layout import DATA_SHEET, FIRST_ROW, cell
 
 from .hardening import TEMPLATES, declare_size, peak_memory, rezip
-from .helpers import EXAMPLES
+from .helpers import rolled_over_with_form
 
 runner = CliRunner()
 MOST_MEMORY = 128 * 2**20
@@ -139,13 +139,8 @@ def test_render_refuses_a_template_with_a_dtd(tmp_path):
 @pytest.fixture
 def ws(tmp_path, monkeypatch):
     """The example workspace rolled over to 2025, as working directory, with its form."""
-    shutil.copytree(EXAMPLES / "data", tmp_path / "data")
-    shutil.copytree(EXAMPLES / "reports", tmp_path / "reports")
     monkeypatch.chdir(tmp_path)
-    assert runner.invoke(app, ["new", "2025"]).exit_code == 0
-    result = runner.invoke(app, ["form", "2025", "--output", "blank.xlsx"])
-    assert result.exit_code == 0, result.output
-    return tmp_path
+    return rolled_over_with_form(tmp_path)
 
 
 SHEET = "xl/worksheets/sheet1.xml"
