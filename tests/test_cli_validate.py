@@ -241,3 +241,25 @@ def test_a_footnote_cited_twice_is_a_notice_at_the_second_citation(tmp_path, mon
         "văn bản sẽ có thêm một chú thích cùng nội dung"
     ) in " ".join(result.output.split())
     assert f"{REPORT_PATH}:{first}:" not in result.output
+
+
+def test_the_colon_hint_follows_the_line_not_the_paragraph(tmp_path, monkeypatch):
+    """Under another footnote's text, Markdown reads the line as more of that footnote;
+    in the middle of a sentence, a missing footnote is no footnote line."""
+    typed = (
+        REPORT
+        + "\nCâu có chú thích[^mot] và[^hai].\n\nGiữa câu [[ho_so_truc_tuyen]][^ba] nữa.\n\n"
+        + "[^mot]: Chú thích một.\n[^hai] Chú thích hai, thiếu dấu hai chấm.\n"
+    )
+    build_file_tree(tmp_path, {"data/2024.yaml": MINIMAL, REPORT_PATH: typed})
+    monkeypatch.chdir(tmp_path)
+    output = runner.invoke(app, ["validate", "2024"]).output
+    lines = typed.splitlines()
+    hint = "thêm dấu ':' ngay sau ']'"
+    under = lines.index("[^hai] Chú thích hai, thiếu dấu hai chấm.") + 1
+    middle = lines.index("Giữa câu [[ho_so_truc_tuyen]][^ba] nữa.") + 1
+    by_line = {m.split(":")[1]: m for m in output.splitlines() if m.startswith(REPORT_PATH)}
+    assert hint in by_line[str(under)] and by_line[str(under)].startswith(
+        f"{REPORT_PATH}:{under}:1:"
+    )
+    assert "chưa có nội dung" in by_line[str(middle)] and hint not in by_line[str(middle)]

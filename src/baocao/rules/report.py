@@ -77,7 +77,7 @@ def _check_prose(
     markers = Markers(source.lines, prose)
     for item in _text_runs(prose.inlines):
         if isinstance(item, tuple):
-            _check_text(item, markers, prose, add, source.notes)
+            _check_text(item, markers, prose, add, source.notes, source.lines)
         elif item.kind == "note":
             if item.text in used:
                 add(
@@ -131,7 +131,12 @@ def _text_runs(inlines: list[Inline]) -> Iterator[Inline | TextRun]:
 
 
 def _check_text(
-    run: TextRun, markers: Markers, prose: Prose, add: Any, defined: Iterable[str]
+    run: TextRun,
+    markers: Markers,
+    prose: Prose,
+    add: Any,
+    defined: Iterable[str],
+    lines: list[str],
 ) -> None:
     text, starts = run
     for found in scan(text):
@@ -141,11 +146,22 @@ def _check_text(
         split = found.start + 1 in starts  # ``[`` and ``^`` of two inlines: not in the file
         where = None if split else markers.take(marker)
         message = found.error or _undefined_note(found.note or "", defined)
-        if not found.error and found.start == 0:
+        if not found.error and where and _opens_its_line(lines, where, found.note or ""):
             message += (
                 f"; nếu đây là nội dung chú thích, thêm dấu ':' ngay sau ']': '[^{found.note}]: …'"
             )
         add(*(where or (prose.line, None)), message)
+
+
+def _opens_its_line(lines: list[str], where: tuple[int, int], label: str) -> bool:
+    """The marker at ``where`` opens its line and a space follows it: a footnote's text
+    typed without the ``:`` of ``[^label]: …`` (Markdown then reads it as a marker in
+    a paragraph, or as more text of the footnote above)."""
+    line, column = where
+    if not 0 < line <= len(lines):
+        return False
+    text = lines[line - 1]
+    return not text[: column - 1].strip() and text[column - 1 :].startswith(f"[^{label}] ")
 
 
 def _undefined_note(label: str, defined: Iterable[str] = ()) -> str:
