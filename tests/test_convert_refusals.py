@@ -44,13 +44,19 @@ def hostile(kind: str, tmp_path: Path) -> tuple[Path, str]:
     target = tmp_path / "vao" / f"{kind}.docx"
     target.parent.mkdir(parents=True, exist_ok=True)
     name = target.name
-    broken = f"{name}: không phải tệp Word (.docx) đọc được: tệp nén zip bên trong bị hỏng"
+    resave = "mở bằng Word rồi lưu lại dạng .docx (Tệp › Lưu Như (File › Save As))"
+    broken = f"{name}: tệp Word .docx bị hỏng (tệp nén zip bên trong không đọc được): {resave}"
     if kind == "text":
         target.write_text("Báo cáo số 12/BC-UBND\n", encoding="utf-8")
-        return target, broken
+        return target, (
+            f"{name}: không phải tệp Word .docx (có thể là tệp chữ hay tệp khác đổi đuôi): {resave}"
+        )
+    if kind == "html":
+        target.write_text("\ufeff<html><body>Báo cáo</body></html>", encoding="utf-8")
+        return target, f"{name}: đây là trang web (HTML, XML) đặt tên như tệp Word, không phải"
     if kind == "empty":
         target.write_bytes(b"")
-        return target, broken
+        return target, f"{name}: tệp trống (0 byte), không phải tệp Word .docx"
     if kind in ("old_doc", "encrypted"):
         package = "EncryptedPackage".encode("utf-16-le") if kind == "encrypted" else b""
         target.write_bytes(OLE + bytes(4096) + package)
@@ -62,7 +68,7 @@ def hostile(kind: str, tmp_path: Path) -> tuple[Path, str]:
         target.write_bytes(b"%PDF-1.7\n")
         return target, f"{name}: đây là tệp PDF, không phải tệp Word .docx"
     if kind == "rtf":
-        target.write_bytes(b"{\\rtf1\\ansi B\\'e1o c\\'e1o}")
+        target.write_bytes(b"\xef\xbb\xbf {\\rtf1\\ansi B\\'e1o c\\'e1o}")
         return target, f"{name}: đây là tệp RTF, không phải .docx"
     if kind == "broken_zip":
         target.write_bytes(source_docx(tmp_path).read_bytes()[:3000])
@@ -93,6 +99,7 @@ def hostile(kind: str, tmp_path: Path) -> tuple[Path, str]:
 KINDS = [
     "text",
     "empty",
+    "html",
     "old_doc",
     "encrypted",
     "pdf",

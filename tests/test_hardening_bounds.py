@@ -186,5 +186,5 @@ def test_a_template_that_is_not_a_zip_is_named(tmp_path):
     (templates / "BaoCao.docx").write_bytes(b"not a zip " * 100)
     output = " ".join(_refused(tmp_path, templates).split())
     assert (
-        "BaoCao.docx: không phải tệp Word (.docx) đọc được: tệp nén zip bên trong bị hỏng" in output
+        "BaoCao.docx: không phải tệp Word .docx (có thể là tệp chữ hay tệp khác đổi đuôi)" in output
     )

@@ -226,7 +226,7 @@ def test_cli_missing_and_unreadable_files(tmp_path):
     broken.write_text("không phải tệp Word", encoding="utf-8")
     result = runner.invoke(app, ["kiemtra", str(broken)])
     assert result.exit_code == 1
-    assert "hong.docx: không phải tệp Word (.docx) đọc được: tệp nén zip bên trong bị hỏng" in (
+    assert "hong.docx: không phải tệp Word .docx (có thể là tệp chữ hay tệp khác đổi đuôi)" in (
         " ".join(result.output.split())
     )
     result = runner.invoke(app, ["kiemtra", str(tmp_path / "khong_co.docx")])
@@ -245,7 +245,7 @@ OLD_WORD = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
             "cu.doc",
             OLD_WORD,
             "cu.doc: đây là tệp Word 97–2003 (.doc) hoặc tệp đặt mật khẩu, không phải .docx: "
-            "mở bằng Word, bỏ mật khẩu nếu có, rồi lưu lại dạng .docx",
+            "mở bằng Word, bỏ mật khẩu nếu có, rồi lưu lại dạng .docx (Tệp › Lưu Như",
         ),
         ("mat-khau.docx", OLD_WORD, "mat-khau.docx: đây là tệp Word 97–2003 (.doc) hoặc tệp"),
         ("in.docx", b"%PDF-1.7\n", "in.docx: đây là tệp PDF, không phải tệp Word .docx"),

@@ -37,7 +37,8 @@ XML_SUFFIXES = (".xml", ".rels")
 DOCTYPE = "<!DOCTYPE"
 DOCTYPE_FORMS = tuple(DOCTYPE.encode(codec) for codec in ("utf-8", "utf-16-le", "utf-16-be"))
 """``<!DOCTYPE`` as Office XML may encode it (UTF-8 or UTF-16)."""
-KINDS = {".docx": "tệp Word", ".doc": "tệp Word", ".xlsx": "tệp Excel", ".xls": "tệp Excel"}
+WORD, EXCEL = "tệp Word", "tệp Excel"
+KINDS = {".docx": WORD, ".doc": WORD, ".xlsx": EXCEL, ".xls": EXCEL}
 ZIP_BOMB = "tệp hỏng, hoặc cố ý làm đầy bộ nhớ (zip bomb)"
 
 
@@ -64,10 +65,11 @@ def kind_of(path: Path) -> str:
     return KINDS.get(path.suffix.lower(), "tệp Office")
 
 
-def check_archive(path: Path) -> None:
+def check_archive(path: Path, kind: str | None = None) -> None:
     """Refuse the Office file at ``path`` (``ArchiveRefused``) unless every part is
-    within the bounds of the module docstring and no XML part declares a DTD."""
-    kind = kind_of(path)
+    within the bounds of the module docstring and no XML part declares a DTD; ``kind``
+    is what the caller expects (``WORD``, ``EXCEL``; by default, what the name says)."""
+    kind = kind or kind_of(path)
     try:
         if path.stat().st_size > MAX_TOTAL_BYTES:
             size, limit = size_text(path.stat().st_size), size_text(MAX_TOTAL_BYTES)
@@ -87,32 +89,47 @@ def check_archive(path: Path) -> None:
 OLD_OFFICE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 """How a file of Office 97–2003 (.doc, .xls) begins, and an Office file saved with a
 password (its encrypted package is kept in the same old container)."""
-OLD_NAMES = {"tệp Word": "Word 97–2003 (.doc)", "tệp Excel": "Excel 97–2003 (.xls)"}
-NEW_NAMES = {"tệp Word": ".docx", "tệp Excel": ".xlsx"}
+OLD_NAMES = {WORD: "Word 97–2003 (.doc)", EXCEL: "Excel 97–2003 (.xls)"}
+NEW_NAMES = {WORD: ".docx", EXCEL: ".xlsx"}
+SAVE_AS = "Tệp › Lưu Như (File › Save As)"
+ZIP_START = b"PK"
+TEXT_START = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+"""Byte-order marks a text file (an RTF, a web page) may begin with."""
 
 
 def _not_a_zip(path: Path, kind: str) -> str:
-    """Why ``path`` is no Office file, from how it begins: an old or password-protected
-    Office file, a PDF, an RTF, or a broken one."""
+    """Why ``path`` is no ``kind`` (``tệp Word``, ``tệp Excel``), from how it begins:
+    empty, an old or password-protected Office file, a PDF, an RTF, a web page or
+    other text given the Office name, or a zip that is broken."""
     try:
         with path.open("rb") as raw:
-            start = raw.read(8)
+            start = raw.read(512)
     except OSError:
         start = b""
-    new = NEW_NAMES.get(kind, "định dạng mới (.docx, .xlsx)")
-    save_as = f"mở bằng {'Excel' if kind == 'tệp Excel' else 'Word'}"
-    if start == OLD_OFFICE:
+    new = NEW_NAMES.get(kind, ".docx, .xlsx")
+    program = "Excel" if kind == EXCEL else "Word"
+    resave = f"mở bằng {program} rồi lưu lại dạng {new} ({SAVE_AS})"
+    if not start:
+        return f"tệp trống (0 byte), không phải {kind} {new}"
+    if start.startswith(OLD_OFFICE):
         old = OLD_NAMES.get(kind, "Office 97–2003")
         return (
-            f"đây là tệp {old} hoặc tệp đặt mật khẩu, không phải {new}: {save_as}, bỏ mật "
-            f"khẩu nếu có, rồi lưu lại dạng {new} (Tệp › Lưu thành)"
+            f"đây là tệp {old} hoặc tệp đặt mật khẩu, không phải {new}: mở bằng {program}, "
+            f"bỏ mật khẩu nếu có, rồi lưu lại dạng {new} ({SAVE_AS})"
         )
     if start.startswith(b"%PDF"):
         return f"đây là tệp PDF, không phải {kind} {new}"
-    if start.startswith(b"{\\rtf"):
-        return f"đây là tệp RTF, không phải {new}: {save_as} rồi lưu lại dạng {new}"
-    suffix = path.suffix.lower() or ".zip"
-    return f"không phải {kind} ({suffix}) đọc được: tệp nén zip bên trong bị hỏng"
+    text = start
+    for mark in TEXT_START:
+        text = text.removeprefix(mark)
+    text = text.lstrip()
+    if text.startswith(b"{\\rtf"):
+        return f"đây là tệp RTF, không phải {new}: {resave}"
+    if text[:1] == b"<":
+        return f"đây là trang web (HTML, XML) đặt tên như {kind}, không phải {new}: {resave}"
+    if not start.startswith(ZIP_START):
+        return f"không phải {kind} {new} (có thể là tệp chữ hay tệp khác đổi đuôi): {resave}"
+    return f"{kind} {new} bị hỏng (tệp nén zip bên trong không đọc được): {resave}"
 
 
 def _check_declared(members: list[zipfile.ZipInfo], kind: str) -> None:

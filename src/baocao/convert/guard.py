@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..errors import InputFileError
 from ..files import reason
-from ..zipguard import ArchiveRefused, NotAnArchive, check_archive
+from ..zipguard import WORD, ArchiveRefused, NotAnArchive, check_archive
 
 MAIN_PART = "word/document.xml"
 RESAVE = "mở tệp bằng Word rồi lưu lại dạng “Word Document (*.docx)”"
@@ -29,10 +29,9 @@ def open_docx(path: Path) -> bytes:
     otherwise an ``InputFileError`` that says what the file is and what to do."""
     name = path.name
     try:
-        check_archive(path)
+        check_archive(path, WORD)
     except NotAnArchive as exc:
-        advice = f"; {RESAVE}" if "bị hỏng" in exc.reason else ""
-        raise InputFileError(f"{name}: {exc.reason}{advice}") from exc
+        raise InputFileError(f"{name}: {exc.reason}") from exc
     except ArchiveRefused as exc:
         where = f"{name} ({exc.part})" if exc.part else name
         unsafe = not isinstance(exc.__cause__, OSError)

@@ -20,7 +20,7 @@ from xml.etree.ElementTree import iterparse
 
 from ..errors import DataError, Problem
 from ..limits import MAX_MERGED_CELLS, MAX_SHEET_ROWS
-from ..zipguard import ArchiveRefused, NotAnArchive, check_archive
+from ..zipguard import EXCEL, ArchiveRefused, NotAnArchive, check_archive
 
 RESAVE = "tệp .xls cũ hoặc .ods hãy mở rồi lưu lại dạng Excel Workbook (.xlsx)"
 REFERENCE = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d{1,7})")
@@ -32,7 +32,7 @@ def load_guarded(path: Path) -> Any:
     from openpyxl import load_workbook
 
     try:
-        check_archive(path)
+        check_archive(path, EXCEL)
     except NotAnArchive as exc:
         message = f"không đọc được tệp Excel: không phải tệp .xlsx, hoặc tệp bị hỏng; {RESAVE}"
         raise DataError([Problem(str(path), None, None, message)]) from exc

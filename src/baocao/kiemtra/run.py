@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Severity, unexpected
-from ..zipguard import ArchiveRefused, check_archive
+from ..zipguard import WORD, ArchiveRefused, check_archive
 from .reader import UnreadableDocument, read
 from .rule import RULES, Document, Result, evaluate
 from .rules import appendix, body, draft, header, page, sections  # noqa: F401  (registers the rules)
@@ -33,7 +33,7 @@ def check(path: Path, content: bytes | None = None) -> FileReport:
     refused before it is opened (``zipguard``), says why in one line naming it."""
     try:
         if content is None:
-            check_archive(path)
+            check_archive(path, WORD)
         facts = read(io.BytesIO(content) if content is not None else path)
         structure = locate(facts)
         return FileReport(path, structure.kind, evaluate(Document(facts, structure)))
