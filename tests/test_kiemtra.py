@@ -318,3 +318,20 @@ def test_kiemtra_help_does_not_import_the_docx_libraries():
     from tests.test_startup import modules_loaded_by
 
     assert modules_loaded_by("kiemtra", "--help") == []
+
+
+def test_control_characters_of_a_hostile_file_never_reach_the_terminal(tmp_path):
+    """A part's name is the file's text: an escape sequence in it would clear or retitle
+    the terminal when kiemtra names the part it refuses."""
+    import zipfile
+
+    from baocao.cli.console import escape
+
+    path = tmp_path / "doc.docx"
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("word/\x1b[2J\x1b]0;pwned\x07doc.xml", "<!DOCTYPE x><x/>")
+    result = runner.invoke(app, ["kiemtra", str(path)])
+    assert result.exit_code == 1
+    assert "word/[2J]0;pwneddoc.xml" in result.output  # what is left is plain text
+    assert not any(ord(c) < 32 and c not in "\n\t" for c in result.output)
+    assert escape("a\x1b[31mb\x9bc\td") == "a[31mbc\td"  # rich's path too

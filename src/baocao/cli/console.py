@@ -28,8 +28,10 @@ if TYPE_CHECKING:
     from ..metrics.years import Comparison
 
 _consoles: dict[bool, Console] = {}
-CONTROL_CODES = re.compile("[\x07\x08\x0b\x0c\x0d]")
-"""What rich takes out of printed text (bell, backspace, vertical tab, form feed, CR)."""
+CONTROL_CODES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Control characters, but for tab and line break: taken out of every printed text. A
+user's file (a name in a zip, a cell of a workbook) could otherwise send the terminal
+escape sequences that clear it or retitle it; rich removes only a few of them."""
 
 
 def _console(stderr: bool = False) -> Console:
@@ -51,7 +53,7 @@ def escape(text: str) -> str:
     """``text`` printed as typed, never read as rich markup."""
     from rich.markup import escape as rich_escape
 
-    return rich_escape(text)
+    return rich_escape(CONTROL_CODES.sub("", text))
 
 
 Piece = str | tuple[str, str]
@@ -60,13 +62,16 @@ Piece = str | tuple[str, str]
 
 def _say(*pieces: Piece, stderr: bool = False) -> None:
     """One line of ``pieces`` (text printed as typed, never read as markup)."""
+    clean = [
+        CONTROL_CODES.sub("", p) if isinstance(p, str) else (CONTROL_CODES.sub("", p[0]), p[1])
+        for p in pieces
+    ]
     if _drawn(stderr):
         from rich.text import Text
 
-        _console(stderr).print(Text.assemble(*pieces))
+        _console(stderr).print(Text.assemble(*clean))
         return
-    line = "".join(p if isinstance(p, str) else p[0] for p in pieces)
-    _write(CONTROL_CODES.sub("", line) + "\n", stderr)
+    _write("".join(p if isinstance(p, str) else p[0] for p in clean) + "\n", stderr)
 
 
 def _drawn(stderr: bool) -> bool:
