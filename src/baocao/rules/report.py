@@ -341,6 +341,10 @@ def _check_document(source: ReportSource, data: YearData, add: Any) -> None:
     kind = decree30.kind_of(doc.type)
     if problem := decree30.type_problem(doc.type):
         add(*_front(source, at + ("type",)), f"{problem} ({decree30.ABBREVIATIONS_CLAUSE})")
+    attached = source.settings.attached_to
+    if attached is not None and (problem := decree30.type_problem(attached.type)):
+        where = _front(source, ("attached_to", "type"))
+        add(*where, f"{problem} ({decree30.ABBREVIATIONS_CLAUSE})")
     problem = decree30.number_problem(number_line(doc), kind)
     if doc.number and "/" in doc.number:
         number, _, symbol = doc.number.partition("/")
