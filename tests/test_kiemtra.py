@@ -335,3 +335,42 @@ def test_control_characters_of_a_hostile_file_never_reach_the_terminal(tmp_path)
     assert "word/[2J]0;pwneddoc.xml" in result.output  # what is left is plain text
     assert not any(ord(c) < 32 and c not in "\n\t" for c in result.output)
     assert escape("a\x1b[31mb\x9bc\td") == "a[31mbc\td"  # rich's path too
+
+
+WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+@pytest.mark.parametrize(
+    ("content_type", "reason"),
+    [
+        (
+            "application/vnd.ms-word.document.macroEnabled.main+xml",
+            "không phải văn bản Word .docx: đây là văn bản Word có macro (.docm); mở bằng Word "
+            "rồi lưu lại dạng .docx",
+        ),
+        (
+            "application/vnd.ms-visio.drawing.main+xml",
+            "không phải tệp Word (.docx): đây là bản vẽ Visio",
+        ),
+    ],
+)
+def test_cli_names_an_office_file_of_another_kind_by_its_content_not_its_folder(
+    tmp_path, content_type, reason
+):
+    import zipfile
+
+    from .helpers import TEMPLATES
+
+    folder = tmp_path / "template"  # a folder name kiemtra must not read as the kind
+    folder.mkdir()
+    path = folder / "van-ban.docx"
+    with zipfile.ZipFile(TEMPLATES / "BaoCao.docx") as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    types = parts["[Content_Types].xml"].decode("utf-8").replace(WORD_MAIN, content_type)
+    parts["[Content_Types].xml"] = types.encode("utf-8")
+    with zipfile.ZipFile(path, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    result = runner.invoke(app, ["kiemtra", str(path)])
+    assert result.exit_code == 1
+    assert f"van-ban.docx: {reason}" in " ".join(result.output.split())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -53,22 +54,35 @@ def read(path: Path | IO[bytes]) -> DocumentFacts:
     return Reader(document).facts()
 
 
+CONTENT_TYPE = re.compile(r"content type is '([^']*)'")
+"""Where python-docx names the main part's content type in its refusal (the rest of the
+message holds the file's path, whose folder names must not be read as a kind)."""
 OTHER_OFFICE = {
     "spreadsheetml": "bảng tính Excel",
+    "ms-excel": "bảng tính Excel",
     "presentationml": "bài trình chiếu PowerPoint",
-    "macroEnabled": "tệp Office có macro",
-    "template": "tệp mẫu (.dotx)",
+    "ms-powerpoint": "bài trình chiếu PowerPoint",
+    "visio": "bản vẽ Visio",
+}
+WORD_VARIANTS = {
+    "macroEnabled": "văn bản Word có macro (.docm)",
+    "template": "tệp mẫu Word (.dotx, .dotm)",
 }
 
 
 def _not_word(reason: str) -> str:
     """python-docx's refusal of an Office file of another kind, as the user knows it."""
-    found = next((name for key, name in OTHER_OFFICE.items() if key in reason), None)
-    if found is None:
-        return (
-            "không mở được tệp Word: tệp thiếu phần bắt buộc hoặc bị hỏng (mở và lưu lại bằng Word)"
-        )
-    return f"không phải tệp Word (.docx): đây là {found}; kiemtra chỉ đọc văn bản Word .docx"
+    found = CONTENT_TYPE.search(reason)
+    content_type = found.group(1) if found else ""
+    resave = "mở bằng Word rồi lưu lại dạng .docx (Tệp › Lưu Như (File › Save As))"
+    if "wordprocessingml" in content_type or "ms-word" in content_type:
+        variant = next((v for k, v in WORD_VARIANTS.items() if k in content_type), None)
+        if variant is not None:
+            return f"không phải văn bản Word .docx: đây là {variant}; {resave}"
+    other = next((v for k, v in OTHER_OFFICE.items() if k in content_type.lower()), None)
+    if other is not None:
+        return f"không phải tệp Word (.docx): đây là {other}; kiemtra chỉ đọc văn bản Word .docx"
+    return f"không mở được tệp Word: tệp thiếu phần bắt buộc hoặc bị hỏng; {resave}"
 
 
 class Reader:
