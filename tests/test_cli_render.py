@@ -80,11 +80,14 @@ def test_a_report_validated_outside_its_workspace_says_where_data_was_looked_for
     result = runner.invoke(app, ["validate", str(report)])
     assert result.exit_code == 1
     assert (
-        f"Không tìm thấy tệp dữ liệu: data/2024.yaml (tìm từ thư mục '{outside}'; chạy lệnh "
-        "trong thư mục làm việc, nơi có data/ và reports/, hoặc chỉ thư mục dữ liệu bằng --data)"
+        f"Không tìm thấy tệp dữ liệu: data/2024.yaml (không có thư mục 'data' trong '{outside}': "
+        "chạy lệnh trong thư mục làm việc, nơi có data/ và reports/, hoặc chỉ định đúng thư mục "
+        "dữ liệu bằng --data)"
     ) in " ".join(result.output.split())
     pointed = runner.invoke(app, ["validate", str(report), "--data", str(work / "data")])
     assert pointed.exit_code == 0, pointed.output
+    wrong = runner.invoke(app, ["validate", str(report), "--data", str(tmp_path / "khong_co")])
+    assert f"(không có thư mục '{tmp_path / 'khong_co'}')" in " ".join(wrong.output.split())
 
 
 def test_missing_report_file_is_a_clear_error(tmp_path):

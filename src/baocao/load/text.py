@@ -26,10 +26,10 @@ def _searched_from(path: Path) -> str:
         years = sorted(p.name for p in path.parent.glob("[12][0-9][0-9][0-9].yaml"))
         return f" (trong '{path.parent}' chỉ có: {', '.join(years)})" if years else ""
     if path.is_absolute():
-        return ""
+        return f" (không có thư mục '{path.parent}')"
     return (
-        f" (tìm từ thư mục '{Path.cwd()}'; chạy lệnh trong thư mục làm việc, nơi có data/ "
-        "và reports/, hoặc chỉ thư mục dữ liệu bằng --data)"
+        f" (không có thư mục '{path.parent}' trong '{Path.cwd()}': chạy lệnh trong thư mục làm "
+        "việc, nơi có data/ và reports/, hoặc chỉ định đúng thư mục dữ liệu bằng --data)"
     )
 
 
