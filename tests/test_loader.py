@@ -149,3 +149,30 @@ def test_allowed_values_are_listed_in_vietnamese(tmp_path):
         "(giá trị cho phép: 'Đạt', 'Chưa đạt', "
         "'Chưa đánh giá', 'Ước đạt' hoặc 'Chưa có số liệu')"
     )
+
+
+@pytest.mark.parametrize(
+    ("loc", "label"),
+    [
+        (("metrics", 0, "unit"), " (chỉ tiêu 'ho_so')"),
+        (
+            ("metrics", 1, "observations", 0, "value"),
+            " (chỉ tiêu '2024')",
+        ),  # an id typed as a number
+        (("metrics", 0, "id"), ""),  # the id itself: its own message names it
+        (("metrics", 0), ""),
+        (("units", 0, "metrics", 0, "unit"), " (chỉ tiêu 'tthc' của đơn vị 'kien_giang')"),
+        (("units", 0, "name"), " (đơn vị 'kien_giang')"),
+        (("sources", "phu_luc", "title"), " (nguồn 'phu_luc')"),
+        (("metrics", 7, "unit"), ""),  # no such item
+    ],
+)
+def test_an_error_names_the_item_it_lies_in_by_id(loc, label):
+    from baocao.load.messages import owner_label
+
+    data = {
+        "metrics": [{"id": "ho_so"}, {"id": 2024}],
+        "units": [{"id": "kien_giang", "metrics": [{"id": "tthc"}]}],
+        "sources": {"phu_luc": {"title": "Phụ lục"}},
+    }
+    assert owner_label(data, loc) == label

@@ -65,23 +65,44 @@ OWNERS = {
     "metrics": "chỉ tiêu",
     "task_lists": "danh sách nhiệm vụ",
     "units": "đơn vị",
-    "sources": "nguồn",
     "agencies": "cơ quan",
 }
 
 
 def owner_label(data: Any, loc: tuple[Any, ...]) -> str:
-    """`` (chỉ tiêu 'ho_so_truc_tuyen')``: the id of the metric (task list, unit…) that
-    ``loc`` lies in, which a user knows better than its place ``metrics[55]``; empty
-    when ``loc`` is no deeper than the item, names its id, or the item has none."""
-    if len(loc) < 3 or loc[0] not in OWNERS or not isinstance(loc[1], int) or loc[2] == "id":
-        return ""
-    items = data.get(loc[0]) if isinstance(data, dict) else None
-    if not isinstance(items, list) or not 0 <= loc[1] < len(items):
-        return ""
-    item = items[loc[1]]
-    found = item.get("id") if isinstance(item, dict) else None
-    return f" ({OWNERS[loc[0]]} '{found}')" if isinstance(found, str) and found else ""
+    """`` (chỉ tiêu 'ho_so_truc_tuyen')``: by id, the metric (task list, unit, source,
+    agency) that ``loc`` lies in, which a user knows better than its place
+    ``metrics[55]``; a metric of a unit with its unit (``chỉ tiêu 'x' của đơn vị 'y'``).
+    Empty when ``loc`` is no deeper than the item, names its id, or it has none."""
+    owners: list[str] = []
+    node = data
+    for index, key in enumerate(loc):
+        rest = loc[index + 1 :]
+        if key == "sources" and rest and isinstance(rest[0], str) and len(rest) > 1:
+            owners.append(f"nguồn '{rest[0]}'")
+        if (
+            key in OWNERS
+            and rest
+            and isinstance(rest[0], int)
+            and len(rest) > 1
+            and rest[1] != "id"
+            and isinstance(node, dict)
+        ):
+            items = node.get(key)
+            item = items[rest[0]] if isinstance(items, list) and rest[0] < len(items) else None
+            found = item.get("id") if isinstance(item, dict) else None
+            if isinstance(found, (str, int)) and not isinstance(found, bool) and found != "":
+                owners.append(f"{OWNERS[key]} '{found}'")
+        node = _step(node, key)
+    return f" ({' của '.join(reversed(owners))})" if owners else ""
+
+
+def _step(node: Any, key: Any) -> Any:
+    if isinstance(node, dict):
+        return node.get(key)
+    if isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node):
+        return node[key]
+    return None
 
 
 def number_hint(raw: str) -> str:
