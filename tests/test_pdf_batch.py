@@ -194,3 +194,14 @@ def test_the_bar_on_a_terminal_shows_each_step(monkeypatch):
     for text in ("Đang mở LibreOffice [2 tệp]", "PDF: đang chuyển [a].docx", "PDF: xong [a].docx"):
         assert text in drawn  # markup-like brackets shown as typed
     assert "1/2" in drawn
+
+
+def test_a_libreoffice_that_prints_nothing_still_has_its_pdfs_placed(tmp_path):
+    """``soffice.exe`` on Windows may print no news of the files it converts: the PDFs
+    in its output folder are what counts once it ends well."""
+    silent = STAND_IN.replace("print(f'convert {source}", "0 and print(f'convert {source}")
+    program = fake_soffice(tmp_path, silent.replace("'PhuLuc' in source.name or ", ""))
+    sources = documents(tmp_path / "out", "a.docx", "b.docx", "khong-mo.docx")
+    results = pdf.convert_all(sources, program, timeout=30)
+    assert [r.pdf for r in results[:2]] == [str(s.with_suffix(".pdf")) for s in sources[:2]]
+    assert results[2].pdf is None and results[2].error == pdf.NOT_OPENED

@@ -218,6 +218,9 @@ class _Batch:
         """Settle the file LibreOffice was working on when it stopped, if any, and the
         one it hung or crashed on while opening it."""
         killed = end.code is None
+        if end.code == 0:
+            self._settle_by_output()
+            return
         if self.settled < end.reached:
             current = self.sources[self.settled]
             if end.code == 0 or (killed and _complete_pdf(self._produced(current))):
@@ -234,6 +237,15 @@ class _Batch:
                 self._timed_out(opening)  # hung while opening it
             else:
                 self._fail(opening, _exit_reason(end))
+
+    def _settle_by_output(self) -> None:
+        """LibreOffice ended well: each file not settled yet has its PDF, or failed. Its
+        news of each file is not needed (``soffice.exe`` on Windows may print none)."""
+        for source in self.sources[self.settled :]:
+            if _complete_pdf(self._produced(source)):
+                self._place(source)
+            else:
+                self._fail(source, "LibreOffice không tạo ra tệp PDF")
 
     def _produced(self, source: Path) -> Path:
         return self.outdir / f"{source.stem}.pdf"
