@@ -26,6 +26,8 @@ def validate_dated(tmp_path, signed: str, as_of: str = "2024") -> str:
         report=(("date: 2024-12-13", f"date: {signed}"),),
     )
     result = runner.invoke(app, ["validate", str(root / "reports" / "2024" / "bao-cao-mau.md")])
+    assert result.exit_code == 0, result.output  # warnings only: no error, no crash
+    assert "0 lỗi" in result.output
     return " ".join(result.output.split())
 
 
