@@ -4,7 +4,9 @@ driven poll by poll (``watching.pause`` replaced: no test waits for the clock)."
 from __future__ import annotations
 
 import os
+import sys
 
+import pytest
 from typer.testing import CliRunner
 
 from baocao.cli import app, watching
@@ -117,3 +119,35 @@ def test_a_failure_while_watching_is_reported_and_the_watch_goes_on(tmp_path, mo
     assert "không có báo cáo nào của năm 2024" in removed
     assert "reports/2024/bao-cao-mau.md:" in broken and "lỗi" in broken
     assert result.output.rstrip().endswith("Đã dừng theo dõi.")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a shebang script stands in for soffice")
+def test_render_watch_with_pdf_converts_again_on_each_save(tmp_path, monkeypatch):
+    from .test_pdf import STAND_IN, fake_soffice
+
+    example_workspace(tmp_path / "ws")
+    monkeypatch.chdir(tmp_path / "ws")
+    log = tmp_path / "runs.log"
+    monkeypatch.setenv("FAKE_SOFFICE_LOG", str(log))
+    monkeypatch.setenv(
+        "BAOCAO_SOFFICE",
+        fake_soffice(tmp_path, STAND_IN.replace("'PhuLuc' in source.name or ", "")),
+    )
+    saves = iter([lambda: touch(tmp_path / "ws" / "data" / "2024.yaml")])
+
+    def pause(seconds):
+        save = next(saves, None)
+        if save is None:
+            raise KeyboardInterrupt
+        save()
+
+    monkeypatch.setattr(watching, "pause", pause)
+    result = runner.invoke(
+        app, ["render", "2024", "--watch", "--pdf", "--templates", str(TEMPLATES), "--out", "out"]
+    )
+    assert result.exit_code == 0, result.output
+    runs = log.read_text(encoding="utf-8").splitlines()
+    assert len(runs) == 2  # the first render, then the save
+    assert all("BaoCao_2024_bao-cao-mau.docx" in run for run in runs)
+    assert "Đã ghi bản PDF BÁO CÁO: out/BaoCao_2024_bao-cao-mau.pdf" in result.output
+    assert (tmp_path / "ws" / "out" / "BaoCao_2024_bao-cao-mau.pdf").is_file()
