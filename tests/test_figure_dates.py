@@ -38,14 +38,15 @@ def test_a_whole_year_figure_in_a_document_of_the_first_three_quarters_is_a_warn
     output = validate_dated(tmp_path, signed)
     day = "/".join(reversed(signed.split("-")))
     assert (
-        "bao-cao-mau.md:43:39: cảnh báo: [[ho_so_truc_tuyen|counts]] in số liệu thời điểm "
-        f"2024, sau ngày của báo cáo ({day}) (số liệu cả năm chỉ có từ quý IV của năm đó)"
+        "bao-cao-mau.md:43:39: cảnh báo: [[ho_so_truc_tuyen|counts]] in số liệu cả năm 2024, "
+        f"chưa thể có vào ngày của báo cáo ({day}): số liệu cả năm chỉ có từ quý IV của năm đó"
     ) in output
 
 
 @pytest.mark.parametrize("signed", ["2024-10-01", "2024-12-20", "2025-01-15"])
 def test_a_whole_year_figure_in_a_year_end_report_is_no_warning(tmp_path, signed):
-    assert "sau ngày của báo cáo" not in validate_dated(tmp_path, signed)
+    output = validate_dated(tmp_path, signed)
+    assert "sau ngày của báo cáo" not in output and "chưa thể có" not in output
 
 
 def test_a_month_figure_is_known_from_the_first_day_of_its_month(tmp_path):

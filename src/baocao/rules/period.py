@@ -207,11 +207,13 @@ def _after_date(inline: Inline, source: ReportSource, data: YearData) -> str | N
     known = [o for o in metric.observations if known_from(o.as_of) <= signed]
     if any(_printed(metric, o, fmt) == printed for o in known):
         return None  # the same figure was already known on that date
-    whole_year = " (số liệu cả năm chỉ có từ quý IV của năm đó)" if len(latest.as_of) == 4 else ""
-    return (
-        f"[[{inline.text}]] in số liệu thời điểm {latest.as_of}, sau ngày của báo cáo "
-        f"({signed.day:02d}/{signed.month:02d}/{signed.year}){whole_year}"
-    )
+    day = f"{signed.day:02d}/{signed.month:02d}/{signed.year}"
+    if len(latest.as_of) == 4:
+        return (
+            f"[[{inline.text}]] in số liệu cả năm {latest.as_of}, chưa thể có vào ngày của báo "
+            f"cáo ({day}): số liệu cả năm chỉ có từ quý IV của năm đó"
+        )
+    return f"[[{inline.text}]] in số liệu thời điểm {latest.as_of}, sau ngày của báo cáo ({day})"
 
 
 def _printed(metric: Metric, obs: Observation, fmt: str | None) -> str | None:
