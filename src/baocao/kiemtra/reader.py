@@ -21,7 +21,7 @@ from .facts import (
     Table,
 )
 from .parts import endnotes, numbering, revisions
-from .styles import StyleSheet, on_off, paragraph_property, twips_mm
+from .styles import StyleSheet, on_off, twips_mm
 
 DEFAULT_CELL_MARGIN = 108
 
@@ -256,29 +256,36 @@ class Reader:
         p_pr = element.find(f"{W}pPr")
         style_element = p_pr.find(f"{W}pStyle") if p_pr is not None else None
         style_id = style_element.get(f"{W}val") if style_element is not None else None
-        layers = self.sheet.paragraph_layers(p_pr, style_id)
         runs = [self._run(run, style_id) for run in self._runs(element)]
         text = "".join(run.text for run in runs)
+        sheet = self.sheet
+
+        def prop(tag: str, attribute: str) -> str | None:
+            """On the paragraph itself, else from its style (worked out once a style)."""
+            if p_pr is not None:
+                found = p_pr.find(tag)
+                if found is not None and found.get(f"{W}{attribute}") is not None:
+                    return found.get(f"{W}{attribute}")
+            return sheet.style_property(style_id, tag, attribute)
 
         def mm(tag: str, *attributes: str) -> float:
             for attribute in attributes:
-                value = twips_mm(paragraph_property(layers, tag, attribute))
+                value = twips_mm(prop(tag, attribute))
                 if value is not None:
                     return value
             return 0.0
 
         first = mm(f"{W}ind", "firstLine") - mm(f"{W}ind", "hanging")
         left, right = mm(f"{W}ind", "left", "start"), mm(f"{W}ind", "right", "end")
-        line = paragraph_property(layers, f"{W}spacing", "line")
-        rule = paragraph_property(layers, f"{W}spacing", "lineRule") or "auto"
-        border = False
-        for layer in layers:
-            bottom = layer.find(f"{W}pBdr/{W}bottom")
-            if bottom is not None:
-                border = bottom.get(f"{W}val") not in ("nil", "none")
-                break
-        name = self.sheet.names.get(style_id or self.sheet.default_paragraph or "", "")
-        outline = paragraph_property(layers, f"{W}outlineLvl", "val")
+        line = prop(f"{W}spacing", "line")
+        rule = prop(f"{W}spacing", "lineRule") or "auto"
+        bottom = p_pr.find(f"{W}pBdr/{W}bottom") if p_pr is not None else None
+        if bottom is not None:
+            border = bottom.get(f"{W}val") not in ("nil", "none")
+        else:
+            border = sheet.style_border(style_id)
+        name = sheet.names.get(style_id or sheet.default_paragraph or "", "")
+        outline = prop(f"{W}outlineLvl", "val")
         return Paragraph(
             text=text,
             runs=runs,
@@ -286,7 +293,7 @@ class Reader:
             number=number,
             style=name,
             section=self.section_index + 1,
-            align=paragraph_property(layers, f"{W}jc", "val"),
+            align=prop(f"{W}jc", "val"),
             first_line=first,
             left=left,
             right=right,
@@ -353,17 +360,9 @@ class Reader:
                 parts.append("-")
             elif child.tag == f"{W}footnoteReference":
                 note = child.get(f"{W}id")
-        layers = self.sheet.run_layers(style_id, run)
-        return Run(
-            text="".join(parts),
-            ascii_font=self.sheet.font(layers, "ascii"),
-            hansi_font=self.sheet.font(layers, "hAnsi"),
-            size=self.sheet.size(layers),
-            bold=self.sheet.flag(layers, f"{W}b"),
-            italic=self.sheet.flag(layers, f"{W}i"),
-            note=note,
-            raised=self.sheet.raised(layers),
-        )
+        looks = self.sheet.looks(run, style_id)
+        ascii_font, hansi_font, size, bold, italic, raised = looks
+        return Run("".join(parts), ascii_font, hansi_font, size, bold, italic, note, raised)
 
     def _footnotes(self) -> list[Paragraph]:
         from docx.oxml import parse_xml

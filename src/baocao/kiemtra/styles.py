@@ -51,6 +51,9 @@ class StyleSheet:
         self.styles: dict[str, Any] = {}
         self.names: dict[str, str] = {}
         self.default_paragraph: str | None = None
+        self._style_properties: dict[tuple[str | None, str, str], str | None] = {}
+        self._style_borders: dict[str | None, bool] = {}
+        self._plain_looks: dict[str | None, tuple[Any, ...]] = {}
         element = document.styles.element
         for style in element.iter(qn("w:style")):
             style_id = style.get(qn("w:styleId"))
@@ -133,6 +136,47 @@ class StyleSheet:
             if align is not None:
                 return bool(align.get(W_VAL) == "superscript")
         return False
+
+    def looks(self, run: etree._Element, style_id: str | None) -> tuple[Any, ...]:
+        """Fonts (ascii, hAnsi), size, bold, italic and superscript of ``run``: a run with
+        no formatting of its own looks as its paragraph's style says, worked out once."""
+        plain = run.find(qn("w:rPr")) is None
+        if plain and style_id in self._plain_looks:
+            return self._plain_looks[style_id]
+        layers = self.run_layers(style_id, run)
+        looks = (
+            self.font(layers, "ascii"),
+            self.font(layers, "hAnsi"),
+            self.size(layers),
+            self.flag(layers, qn("w:b")),
+            self.flag(layers, qn("w:i")),
+            self.raised(layers),
+        )
+        if plain:
+            self._plain_looks[style_id] = looks
+        return looks
+
+    def style_property(self, style_id: str | None, tag: str, attribute: str) -> str | None:
+        """``paragraph_property`` over the style chain of ``style_id`` and the document
+        defaults, worked out once for each style: a Phụ lục has thousands of cells of
+        a few styles."""
+        key = (style_id, tag, attribute)
+        if key not in self._style_properties:
+            layers = self.paragraph_layers(None, style_id)
+            self._style_properties[key] = paragraph_property(layers, tag, attribute)
+        return self._style_properties[key]
+
+    def style_border(self, style_id: str | None) -> bool:
+        """Whether the style chain of ``style_id`` draws a rule under the paragraph."""
+        if style_id not in self._style_borders:
+            border = False
+            for layer in self.paragraph_layers(None, style_id):
+                bottom = layer.find(qn("w:pBdr") + "/" + qn("w:bottom"))
+                if bottom is not None:
+                    border = bottom.get(W_VAL) not in ("nil", "none")
+                    break
+            self._style_borders[style_id] = border
+        return self._style_borders[style_id]
 
     def paragraph_layers(self, p_pr: Any, style_id: str | None) -> list[Any]:
         layers = [p_pr] if p_pr is not None else []
