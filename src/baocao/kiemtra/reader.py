@@ -24,6 +24,18 @@ from .parts import endnotes, numbering, revisions
 from .styles import StyleSheet, on_off, twips_mm
 
 DEFAULT_CELL_MARGIN = 108
+STYLE_ONLY = (f"{W}pStyle", f"{W}rPr")
+"""What a paragraph's properties may hold and still look exactly as its style says."""
+OBJECT_TAGS = (
+    f"{W}drawing",
+    f"{W}pict",
+    f"{W}object",
+    f"{W}fldSimple",
+    f"{W}instrText",
+    "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent",
+)
+"""What holds a drawn line, a picture, a text box or a field: a paragraph with none of
+them is not searched for them."""
 
 
 class UnreadableDocument(Exception):
@@ -89,6 +101,7 @@ class Reader:
     def __init__(self, document: DocxDocument) -> None:
         self.document = document
         self.sheet = StyleSheet(document)
+        self._style_layouts: dict[str | None, tuple[Any, ...]] = {}
         self.body = document.element.body
         self.section_elements = self._section_elements()
         self.sections: list[Section] = []
@@ -257,11 +270,47 @@ class Reader:
         style_element = p_pr.find(f"{W}pStyle") if p_pr is not None else None
         style_id = style_element.get(f"{W}val") if style_element is not None else None
         runs = [self._run(run, style_id) for run in self._runs(element)]
-        text = "".join(run.text for run in runs)
+        own = p_pr is not None and any(child.tag not in STYLE_ONLY for child in p_pr)
+        if own or style_id not in self._style_layouts:
+            layout = self._layout(p_pr, style_id)
+            if not own:
+                self._style_layouts[style_id] = layout
+        else:
+            layout = self._style_layouts[style_id]
+        first, left, right, before, after, line, rule, border, outline, align, numbering = layout
+        drawn = next(element.iter(*OBJECT_TAGS), None) is not None
+        return Paragraph(
+            text="".join(run.text for run in runs),
+            runs=runs,
+            container=container,
+            number=number,
+            style=self.sheet.names.get(style_id or self.sheet.default_paragraph or "", ""),
+            section=self.section_index + 1,
+            align=align,
+            first_line=first,
+            left=left,
+            right=right,
+            space_before=before,
+            space_after=after,
+            line=line,
+            line_rule=rule,
+            border_bottom=border,
+            shapes=shapes(element) if drawn else [],
+            width=max(width - left - right, 0.0),
+            fields=fields(element) if drawn else [],
+            numbering=numbering,
+            outline=outline,
+            boxes=boxes(element) if drawn else [],
+            pictures=pictures(element) if drawn else 0,
+        )
+
+    def _layout(self, p_pr: etree._Element | None, style_id: str | None) -> tuple[Any, ...]:
+        """Indents, spacing, line, rule below, outline level, alignment and automatic
+        number of a paragraph: its own properties, else its style's. A paragraph with
+        none of its own (most cells of a table) shares its style's, worked out once."""
         sheet = self.sheet
 
         def prop(tag: str, attribute: str) -> str | None:
-            """On the paragraph itself, else from its style (worked out once a style)."""
             if p_pr is not None:
                 found = p_pr.find(tag)
                 if found is not None and found.get(f"{W}{attribute}") is not None:
@@ -275,40 +324,25 @@ class Reader:
                     return value
             return 0.0
 
-        first = mm(f"{W}ind", "firstLine") - mm(f"{W}ind", "hanging")
-        left, right = mm(f"{W}ind", "left", "start"), mm(f"{W}ind", "right", "end")
-        line = prop(f"{W}spacing", "line")
-        rule = prop(f"{W}spacing", "lineRule") or "auto"
         bottom = p_pr.find(f"{W}pBdr/{W}bottom") if p_pr is not None else None
         if bottom is not None:
             border = bottom.get(f"{W}val") not in ("nil", "none")
         else:
             border = sheet.style_border(style_id)
-        name = sheet.names.get(style_id or sheet.default_paragraph or "", "")
+        line = prop(f"{W}spacing", "line")
         outline = prop(f"{W}outlineLvl", "val")
-        return Paragraph(
-            text=text,
-            runs=runs,
-            container=container,
-            number=number,
-            style=name,
-            section=self.section_index + 1,
-            align=prop(f"{W}jc", "val"),
-            first_line=first,
-            left=left,
-            right=right,
-            space_before=mm(f"{W}spacing", "before") / 25.4 * 72,
-            space_after=mm(f"{W}spacing", "after") / 25.4 * 72,
-            line=int(line) / 240 if line and line.lstrip("-").isdigit() else None,
-            line_rule=rule,
-            border_bottom=border,
-            shapes=shapes(element),
-            width=max(width - left - right, 0.0),
-            fields=fields(element),
-            numbering=self._number_of(p_pr, style_id),
-            outline=int(outline) if outline and outline.isdigit() else None,
-            boxes=boxes(element),
-            pictures=pictures(element),
+        return (
+            mm(f"{W}ind", "firstLine") - mm(f"{W}ind", "hanging"),
+            mm(f"{W}ind", "left", "start"),
+            mm(f"{W}ind", "right", "end"),
+            mm(f"{W}spacing", "before") / 25.4 * 72,
+            mm(f"{W}spacing", "after") / 25.4 * 72,
+            int(line) / 240 if line and line.lstrip("-").isdigit() else None,
+            prop(f"{W}spacing", "lineRule") or "auto",
+            border,
+            int(outline) if outline and outline.isdigit() else None,
+            prop(f"{W}jc", "val"),
+            self._number_of(p_pr, style_id),
         )
 
     def _number_of(
