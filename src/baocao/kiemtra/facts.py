@@ -221,8 +221,8 @@ class DocumentFacts:
 
     def all_paragraphs(self) -> list[Paragraph]:
         """Body, headers, footers and footnotes."""
-        out = self.paragraphs()
+        framing: list[Paragraph] = []  # a header repeated by several sections: once
         for section in self.sections:
             for part in (section.header, section.first_header, section.footer):
-                out.extend(p for p in part if p not in out)
-        return out + self.footnotes
+                framing.extend(p for p in part if p not in framing)
+        return self.paragraphs() + framing + self.footnotes

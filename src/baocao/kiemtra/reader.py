@@ -139,8 +139,7 @@ class Reader:
                 yield child
 
     def _section_elements(self) -> list[etree._Element | None]:
-        found = [p.find(f"{W}pPr/{W}sectPr") for p in self.body.iter(f"{W}p")]
-        elements = [e for e in found if e is not None]
+        elements = [e for e in self.body.iter(f"{W}sectPr") if e.getparent().tag == f"{W}pPr"]
         last = self.body.find(f"{W}sectPr")
         return [*elements, last] if last is not None else elements or [None]
 
