@@ -24,6 +24,13 @@ from .parts import endnotes, numbering, revisions
 from .styles import StyleSheet, on_off, twips_mm
 
 DEFAULT_CELL_MARGIN = 108
+W_R, W_T, W_BR, W_TYPE, W_NOTE, W_ID = (
+    f"{W}{n}" for n in ("r", "t", "br", "type", "footnoteReference", "id")
+)
+RUN_OWNERS = (f"{W}p", f"{W}del", f"{W}moveFrom", f"{W}txbxContent")
+"""What a run may belong to instead of the paragraph searched: a paragraph of its own (a
+text box's), deleted or moved-away text."""
+RUN_CHARACTERS = {W_BR: "\n", f"{W}cr": "\n", f"{W}tab": "\t", f"{W}noBreakHyphen": "-"}
 STYLE_ONLY = (f"{W}pStyle", f"{W}rPr")
 """What a paragraph's properties may hold and still look exactly as its style says."""
 OBJECT_TAGS = (
@@ -368,10 +375,10 @@ class Reader:
 
     @staticmethod
     def _runs(element: etree._Element) -> Iterator[etree._Element]:
-        for run in element.iter(f"{W}r"):
+        for run in element.iter(W_R):
             ancestor = run.getparent()
             while ancestor is not None and ancestor is not element:
-                if ancestor.tag in (f"{W}p", f"{W}del", f"{W}moveFrom", f"{W}txbxContent"):
+                if ancestor.tag in RUN_OWNERS:
                     break
                 ancestor = ancestor.getparent()
             if ancestor is element:
@@ -381,20 +388,16 @@ class Reader:
         parts = []
         note = None
         for child in run:
-            if child.tag == f"{W}t":
+            tag = child.tag
+            if tag == W_T:
                 parts.append(child.text or "")
-            elif child.tag == f"{W}tab":
-                parts.append("\t")
-            elif child.tag == f"{W}br" and child.get(f"{W}type") in ("page", "column"):
-                continue  # a page break is layout, not a line of the text
-            elif child.tag in (f"{W}br", f"{W}cr"):
-                parts.append("\n")
-            elif child.tag == f"{W}noBreakHyphen":
-                parts.append("-")
-            elif child.tag == f"{W}footnoteReference":
-                note = child.get(f"{W}id")
-        looks = self.sheet.looks(run, style_id)
-        ascii_font, hansi_font, size, bold, italic, raised = looks
+            elif tag in RUN_CHARACTERS:
+                if tag == W_BR and child.get(W_TYPE) in ("page", "column"):
+                    continue  # a page break is layout, not a line of the text
+                parts.append(RUN_CHARACTERS[tag])
+            elif tag == W_NOTE:
+                note = child.get(W_ID)
+        ascii_font, hansi_font, size, bold, italic, raised = self.sheet.looks(run, style_id)
         return Run("".join(parts), ascii_font, hansi_font, size, bold, italic, note, raised)
 
     def _footnotes(self) -> list[Paragraph]:
