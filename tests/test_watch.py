@@ -20,6 +20,21 @@ REPORT = "reports/2024/bao-cao-mau.md"
 SIGNER = "    name: Nguyễn Thanh Hải\n"
 
 
+def saving(monkeypatch, *saves) -> None:
+    """The watch's pause stands in for the user: each pause (of one second) makes the
+    next save, then the user presses Ctrl+C."""
+    pending = iter(saves)
+
+    def pause(seconds):
+        assert seconds == 1.0
+        save = next(pending, None)
+        if save is None:
+            raise KeyboardInterrupt  # Ctrl+C
+        save()
+
+    monkeypatch.setattr(watching, "pause", pause)
+
+
 def touch(path, text: str | None = None) -> None:
     """Write ``text`` (or keep the content) and move the modification time on by a
     second, as a save a second later would."""
@@ -62,23 +77,13 @@ def test_render_watch_renders_again_on_each_save_and_prints_only_what_changed(
     monkeypatch.chdir(tmp_path)
     report = tmp_path / REPORT
     signed = report.read_text(encoding="utf-8")
-    saves = iter(
-        [
-            lambda: None,  # a poll with nothing saved
-            lambda: touch(report, signed.replace(SIGNER, "")),  # the signer's name removed
-            lambda: touch(report, signed),  # and put back
-            lambda: touch(tmp_path / "data" / "2024.yaml"),  # saved unchanged
-        ]
+    saving(
+        monkeypatch,
+        lambda: None,  # a poll with nothing saved
+        lambda: touch(report, signed.replace(SIGNER, "")),  # the signer's name removed
+        lambda: touch(report, signed),  # and put back
+        lambda: touch(tmp_path / "data" / "2024.yaml"),  # saved unchanged
     )
-
-    def pause(seconds):
-        assert seconds == 1.0
-        save = next(saves, None)
-        if save is None:
-            raise KeyboardInterrupt  # Ctrl+C
-        save()
-
-    monkeypatch.setattr(watching, "pause", pause)
     result = runner.invoke(
         app, ["render", "2024", "--watch", "--templates", str(TEMPLATES), "--out", "out"]
     )
@@ -104,15 +109,7 @@ def test_a_failure_while_watching_is_reported_and_the_watch_goes_on(tmp_path, mo
     example_workspace(tmp_path)
     monkeypatch.chdir(tmp_path)
     report = tmp_path / REPORT
-    saves = iter([lambda: report.unlink(), lambda: touch(report, "---\nyear: 2024\n")])
-
-    def pause(seconds):
-        save = next(saves, None)
-        if save is None:
-            raise KeyboardInterrupt
-        save()
-
-    monkeypatch.setattr(watching, "pause", pause)
+    saving(monkeypatch, lambda: report.unlink(), lambda: touch(report, "---\nyear: 2024\n"))
     result = runner.invoke(app, ["render", "2024", "--watch", "--templates", str(TEMPLATES)])
     assert result.exit_code == 0, result.output
     removed, broken = result.output.split("Đã đổi: ")[1:]
@@ -133,15 +130,7 @@ def test_render_watch_with_pdf_converts_again_on_each_save(tmp_path, monkeypatch
         "BAOCAO_SOFFICE",
         fake_soffice(tmp_path, STAND_IN.replace("'PhuLuc' in source.name or ", "")),
     )
-    saves = iter([lambda: touch(tmp_path / "ws" / "data" / "2024.yaml")])
-
-    def pause(seconds):
-        save = next(saves, None)
-        if save is None:
-            raise KeyboardInterrupt
-        save()
-
-    monkeypatch.setattr(watching, "pause", pause)
+    saving(monkeypatch, lambda: touch(tmp_path / "ws" / "data" / "2024.yaml"))
     result = runner.invoke(
         app, ["render", "2024", "--watch", "--pdf", "--templates", str(TEMPLATES), "--out", "out"]
     )
